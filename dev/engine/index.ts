@@ -1,0 +1,361 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development tooling: runs in plain Node, not inside n8n */
+/**
+ * Runs real n8n workflows in-process through n8n-core's WorkflowExecute, with this package loaded the
+ * way n8n loads community packages (package.json `n8n` section, from dist/). Used by the workflow tests
+ * and `npm run demo`. See ../shared/n8n/in-process-harness.md for what each piece is for.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+prepareN8nEnvironment();
+
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentials,
+	ICredentialType,
+	IDataObject,
+	IExecuteData,
+	IHttpRequestOptions,
+	INode,
+	INodeExecutionData,
+	INodeProperties,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IRunExecutionData,
+	IVersionedNodeType,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+	IConnections,
+	IRequestOptionsSimplified,
+	IExecuteFunctions,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { createRunExecutionData, ICredentialsHelper, NodeConnectionTypes, Workflow } from 'n8n-workflow';
+import {
+	Credentials,
+	ExecutionLifecycleHooks,
+	PackageDirectoryLoader,
+	SupplyDataContext,
+	WorkflowExecute,
+} from 'n8n-core';
+
+/** n8n-core writes its config under N8N_USER_FOLDER: point it at a throw-away folder before first use. */
+function prepareN8nEnvironment(): void {
+	if (!process.env.N8N_USER_FOLDER) {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-engine-'));
+		process.env.N8N_USER_FOLDER = dir;
+		process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+	}
+	process.env.N8N_ENCRYPTION_KEY ??= 'in-process-engine-key';
+	process.env.N8N_LOG_LEVEL ??= 'silent';
+}
+
+export interface WorkflowJson {
+	name?: string;
+	nodes: INode[];
+	connections: IConnections;
+	settings?: IDataObject;
+}
+
+export interface LoadedPackage {
+	packageName: string;
+	nodeTypes: Record<string, INodeType | IVersionedNodeType>;
+	credentialTypes: Record<string, ICredentialType>;
+}
+
+/** Loads a built community package from its folder, keyed '<package>.<node name>' as in a real instance. */
+export async function loadPackage(directory: string): Promise<LoadedPackage> {
+	const loader = new PackageDirectoryLoader(directory);
+	await loader.loadAll();
+	const nodeTypes: LoadedPackage['nodeTypes'] = {};
+	const credentialTypes: LoadedPackage['credentialTypes'] = {};
+	for (const [name, { type }] of Object.entries(loader.nodeTypes)) nodeTypes[`${loader.packageName}.${name}`] = type;
+	for (const [name, { type }] of Object.entries(loader.credentialTypes)) credentialTypes[name] = type;
+	return { packageName: loader.packageName, nodeTypes, credentialTypes };
+}
+
+/** The editor's Manual Trigger, so workflows exported from n8n run here without n8n-nodes-base. */
+class ManualTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Manual Trigger',
+		name: 'manualTrigger',
+		group: ['trigger'],
+		version: 1,
+		description: 'Starts the workflow',
+		defaults: { name: 'Manual Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [this.getInputData()];
+	}
+}
+
+class NodeTypes implements INodeTypes {
+	constructor(private readonly types: Record<string, INodeType | IVersionedNodeType>) {}
+
+	getByName(type: string): INodeType | IVersionedNodeType {
+		return this.lookup(type);
+	}
+
+	getByNameAndVersion(type: string, version?: number): INodeType {
+		const nodeType = this.lookup(type);
+		return 'getNodeType' in nodeType ? nodeType.getNodeType(version) : nodeType;
+	}
+
+	getKnownTypes(): IDataObject {
+		return {};
+	}
+
+	private lookup(type: string): INodeType | IVersionedNodeType {
+		const nodeType = this.types[type];
+		if (!nodeType) throw new Error(`Unknown node type: ${type}`);
+		return nodeType;
+	}
+}
+
+type CredentialValues = Record<string, ICredentialDataDecryptedObject>;
+
+/** Credentials by type name; applies generic `authenticate` exactly as n8n's CredentialsHelper does. */
+class CredentialsHelper extends ICredentialsHelper {
+	constructor(
+		private readonly types: Record<string, ICredentialType>,
+		private readonly values: CredentialValues,
+	) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	getCredentialsProperties(type: string): INodeProperties[] {
+		return this.types[type]?.properties ?? [];
+	}
+
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		_nodeCredentials: unknown,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
+		const values = this.values[type];
+		if (!values) throw new Error(`No credentials of type ${type} given to the engine`);
+		return { ...this.defaultsOf(type), ...values };
+	}
+
+	async getCredentials(): Promise<ICredentials> {
+		return new Credentials({ id: null, name: '' }, '', '');
+	}
+
+	async updateCredentials(): Promise<void> {}
+
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+
+	async preAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+
+	async runPreAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions | IRequestOptionsSimplified,
+		workflow?: Workflow,
+		node?: INode,
+	): Promise<IHttpRequestOptions> {
+		const options = requestOptions as IHttpRequestOptions;
+		const authenticate = this.types[typeName]?.authenticate;
+		if (!authenticate) return options;
+		if (typeof authenticate === 'function') return await authenticate(credentials, options);
+		const resolve = (value: unknown): unknown =>
+			typeof value === 'string' && value.startsWith('=') && workflow && node
+				? workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '')
+				: value;
+		const target = options as unknown as Record<string, Record<string, unknown> | undefined>;
+		for (const [section, entries] of Object.entries(authenticate.properties as Record<string, Record<string, string>>)) {
+			const resolved: Record<string, unknown> = { ...(target[section] ?? {}) };
+			for (const [key, value] of Object.entries(entries)) resolved[String(resolve(key))] = resolve(value);
+			target[section] = resolved;
+		}
+		return options;
+	}
+
+	private defaultsOf(type: string): ICredentialDataDecryptedObject {
+		const defaults: ICredentialDataDecryptedObject = {};
+		for (const property of this.getCredentialsProperties(type)) {
+			if (property.default !== undefined && property.default !== null) defaults[property.name] = property.default as string;
+		}
+		return defaults;
+	}
+}
+
+export interface Engine {
+	packageName: string;
+	nodeTypes: INodeTypes;
+	credentialTypes: Record<string, ICredentialType>;
+}
+
+/** Everything a run needs: this package's node types plus the Manual Trigger. */
+export async function createEngine(packageDirectory: string): Promise<Engine> {
+	const loaded = await loadPackage(packageDirectory);
+	return {
+		packageName: loaded.packageName,
+		nodeTypes: new NodeTypes({ ...loaded.nodeTypes, 'n8n-nodes-base.manualTrigger': new ManualTrigger() }),
+		credentialTypes: loaded.credentialTypes,
+	};
+}
+
+export interface RunOptions {
+	credentials: CredentialValues;
+	/** Items handed to the start node (the Manual Trigger passes them on). */
+	input?: INodeExecutionData[];
+}
+
+export interface WorkflowRun {
+	run: IRun;
+	/** Items that left `nodeName` on output `outputIndex` in its first run (empty when none did). */
+	output(nodeName: string, outputIndex?: number): INodeExecutionData[];
+	/** How many outputs the node produced in its first run. */
+	outputCount(nodeName: string): number;
+	/** The error that stopped the workflow, if one did. */
+	error: IRun['data']['resultData']['error'];
+	/** The node names in the order they finished. */
+	executionOrder: string[];
+}
+
+function buildAdditionalData(
+	engine: Engine,
+	workflowData: IWorkflowBase,
+	credentials: CredentialValues,
+	executionOrder: string[],
+): IWorkflowExecuteAdditionalData {
+	const hooks = new ExecutionLifecycleHooks('manual', '1', workflowData);
+	hooks.addHandler('nodeExecuteAfter', (nodeName: string) => {
+		executionOrder.push(nodeName);
+	});
+	const additionalData = {
+		executionId: '1',
+		hooks,
+		credentialsHelper: new CredentialsHelper(engine.credentialTypes, credentials),
+		webhookWaitingBaseUrl: 'http://localhost/webhook-waiting',
+		formWaitingBaseUrl: 'http://localhost/form-waiting',
+		restApiUrl: 'http://localhost/rest',
+		variables: {},
+	};
+	return additionalData as unknown as IWorkflowExecuteAdditionalData;
+}
+
+function toWorkflowBase(workflowJson: WorkflowJson): IWorkflowBase {
+	return {
+		id: 'in-process',
+		name: workflowJson.name ?? 'in-process',
+		active: false,
+		isArchived: false,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		nodes: workflowJson.nodes,
+		connections: workflowJson.connections,
+		settings: workflowJson.settings ?? {},
+	} as unknown as IWorkflowBase;
+}
+
+/** Runs a workflow (as exported from the n8n editor) from its start node to the end. */
+export async function runWorkflow(engine: Engine, workflowJson: WorkflowJson, options: RunOptions): Promise<WorkflowRun> {
+	const workflowData = toWorkflowBase(workflowJson);
+	const workflow = new Workflow({
+		id: workflowData.id,
+		name: workflowData.name,
+		nodes: workflowData.nodes,
+		connections: workflowData.connections,
+		nodeTypes: engine.nodeTypes,
+		settings: workflowData.settings,
+		active: false,
+		staticData: {},
+	});
+	const executionOrder: string[] = [];
+	const additionalData = buildAdditionalData(engine, workflowData, options.credentials, executionOrder);
+	const startNode =
+		workflow.getStartNode() ??
+		Object.values(workflow.nodes).find((node) => !node.disabled && workflow.getParentNodes(node.name).length === 0);
+	if (!startNode) throw new Error('The workflow has no start node');
+	const runExecutionData: IRunExecutionData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [{ node: startNode, data: { main: [options.input ?? [{ json: {} }]] }, source: null }],
+		},
+	});
+	const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const firstRun = (nodeName: string) => run.data.resultData.runData[nodeName]?.[0];
+	return {
+		run,
+		output: (nodeName, outputIndex = 0) => firstRun(nodeName)?.data?.main?.[outputIndex] ?? [],
+		outputCount: (nodeName) => firstRun(nodeName)?.data?.main?.length ?? 0,
+		error: run.data.resultData.error,
+		executionOrder,
+	};
+}
+
+type ToolInvocation = (toolArgs: IDataObject) => Promise<string>;
+
+interface ToolInvocationModule {
+	makeHandleToolInvocation: (
+		contextFactory: (runIndex: number) => SupplyDataContext,
+		node: INode,
+		nodeType: INodeType,
+		runExecutionData: IRunExecutionData,
+	) => ToolInvocation;
+}
+
+/**
+ * Calls a node the way an AI Agent calls it as a tool: n8n-core's own tool invocation, with the node in a
+ * tool execution context. Returns what the agent would read (the JSON text of output 0).
+ */
+export async function invokeAsTool(
+	engine: Engine,
+	node: INode,
+	toolArgs: IDataObject,
+	credentials: CredentialValues,
+): Promise<string> {
+	// Not exported from n8n-core's entry point; this is the function n8n runs for every tool call.
+	const { makeHandleToolInvocation } = require('n8n-core/dist/execution-engine/node-execution-context/utils/get-input-connection-data') as ToolInvocationModule;
+	const workflowData = toWorkflowBase({ nodes: [node], connections: {} });
+	const workflow = new Workflow({
+		id: workflowData.id,
+		nodes: [node],
+		connections: {},
+		nodeTypes: engine.nodeTypes,
+		active: false,
+		staticData: {},
+	});
+	const workflowNode = workflow.getNode(node.name);
+	if (!workflowNode) throw new Error(`No node ${node.name}`);
+	const nodeType = engine.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+	const runExecutionData = createRunExecutionData({});
+	const additionalData = buildAdditionalData(engine, workflowData, credentials, []);
+	const executeData: IExecuteData = { node: workflowNode, data: { main: [[{ json: toolArgs }]] }, source: null };
+	const contextFactory = (runIndex: number) =>
+		new SupplyDataContext(
+			workflow,
+			workflowNode,
+			additionalData,
+			'manual',
+			runExecutionData,
+			runIndex,
+			[{ json: toolArgs }],
+			{ main: [[{ json: toolArgs }]] },
+			NodeConnectionTypes.AiTool,
+			executeData,
+			[],
+		);
+	return await makeHandleToolInvocation(contextFactory, workflowNode, nodeType, runExecutionData)(toolArgs);
+}

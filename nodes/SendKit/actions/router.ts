@@ -1,0 +1,13 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import type { OperationsByResource } from '../../shared/router';
+import { runOperation } from '../../shared/router';
+import * as lead from './lead';
+
+export const operations: OperationsByResource = {
+	lead: { create: lead.create, get: lead.get },
+};
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await runOperation(this, operations);
+}

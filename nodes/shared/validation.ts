@@ -1,0 +1,118 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { z } from 'zod';
+
+/** Display names of the fields a schema checks, keyed by the schema's property names. */
+export type FieldLabels = Record<string, string>;
+
+/**
+ * Parses one item's parameters with a zod schema. On failure the error names the field (as the
+ * user sees it in the node) and the item, and no request has been sent.
+ */
+export function parseItemInput<Schema extends z.ZodTypeAny>(
+	context: IExecuteFunctions,
+	schema: Schema,
+	input: unknown,
+	labels: FieldLabels,
+	itemIndex: number,
+): z.infer<Schema> {
+	const parsed = schema.safeParse(input);
+	if (parsed.success) return parsed.data as z.infer<Schema>;
+	const issue = parsed.error.issues[0];
+	const field = fieldLabel(issue.path, labels);
+	return failInput(context, field, issue.message, itemIndex);
+}
+
+/** Stops the item with a validation error that names the field and the item. */
+export function failInput(context: IExecuteFunctions, field: string, problem: string, itemIndex: number): never {
+	throw new NodeOperationError(context.getNode(), `Invalid "${field}" in item ${itemIndex}: ${problem}`, {
+		itemIndex,
+		description: `Fix the "${field}" parameter (or the input data it comes from) of item ${itemIndex}. Nothing was sent for this item.`,
+	});
+}
+
+function fieldLabel(path: Array<string | number>, labels: FieldLabels): string {
+	const key = path.find((part): part is string => typeof part === 'string');
+	if (key === undefined) return 'input';
+	return labels[key] ?? key;
+}
+
+const EMAIL_MESSAGE = 'must be a valid email address, like name@example.com';
+
+/** An email as users type it: surrounding spaces trimmed, lowercased (both APIs store it lowercase). */
+export const emailSchema = z
+	.string({ required_error: 'is required', invalid_type_error: 'must be text' })
+	.trim()
+	.min(1, 'is required')
+	.email(EMAIL_MESSAGE)
+	.transform((email) => email.toLowerCase());
+
+/** An optional email: empty means "not given". */
+export const optionalEmailSchema = z.preprocess(emptyToUndefined, emailSchema.optional());
+
+/** Optional free text: trimmed, empty means "not given". */
+export const optionalTextSchema = z.preprocess(
+	emptyToUndefined,
+	z.union([z.string(), z.number()], { invalid_type_error: 'must be text' }).transform((value) => String(value).trim()).optional(),
+);
+
+/** An optional http(s) URL. */
+export const optionalUrlSchema = z.preprocess(
+	emptyToUndefined,
+	z
+		.string({ invalid_type_error: 'must be text' })
+		.trim()
+		.url('must be a full URL, like https://example.com/page')
+		.refine((url) => /^https?:\/\//i.test(url), 'must start with http:// or https://')
+		.optional(),
+);
+
+/** Tags as comma-separated text ("vip, enterprise") or a list from an expression. */
+export const tagsSchema = z.preprocess(
+	(value) => (typeof value === 'string' ? value.split(',') : value),
+	z
+		.array(z.union([z.string(), z.number()], { invalid_type_error: 'must be text' }), {
+			invalid_type_error: 'must be comma-separated text or a list of texts',
+		})
+		.transform((tags) => tags.map((tag) => String(tag).trim()).filter((tag) => tag.length > 0)),
+);
+
+const keyValueEntrySchema = z.object({
+	name: z
+		.string({ required_error: 'needs a name', invalid_type_error: 'names must be text' })
+		.trim()
+		.min(1, 'needs a name for every entry'),
+	value: z.union([z.string(), z.number(), z.boolean(), z.null()]).optional(),
+});
+
+/**
+ * Custom fields from the node's key/value list (`{ field: [{ name, value }] }`) or a plain object from an
+ * expression. Values are sent as text, the way both APIs store them.
+ */
+export const customFieldsSchema = z.preprocess(
+	(value) => {
+		if (value && typeof value === 'object' && !Array.isArray(value) && 'field' in value) {
+			return (value as { field: unknown }).field;
+		}
+		if (value && typeof value === 'object' && !Array.isArray(value)) {
+			return Object.entries(value).map(([name, entry]) => ({ name, value: entry as unknown }));
+		}
+		return value;
+	},
+	z
+		.array(keyValueEntrySchema, { invalid_type_error: 'must be a list of name/value pairs or an object' })
+		.transform((entries) =>
+			Object.fromEntries(entries.map(({ name, value }) => [name, value === null || value === undefined ? '' : String(value)])),
+		),
+);
+
+function emptyToUndefined(value: unknown): unknown {
+	if (value === null || value === undefined) return undefined;
+	if (typeof value === 'string' && value.trim() === '') return undefined;
+	return value;
+}
+
+/** Drops the keys whose value is undefined, so request bodies only carry what the user set. */
+export function withoutUndefined<T extends Record<string, unknown>>(record: T): Partial<T> {
+	return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
