@@ -101,8 +101,13 @@ export const customFieldsSchema = z.preprocess(
 	},
 	z
 		.array(keyValueEntrySchema, { invalid_type_error: 'must be a list of name/value pairs or an object' })
+		// An entry whose value is empty (often an expression over a missing input field) is left out.
 		.transform((entries) =>
-			Object.fromEntries(entries.map(({ name, value }) => [name, value === null || value === undefined ? '' : String(value)])),
+			Object.fromEntries(
+				entries
+					.filter(({ value }) => value !== null && value !== undefined && String(value).trim() !== '')
+					.map(({ name, value }) => [name, String(value)]),
+			),
 		),
 );
 

@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+import type { Engine, WorkflowJson } from '../../dev/engine';
+import { createEngine } from '../../dev/engine';
+import type { RunningSandbox } from '../../sandbox';
+import { startSandbox } from '../../sandbox';
+
+export const repoRoot = path.resolve(__dirname, '..', '..');
+
+/** A sandbox of both APIs on random local ports and the n8n engine with this package, built in dist/. */
+export interface World {
+	sandbox: RunningSandbox;
+	engine: Engine;
+}
+
+export async function startWorld(): Promise<World> {
+	const sandbox = await startSandbox({ keys: 'random' });
+	const engine = await createEngine(repoRoot);
+	return { sandbox, engine };
+}
+
+export function sendKitCredentials(
+	sandbox: RunningSandbox,
+	overrides: Partial<{ apiKey: string; workspaceId: string; baseUrl: string }> = {},
+) {
+	return {
+		sendKitApi: { apiKey: sandbox.sendKit.workspaceKey, workspaceId: '', baseUrl: sandbox.sendKit.url, ...overrides },
+	};
+}
+
+export function kickoffLabsCredentials(
+	sandbox: RunningSandbox,
+	overrides: Partial<{ apiKey: string; campaignId: string; baseUrl: string }> = {},
+) {
+	return {
+		kickoffLabsApi: {
+			apiKey: sandbox.kickoffLabs.apiKey,
+			campaignId: sandbox.kickoffLabs.defaultCampaignId,
+			baseUrl: sandbox.kickoffLabs.url,
+			...overrides,
+		},
+	};
+}
+
+/** A workflow JSON from test/fixtures/workflows or examples/, as exported from the n8n editor. */
+export function loadWorkflow(relativePath: string): WorkflowJson {
+	return JSON.parse(fs.readFileSync(path.join(repoRoot, relativePath), 'utf8')) as WorkflowJson;
+}
+
+/** The same workflow with one node's parameters changed, for variations of a fixture. */
+export function withParameters(workflow: WorkflowJson, nodeName: string, parameters: Record<string, unknown>): WorkflowJson {
+	return {
+		...workflow,
+		nodes: workflow.nodes.map((node) =>
+			node.name === nodeName ? { ...node, parameters: { ...node.parameters, ...parameters } as typeof node.parameters } : node,
+		),
+	};
+}
+
+/** The same workflow with a node setting (e.g. onError) changed. */
+export function withNodeSettings(workflow: WorkflowJson, nodeName: string, settings: Record<string, unknown>): WorkflowJson {
+	return { ...workflow, nodes: workflow.nodes.map((node) => (node.name === nodeName ? { ...node, ...settings } : node)) };
+}
+
+/** Items for the Manual Trigger to hand on. */
+export function items(...jsons: Array<Record<string, unknown>>) {
+	return jsons.map((json) => ({ json: json as Record<string, string> }));
+}
