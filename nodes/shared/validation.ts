@@ -31,10 +31,12 @@ export function failInput(context: IExecuteFunctions, field: string, problem: st
 	});
 }
 
+/** The innermost part of the path the user knows by name: `fields.customFields.0.name` is "Custom Fields". */
 function fieldLabel(path: Array<string | number>, labels: FieldLabels): string {
-	const key = path.find((part): part is string => typeof part === 'string');
-	if (key === undefined) return 'input';
-	return labels[key] ?? key;
+	const keys = path.filter((part): part is string => typeof part === 'string');
+	const known = [...keys].reverse().find((key) => labels[key] !== undefined);
+	if (known !== undefined) return labels[known];
+	return keys[keys.length - 1] ?? 'input';
 }
 
 const EMAIL_MESSAGE = 'must be a valid email address, like name@example.com';

@@ -1,0 +1,167 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code: runs in plain Node, not inside n8n */
+import { z } from 'zod';
+
+import { parseApiError } from '../../nodes/shared/errors';
+import { outputsExpression, outputsForParametersForTests } from '../../nodes/shared/outputs';
+import { retryAfterMs, retryDelay, networkFailureReason, normalizeBaseUrl } from '../../nodes/shared/transport';
+import { customFieldsSchema, emailSchema, optionalUrlSchema, tagsSchema } from '../../nodes/shared/validation';
+import { nextPagePosition } from '../../nodes/SendKit/actions/lead/get.operation';
+import { NodeApiError } from 'n8n-workflow';
+import type { INode } from 'n8n-workflow';
+
+describe('validation schemas', () => {
+	it('trims and lowercases emails, and rejects what is not one', () => {
+		expect(emailSchema.parse('  Ada@Example.COM ')).toBe('ada@example.com');
+		expect(emailSchema.safeParse('ada@').success).toBe(false);
+		expect(emailSchema.safeParse('').error?.issues[0].message).toBe('is required');
+		expect(emailSchema.safeParse(42).error?.issues[0].message).toBe('must be text');
+	});
+
+	it('reads tags from comma-separated text or a list, dropping blanks', () => {
+		expect(tagsSchema.parse('vip, enterprise,, ')).toEqual(['vip', 'enterprise']);
+		expect(tagsSchema.parse(['a', ' b ', 3])).toEqual(['a', 'b', '3']);
+		expect(tagsSchema.safeParse({ a: 1 }).success).toBe(false);
+	});
+
+	it('reads custom fields from the key/value list or a plain object, skipping empty values', () => {
+		expect(customFieldsSchema.parse({ field: [{ name: 'industry', value: 'SaaS' }, { name: 'empty', value: '' }] })).toEqual({
+			industry: 'SaaS',
+		});
+		expect(customFieldsSchema.parse({ revenue: 10, vip: true })).toEqual({ revenue: '10', vip: 'true' });
+		expect(customFieldsSchema.safeParse({ field: [{ name: ' ', value: 'x' }] }).success).toBe(false);
+	});
+
+	it('accepts only http(s) URLs, and treats an empty one as not given', () => {
+		expect(optionalUrlSchema.parse('https://linkedin.com/in/ada')).toBe('https://linkedin.com/in/ada');
+		expect(optionalUrlSchema.parse('')).toBeUndefined();
+		expect(optionalUrlSchema.safeParse('linkedin.com/in/ada').success).toBe(false);
+		expect(optionalUrlSchema.safeParse('ftp://example.com').success).toBe(false);
+		expect(z.object({ u: optionalUrlSchema }).parse({})).toEqual({});
+	});
+});
+
+describe('parseApiError', () => {
+	it('reads SendKit resource errors', () => {
+		expect(
+			parseApiError({ success: false, error: { code: 'CONFLICT', message: 'Lead with this email already exists' } }),
+		).toEqual({ code: 'CONFLICT', message: 'Lead with this email already exists' });
+	});
+
+	it('reads generic HTTP errors', () => {
+		expect(parseApiError({ error: 'Forbidden', message: "You don't have permission", code: 403 })).toEqual({
+			code: '403',
+			message: "You don't have permission",
+		});
+	});
+
+	it('reads KickoffLabs {message} and {error} bodies, and raw text', () => {
+		expect(parseApiError({ message: 'No lead found' })).toEqual({ message: 'No lead found', code: undefined });
+		expect(parseApiError({ error: 'Invalid API key' })).toEqual({ message: 'Invalid API key', code: undefined });
+		expect(parseApiError('<html>Bad gateway</html>')).toEqual({ message: '<html>Bad gateway</html>' });
+		expect(parseApiError(undefined)).toEqual({});
+	});
+});
+
+describe('retry policy', () => {
+	const answer = (statusCode: number, headers = {}) => ({ statusCode, body: {}, headers });
+
+	it('reads Retry-After as seconds or as an HTTP date', () => {
+		expect(retryAfterMs('2')).toBe(2000);
+		expect(retryAfterMs(['1.5'])).toBe(1500);
+		expect(retryAfterMs(new Date(10_000).toUTCString(), 7_000)).toBe(3000);
+		expect(retryAfterMs('soon')).toBeUndefined();
+	});
+
+	it('retries a 429 on any method, and a 5xx only where repeating is harmless', () => {
+		expect(retryDelay(answer(429, { 'retry-after': '1' }), 'POST', 1)).toBe(1000);
+		expect(retryDelay(answer(429), 'POST', 2)).toBe(1000);
+		expect(retryDelay(answer(503), 'GET', 1)).toBe(500);
+		expect(retryDelay(answer(503), 'POST', 1)).toBeUndefined();
+		expect(retryDelay(answer(404), 'GET', 1)).toBeUndefined();
+	});
+
+	it('gives up on a Retry-After longer than it is willing to wait', () => {
+		expect(retryDelay(answer(429, { 'retry-after': '3600' }), 'GET', 1)).toBeUndefined();
+	});
+
+	it('tells connection failures from other errors', () => {
+		const node = { name: 'n' } as INode;
+		expect(networkFailureReason(new NodeApiError(node, {}, { httpCode: 'ECONNREFUSED' }))).toBe('ECONNREFUSED');
+		expect(networkFailureReason(new Error('socket hang up'))).toBe('ECONNRESET');
+		expect(networkFailureReason(new Error('Bad request'))).toBeUndefined();
+	});
+
+	it('trims base URLs users paste', () => {
+		expect(normalizeBaseUrl(' https://api.sendkit.ai// ')).toBe('https://api.sendkit.ai');
+	});
+});
+
+describe('outputs by operation', () => {
+	const table = { lead: { create: ['Created', 'Already Exists'] } };
+	const defaults = { resource: 'lead', operation: 'create' };
+
+	it('names the outputs of branching operations and gives others a single output', () => {
+		expect(outputsForParametersForTests({ resource: 'lead', operation: 'create' }, table, defaults)).toEqual([
+			{ type: 'main', displayName: 'Created' },
+			{ type: 'main', displayName: 'Already Exists' },
+		]);
+		expect(outputsForParametersForTests({}, table, defaults)).toHaveLength(2);
+		expect(outputsForParametersForTests({ resource: 'campaign', operation: 'getAll' }, table, defaults)).toEqual([
+			{ type: 'main' },
+		]);
+	});
+
+	it('builds an expression with no "}}" inside, which would end it early', () => {
+		const expression = outputsExpression({ a: { b: ['X'] } }, defaults);
+		expect(expression.startsWith('={{')).toBe(true);
+		expect(expression.slice(3, -2)).not.toContain('}}');
+	});
+});
+
+describe('SendKit pagination', () => {
+	const page = (pagination: Record<string, unknown> | undefined) => ({ success: true as const, data: [], pagination });
+
+	it('follows the cursor while there is more', () => {
+		expect(nextPagePosition(page({ hasMore: true, nextCursor: 'abc' }))).toEqual({ cursor: 'abc' });
+		expect(nextPagePosition(page({ hasMore: false, nextCursor: 'abc' }))).toBeUndefined();
+		expect(nextPagePosition(page({ hasMore: true, nextCursor: 'abc' }), { cursor: 'abc' })).toBeUndefined();
+	});
+
+	it('falls back to page numbers', () => {
+		expect(nextPagePosition(page({ page: 1, pages: 3 }))).toEqual({ page: 2 });
+		expect(nextPagePosition(page({ page: 3, pages: 3 }), { page: 3 })).toBeUndefined();
+		expect(nextPagePosition(page(undefined))).toBeUndefined();
+	});
+});
+
+describe('outputs as n8n computes them for the SendKit node', () => {
+	// The editor and the engine both evaluate the node's outputs expression through n8n-workflow.
+	const { Workflow, NodeHelpers } = jest.requireActual<typeof import('n8n-workflow')>('n8n-workflow');
+	const { SendKit } = jest.requireActual<typeof import('../../nodes/SendKit/SendKit.node')>('../../nodes/SendKit/SendKit.node');
+	const nodeType = new SendKit();
+	const outputsFor = (parameters: Record<string, string>) => {
+		const node: INode = { id: '1', name: 'SendKit', type: 'sendKit', typeVersion: 1, position: [0, 0], parameters };
+		const workflow = new Workflow({
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes: { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) },
+		});
+		return NodeHelpers.getNodeOutputs(workflow, workflow.getNode('SendKit') as INode, nodeType.description);
+	};
+
+	it('gives Create the Created and Already Exists outputs', () => {
+		expect(outputsFor({ resource: 'lead', operation: 'create' })).toEqual([
+			{ type: 'main', displayName: 'Created' },
+			{ type: 'main', displayName: 'Already Exists' },
+		]);
+	});
+
+	it('gives Get the Found and Not Found outputs, also when the saved workflow omits defaults', () => {
+		expect(outputsFor({ resource: 'lead', operation: 'get' }).map((output) => (output as { displayName: string }).displayName)).toEqual([
+			'Found',
+			'Not Found',
+		]);
+		expect(outputsFor({})).toHaveLength(2);
+	});
+});
