@@ -32,7 +32,7 @@ import type {
 	IExecuteFunctions,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import { createRunExecutionData, ICredentialsHelper, NodeConnectionTypes, Workflow } from 'n8n-workflow';
+import { createRunExecutionData, ICredentialsHelper, NodeConnectionTypes, NodeHelpers, Workflow } from 'n8n-workflow';
 import {
 	Credentials,
 	ExecutionLifecycleHooks,
@@ -40,6 +40,8 @@ import {
 	SupplyDataContext,
 	WorkflowExecute,
 } from 'n8n-core';
+// Not exported from n8n-core's entry point; it is the function n8n runs for every tool call an agent makes.
+import { makeHandleToolInvocation } from 'n8n-core/dist/execution-engine/node-execution-context/utils/get-input-connection-data';
 
 /** n8n-core writes its config under N8N_USER_FOLDER: point it at a throw-away folder before first use. */
 function prepareN8nEnvironment(): void {
@@ -57,6 +59,8 @@ export interface WorkflowJson {
 	nodes: INode[];
 	connections: IConnections;
 	settings?: IDataObject;
+	/** Items pinned in the editor; those of the start node are what a manual run starts with. */
+	pinData?: Record<string, INodeExecutionData[]>;
 }
 
 export interface LoadedPackage {
@@ -218,7 +222,7 @@ export async function createEngine(packageDirectory: string): Promise<Engine> {
 
 export interface RunOptions {
 	credentials: CredentialValues;
-	/** Items handed to the start node (the Manual Trigger passes them on). */
+	/** Items handed to the start node (the Manual Trigger passes them on); default: the workflow's pinned data. */
 	input?: INodeExecutionData[];
 }
 
@@ -228,6 +232,8 @@ export interface WorkflowRun {
 	output(nodeName: string, outputIndex?: number): INodeExecutionData[];
 	/** How many outputs the node produced in its first run. */
 	outputCount(nodeName: string): number;
+	/** The names n8n shows on the node's outputs, the Error output included when it is on. */
+	outputNames(nodeName: string): string[];
 	/** The error that stopped the workflow, if one did. */
 	error: IRun['data']['resultData']['error'];
 	/** The node names in the order they finished. */
@@ -289,7 +295,10 @@ export async function runWorkflow(engine: Engine, workflowJson: WorkflowJson, op
 		workflow.getStartNode() ??
 		Object.values(workflow.nodes).find((node) => !node.disabled && workflow.getParentNodes(node.name).length === 0);
 	if (!startNode) throw new Error('The workflow has no start node');
+	// Given input replaces what is pinned; otherwise pinned nodes answer with their pinned items, as in the editor.
+	const pinData = options.input ? undefined : workflowJson.pinData;
 	const runExecutionData: IRunExecutionData = createRunExecutionData({
+		resultData: { pinData },
 		executionData: {
 			nodeExecutionStack: [{ node: startNode, data: { main: [options.input ?? [{ json: {} }]] }, source: null }],
 		},
@@ -300,20 +309,22 @@ export async function runWorkflow(engine: Engine, workflowJson: WorkflowJson, op
 		run,
 		output: (nodeName, outputIndex = 0) => firstRun(nodeName)?.data?.main?.[outputIndex] ?? [],
 		outputCount: (nodeName) => firstRun(nodeName)?.data?.main?.length ?? 0,
+		outputNames: (nodeName) => outputNamesOf(workflow, engine, nodeName),
 		error: run.data.resultData.error,
 		executionOrder,
 	};
 }
 
-type ToolInvocation = (toolArgs: IDataObject) => Promise<string>;
-
-interface ToolInvocationModule {
-	makeHandleToolInvocation: (
-		contextFactory: (runIndex: number) => SupplyDataContext,
-		node: INode,
-		nodeType: INodeType,
-		runExecutionData: IRunExecutionData,
-	) => ToolInvocation;
+function outputNamesOf(workflow: Workflow, engine: Engine, nodeName: string): string[] {
+	const node = workflow.getNode(nodeName);
+	if (!node) return [];
+	const description = engine.nodeTypes.getByNameAndVersion(node.type, node.typeVersion).description;
+	// n8n appends the Error output itself when the node's error handling asks for it.
+	return NodeHelpers.getNodeOutputs(workflow, node, description).map((output, index, all) => {
+		const displayName = typeof output === 'string' ? undefined : output.displayName;
+		if (typeof displayName === 'string' && displayName) return displayName;
+		return all.length === 1 ? 'Output' : `Output ${index}`;
+	});
 }
 
 /**
@@ -326,8 +337,6 @@ export async function invokeAsTool(
 	toolArgs: IDataObject,
 	credentials: CredentialValues,
 ): Promise<string> {
-	// Not exported from n8n-core's entry point; this is the function n8n runs for every tool call.
-	const { makeHandleToolInvocation } = require('n8n-core/dist/execution-engine/node-execution-context/utils/get-input-connection-data') as ToolInvocationModule;
 	const workflowData = toWorkflowBase({ nodes: [node], connections: {} });
 	const workflow = new Workflow({
 		id: workflowData.id,

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code: runs in plain Node, not inside n8n */
 import { z } from 'zod';
 
 import { parseApiError } from '../../nodes/shared/errors';

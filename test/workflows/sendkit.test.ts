@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code: runs in plain Node, not inside n8n */
 import type { INode } from 'n8n-workflow';
 
 import { invokeAsTool, runWorkflow } from '../../dev/engine';
@@ -178,7 +177,7 @@ describe('SendKit › Create Lead', () => {
 	});
 
 	it('reports a wrong API key as a clear authorization error, with the key nowhere in the run', async () => {
-		const wrongKey = 'sk_0000000000000000000000000000000000000000000000wrong';
+		const wrongKey = `sk_${'0'.repeat(48)}`;
 		const workflow = withNodeSettings(createWorkflow, 'SendKit', { onError: 'stopWorkflow' });
 
 		const result = await runWorkflow(world.engine, workflow, {

@@ -1,0 +1,203 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- development tooling: runs in plain Node, not inside n8n */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { ControlState, faultsSchema } from './control';
+import { redactRequest } from './redact';
+import type { QueryObject, RecordedRequest } from './types';
+
+/** A request as the emulated APIs see it. */
+export interface ApiRequest {
+	method: string;
+	/** Path with trailing slashes removed ("/v2/135544/" and "/v2/135544" are the same resource). */
+	path: string;
+	query: QueryObject;
+	headers: Record<string, string>;
+	body: unknown;
+	/** True when a body was sent but was neither JSON nor a form. */
+	bodyIsInvalid: boolean;
+	clientIp: string;
+}
+
+export interface ApiResponse {
+	status: number;
+	body?: unknown;
+	headers?: Record<string, string>;
+}
+
+export type ApiHandler = (request: ApiRequest) => ApiResponse;
+export type FaultStatus = 429 | 500 | 502 | 503;
+
+export interface ApiServerOptions {
+	port: number;
+	control: ControlState;
+	handle: ApiHandler;
+	/** The body each API answers with when a fault of that status is injected. */
+	faultBody(status: FaultStatus): unknown;
+	/** Values to mask wherever they appear in the request log. */
+	secrets: readonly string[];
+}
+
+export interface RunningApiServer {
+	url: string;
+	close(): Promise<void>;
+}
+
+const CONTROL_PREFIX = '/__sandbox/';
+
+export async function startApiServer(options: ApiServerOptions): Promise<RunningApiServer> {
+	const server = http.createServer((req, res) => {
+		serveRequest(req, res, options).catch((error: unknown) => {
+			console.error('[sandbox] unexpected error', error);
+			if (!res.headersSent) sendJson(res, { status: 500, body: options.faultBody(500) });
+		});
+	});
+	// Neither the listening socket nor idle keep-alive connections may keep a test process alive.
+	server.on('connection', (socket) => socket.unref());
+	await listen(server, options.port);
+	server.unref();
+	const { port } = server.address() as AddressInfo;
+	return { url: `http://127.0.0.1:${port}`, close: () => closeServer(server) };
+}
+
+function listen(server: http.Server, port: number): Promise<void> {
+	return new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, '127.0.0.1', () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+}
+
+function closeServer(server: http.Server): Promise<void> {
+	return new Promise((resolve) => {
+		// The callback also fires (with an error) when the server was already closed: closing twice is fine.
+		server.close(() => resolve());
+		server.closeAllConnections();
+	});
+}
+
+async function serveRequest(req: http.IncomingMessage, res: http.ServerResponse, options: ApiServerOptions): Promise<void> {
+	const url = new URL(req.url ?? '/', 'http://sandbox.local');
+	const text = await readBodyText(req);
+	const parsed = parseBody(text, req.headers['content-type']);
+	const recorded: RecordedRequest = {
+		method: req.method ?? 'GET',
+		path: url.pathname,
+		query: queryObject(url.searchParams),
+		headers: flattenHeaders(req.headers),
+		body: parsed.body,
+	};
+
+	if (url.pathname.startsWith(CONTROL_PREFIX)) {
+		sendJson(res, handleControlRequest(recorded, parsed.invalid, options.control));
+		return;
+	}
+
+	options.control.record(redactRequest(recorded, options.secrets));
+	if (options.control.latencyMs > 0) await delay(options.control.latencyMs);
+	if (res.destroyed) return;
+
+	const fault = options.control.takeNextFault();
+	if (fault && 'drop' in fault) {
+		req.socket.destroy();
+		return;
+	}
+	if (fault) {
+		const headers: Record<string, string> =
+			fault.status === 429 && fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
+		sendJson(res, { status: fault.status, body: options.faultBody(fault.status), headers });
+		return;
+	}
+
+	sendJson(
+		res,
+		options.handle({
+			method: recorded.method,
+			path: url.pathname.replace(/\/+$/, '') || '/',
+			query: recorded.query,
+			headers: recorded.headers,
+			body: parsed.body,
+			bodyIsInvalid: parsed.invalid,
+			clientIp: clientIp(req),
+		}),
+	);
+}
+
+function handleControlRequest(request: RecordedRequest, bodyIsInvalid: boolean, control: ControlState): ApiResponse {
+	const route = `${request.method} ${request.path.replace(/\/+$/, '')}`;
+	switch (route) {
+		case 'GET /__sandbox/requests':
+			return { status: 200, body: control.requests };
+		case 'POST /__sandbox/reset':
+			control.reset();
+			return { status: 200, body: { ok: true } };
+		case 'POST /__sandbox/faults': {
+			const faults = faultsSchema.safeParse(bodyIsInvalid ? undefined : request.body);
+			if (!faults.success) return { status: 400, body: { ok: false, error: faults.error.issues[0]?.message ?? 'Invalid faults' } };
+			control.setFaults(faults.data);
+			return { status: 200, body: { ok: true } };
+		}
+		default:
+			return { status: 404, body: { ok: false, error: `Unknown sandbox control endpoint: ${route}` } };
+	}
+}
+
+function readBodyText(req: http.IncomingMessage): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('error', reject);
+	});
+}
+
+function parseBody(text: string, contentType: string | undefined): { body: unknown; invalid: boolean } {
+	if (text.trim() === '') return { body: undefined, invalid: false };
+	if (contentType?.includes('application/x-www-form-urlencoded')) {
+		return { body: queryObject(new URLSearchParams(text)), invalid: false };
+	}
+	try {
+		return { body: JSON.parse(text) as unknown, invalid: false };
+	} catch {
+		return { body: text, invalid: true };
+	}
+}
+
+export function queryObject(params: URLSearchParams): QueryObject {
+	const query: QueryObject = {};
+	for (const [name, value] of params) {
+		const existing = query[name];
+		if (existing === undefined) query[name] = value;
+		else query[name] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+	}
+	return query;
+}
+
+function flattenHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
+	const flat: Record<string, string> = {};
+	for (const [name, value] of Object.entries(headers)) {
+		if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
+	}
+	return flat;
+}
+
+function clientIp(req: http.IncomingMessage): string {
+	return (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
+}
+
+function sendJson(res: http.ServerResponse, response: ApiResponse): void {
+	if (res.destroyed || res.writableEnded) return;
+	const payload = response.body === undefined ? '' : JSON.stringify(response.body);
+	res.writeHead(response.status, {
+		'content-type': 'application/json; charset=utf-8',
+		'content-length': String(Buffer.byteLength(payload)),
+		...response.headers,
+	});
+	res.end(payload);
+}
+
+function delay(ms: number): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}

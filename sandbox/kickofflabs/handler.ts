@@ -1,0 +1,209 @@
+import type { ApiHandler, ApiRequest, ApiResponse } from '../core/server';
+import type { JsonObject } from '../core/types';
+import { createLead, findSubmittedLead, resubmitLead } from './leads';
+import { collectParams, flagParam, listParam, textParam } from './params';
+import {
+	CAMPAIGN_NOT_FOUND,
+	INVALID_API_KEY,
+	INVALID_JSON,
+	MISSING_IDENTIFIER,
+	NO_LEAD_FOUND,
+	ROUTE_NOT_FOUND,
+	kickoffLabsMessage,
+} from './responses';
+import type { KickoffLabsCampaign, KickoffLabsLead, KickoffLabsStore, LeadIdentifier, LeadIdentifierKind } from './store';
+import { parsePoints, parseSubmission } from './submission';
+import { leadView } from './views';
+
+interface CampaignContext {
+	request: ApiRequest;
+	params: JsonObject;
+	store: KickoffLabsStore;
+	campaign: KickoffLabsCampaign;
+	authenticated: boolean;
+	/** Path segments captured after the campaign id, e.g. the action id. */
+	pathParams: string[];
+}
+
+interface CampaignRoute {
+	method: string;
+	/** First group: the campaign id. */
+	pattern: RegExp;
+	/** Only create and lookup work without a key, like KickoffLabs' public signup form. */
+	allowsAnonymous: boolean;
+	handle: (context: CampaignContext) => ApiResponse;
+}
+
+const CAMPAIGN_ROUTES: readonly CampaignRoute[] = [
+	{ method: 'POST', pattern: /^\/v2\/([^/]+)$/, allowsAnonymous: true, handle: createOrUpdateLead },
+	{ method: 'GET', pattern: /^\/v2\/([^/]+)$/, allowsAnonymous: true, handle: lookUpLead },
+	{ method: 'DELETE', pattern: /^\/v2\/([^/]+)$/, allowsAnonymous: false, handle: deleteLeads },
+	{ method: 'POST', pattern: /^\/v2\/([^/]+)\/points$/, allowsAnonymous: false, handle: addPoints },
+	{ method: 'GET', pattern: /^\/v2\/([^/]+)\/actions$/, allowsAnonymous: false, handle: listActions },
+	{ method: 'POST', pattern: /^\/v2\/([^/]+)\/actions\/([^/]+)$/, allowsAnonymous: false, handle: completeAction },
+	{ method: 'GET', pattern: /^\/v2\/([^/]+)\/stats$/, allowsAnonymous: false, handle: campaignStats },
+];
+
+const MAX_BULK_ITEMS = 250;
+const BULK_IDENTIFIER_KINDS: readonly LeadIdentifierKind[] = ['email', 'phone_number', 'social_id'];
+
+type Access = 'authenticated' | 'anonymous' | 'denied';
+
+/** The KickoffLabs API (api.kickofflabs.com/v2). Unknown routes answer 404 before any key check. */
+export function createKickoffLabsHandler(store: KickoffLabsStore, apiKey: string): ApiHandler {
+	return (request) => {
+		const params = collectParams(request);
+		const access = accessOf(request, params, apiKey);
+		if (request.method === 'GET' && request.path === '/v2/campaigns') {
+			return access === 'authenticated' ? listCampaigns(store) : INVALID_API_KEY;
+		}
+		const match = matchCampaignRoute(request);
+		if (!match) return ROUTE_NOT_FOUND;
+		if (access === 'denied' || (access === 'anonymous' && !match.route.allowsAnonymous)) return INVALID_API_KEY;
+		if (request.bodyIsInvalid) return INVALID_JSON;
+		const campaign = /^\d+$/.test(match.campaignId) ? store.campaign(Number(match.campaignId)) : undefined;
+		if (!campaign) return CAMPAIGN_NOT_FOUND;
+		return match.route.handle({ request, params, store, campaign, authenticated: access === 'authenticated', pathParams: match.rest });
+	};
+}
+
+function matchCampaignRoute(request: ApiRequest): { route: CampaignRoute; campaignId: string; rest: string[] } | undefined {
+	for (const route of CAMPAIGN_ROUTES) {
+		const found = route.method === request.method ? route.pattern.exec(request.path) : null;
+		if (found) return { route, campaignId: found[1], rest: found.slice(2) };
+	}
+	return undefined;
+}
+
+/**
+ * The key may come as `api_key` (query or body), `Authorization: Bearer KEY` or `Authentication: ... KEY`; of the
+ * headers KickoffLabs uses the final whitespace-separated token (docs §1). A blank key counts as no key.
+ */
+function accessOf(request: ApiRequest, params: JsonObject, apiKey: string): Access {
+	const sent = textParam(params, 'api_key') ?? finalToken(request.headers.authorization) ?? finalToken(request.headers.authentication);
+	if (sent === undefined) return 'anonymous';
+	return sent === apiKey ? 'authenticated' : 'denied';
+}
+
+function finalToken(header: string | undefined): string | undefined {
+	const tokens = (header ?? '').trim().split(/\s+/);
+	return tokens[tokens.length - 1] || undefined;
+}
+
+function listCampaigns(store: KickoffLabsStore): ApiResponse {
+	return {
+		status: 200,
+		body: store.campaigns.map((campaign) => ({ id: campaign.id, name: campaign.name, lead_count: store.leadCount(campaign) })),
+	};
+}
+
+function createOrUpdateLead({ request, params, store, campaign, authenticated }: CampaignContext): ApiResponse {
+	const parsed = parseSubmission(params, authenticated);
+	if ('error' in parsed) return parsed.error;
+	const { submission } = parsed;
+	const existing = findSubmittedLead(store, campaign.id, submission);
+	// must_exist with no match: the docs only say no lead is created; 404 "No lead found" is INFERRED.
+	if (!existing && submission.mustExist) return NO_LEAD_FOUND;
+	const lead = existing
+		? resubmitLead(existing, submission, request.clientIp)
+		: createLead(store, campaign.id, submission, request.clientIp);
+	return leadResponse(store, campaign, lead, params, authenticated);
+}
+
+function lookUpLead({ params, store, campaign, authenticated }: CampaignContext): ApiResponse {
+	const identifier = singleIdentifierOf(params);
+	if (!identifier) return MISSING_IDENTIFIER;
+	const lead = store.findLead(campaign.id, identifier);
+	return lead ? leadResponse(store, campaign, lead, params, authenticated) : NO_LEAD_FOUND;
+}
+
+/** Bulk delete: one identifier kind per request, at most 250 values (bulk docs). */
+function deleteLeads({ params, store, campaign }: CampaignContext): ApiResponse {
+	const kinds = BULK_IDENTIFIER_KINDS.filter((kind) => listParam(params, kind).length > 0);
+	if (kinds.length !== 1) return MISSING_IDENTIFIER;
+	const values = listParam(params, kinds[0]);
+	if (values.length > MAX_BULK_ITEMS) return kickoffLabsMessage(413, 'Too many items to update or delete');
+	const leads = findEach(store, campaign.id, values.map((value) => ({ kind: kinds[0], value })));
+	store.removeLeads(leads);
+	// "equeued" is KickoffLabs' own spelling.
+	return { status: 202, body: { message: 'Your leads have been equeued for deletion', deleted: leads.length } };
+}
+
+function addPoints({ params, store, campaign }: CampaignContext): ApiResponse {
+	const points = parsePoints(params);
+	if ('error' in points) return points.error;
+	const identifiers: LeadIdentifier[] = [
+		...[...listParam(params, 'email'), ...listParam(params, 'emails')].map((value) => ({ kind: 'email' as const, value })),
+		...[...listParam(params, 'kid'), ...listParam(params, 'social_id')].map((value) => ({ kind: 'social_id' as const, value })),
+	];
+	if (identifiers.length === 0) return MISSING_IDENTIFIER;
+	const leads = findEach(store, campaign.id, identifiers);
+	if (leads.length === 0) return kickoffLabsMessage(404, 'No leads found');
+	for (const lead of leads) lead.contest_score = Math.max(0, lead.contest_score + points.points);
+	return kickoffLabsMessage(200, 'Custom Points added');
+}
+
+function listActions({ campaign }: CampaignContext): ApiResponse {
+	return { status: 200, body: campaign.actions.map((action) => ({ id: action.id, text: action.text })) };
+}
+
+function completeAction({ params, store, campaign, pathParams }: CampaignContext): ApiResponse {
+	const identifier = singleIdentifierOf(params, ['email', 'kid', 'social_id']);
+	if (!identifier) return MISSING_IDENTIFIER;
+	const action = campaign.actions.find((candidate) => String(candidate.id) === pathParams[0]);
+	if (!action) return kickoffLabsMessage(404, 'Action not found');
+	const lead = store.findLead(campaign.id, identifier);
+	if (!lead) return NO_LEAD_FOUND;
+	if (!lead.completed_actions.includes(action.id)) lead.completed_actions.push(action.id);
+	return kickoffLabsMessage(200, 'Lead added to action');
+}
+
+function campaignStats({ store, campaign }: CampaignContext): ApiResponse {
+	const leads = store.leads(campaign.id);
+	return {
+		status: 200,
+		body: {
+			leads: { total: leads.length, total_with_jumpstart: store.leadCount(campaign), removed_from_waitlist: 0 },
+			referrals: { total: leads.reduce((sum, lead) => sum + lead.referrals, 0) },
+			actions: { completed: leads.reduce((sum, lead) => sum + lead.completed_actions.length, 0) },
+		},
+	};
+}
+
+function leadResponse(
+	store: KickoffLabsStore,
+	campaign: KickoffLabsCampaign,
+	lead: KickoffLabsLead,
+	params: JsonObject,
+	authenticated: boolean,
+): ApiResponse {
+	const standing = store.standings(campaign.id).get(lead.id) ?? { rank: 0, contestScoreRank: 0 };
+	const view = leadView(
+		lead,
+		{ campaign, standing, leadCount: store.leadCount(campaign) },
+		{ authenticated, skipUrls: flagParam(params, '__skip_urls'), skipActions: flagParam(params, '__skip_actions') },
+	);
+	return { status: 200, body: view };
+}
+
+/** The first identifier present, in the given order of preference; `kid` is another name for `social_id`. */
+function singleIdentifierOf(
+	params: JsonObject,
+	names: readonly (LeadIdentifierKind | 'kid')[] = ['email', 'phone_number', 'social_id', 'kid'],
+): LeadIdentifier | undefined {
+	for (const name of names) {
+		const value = textParam(params, name);
+		if (value !== undefined) return { kind: name === 'kid' ? 'social_id' : name, value };
+	}
+	return undefined;
+}
+
+/** Each matching lead once, however many of the values name it. */
+function findEach(store: KickoffLabsStore, campaignId: number, identifiers: readonly LeadIdentifier[]): KickoffLabsLead[] {
+	const leads = new Set<KickoffLabsLead>();
+	for (const identifier of identifiers) {
+		const lead = store.findLead(campaignId, identifier);
+		if (lead) leads.add(lead);
+	}
+	return [...leads];
+}

@@ -1,0 +1,25 @@
+import type { ApiResponse, FaultStatus } from '../core/server';
+
+/** Every documented KickoffLabs error is a status plus `{"message": "..."}` (docs §5). */
+export function kickoffLabsMessage(status: number, message: string): ApiResponse {
+	return { status, body: { message } };
+}
+
+export const MISSING_IDENTIFIER = kickoffLabsMessage(409, 'Please include a lead id or email');
+export const NO_LEAD_FOUND = kickoffLabsMessage(404, 'No lead found');
+export const INVALID_API_KEY = kickoffLabsMessage(401, 'Invalid API key');
+export const CAMPAIGN_NOT_FOUND = kickoffLabsMessage(404, 'Campaign not found');
+export const ROUTE_NOT_FOUND = kickoffLabsMessage(404, 'Not found');
+// The docs only say invalid JSON gets "an error message telling you to verify the JSON payload"; status INFERRED.
+export const INVALID_JSON = kickoffLabsMessage(400, 'Please verify the JSON payload');
+
+const FAULT_MESSAGES: Record<FaultStatus, string> = {
+	429: 'Rate limit exceeded',
+	500: 'Internal Server Error',
+	502: 'Bad Gateway',
+	503: 'Service Unavailable',
+};
+
+export function kickoffLabsFaultBody(status: FaultStatus): unknown {
+	return { message: FAULT_MESSAGES[status] };
+}
