@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import type { BranchedItem } from '../../../shared/branching';
 import { routeEachItem } from '../../../shared/branching';
 import { apiResponseError } from '../../../shared/errors';
 import { isSuccess, parseResponseBody } from '../../../shared/responses';
@@ -66,7 +65,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const getBy = this.getNodeParameter('getBy', itemIndex) as string;
 		const lead = getBy === 'id' ? await getLeadById(this, itemIndex) : await findLeadByEmail(this, itemIndex);
 		// Not Found carries the input unchanged, so that branch can feed a Create node directly.
-		return lead ? { branch: 'found', json: lead } : ({ branch: 'notFound', json: items[itemIndex].json } as BranchedItem);
+		return lead ? { branch: 'found', json: lead } : { branch: 'notFound', json: items[itemIndex].json };
 	});
 }
 
