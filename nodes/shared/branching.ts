@@ -26,7 +26,8 @@ export class BranchCollector {
 		private readonly branches: readonly string[],
 	) {
 		this.outputs = branches.map(() => []);
-		this.toolMode = isToolExecution(context);
+		// A single-output operation has only one outcome: there is nothing for an `outcome` field to tell apart.
+		this.toolMode = branches.length > 1 && isToolExecution(context);
 	}
 
 	add(itemIndex: number, item: BranchedItem): void {
@@ -89,5 +90,114 @@ export async function routeEachItem(
 			collector.addError(itemIndex, toItemError(context, error, itemIndex));
 		}
 	}
+	return collector.result();
+}
+
+/** The one branch of an operation with a single output. */
+const SINGLE_OUTPUT = 'output';
+
+/**
+ * Runs a single-output operation item by item. Each input item gives one output item, or several (a Get Many
+ * lists one item per record), all paired with it; a failed item comes out once as an error item.
+ */
+export async function mapEachItem(
+	context: IExecuteFunctions,
+	handleItem: (itemIndex: number) => Promise<IDataObject | IDataObject[]>,
+): Promise<INodeExecutionData[][]> {
+	const collector = new BranchCollector(context, [SINGLE_OUTPUT]);
+	const items = context.getInputData();
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		let result: IDataObject | IDataObject[];
+		try {
+			result = await handleItem(itemIndex);
+		} catch (error) {
+			collector.addError(itemIndex, toItemError(context, error, itemIndex));
+			continue;
+		}
+		for (const json of Array.isArray(result) ? result : [result]) collector.add(itemIndex, { branch: SINGLE_OUTPUT, json });
+	}
+	return collector.result();
+}
+
+/** One item's place in a batch request. */
+export interface BatchEntry<Value> {
+	itemIndex: number;
+	value: Value;
+}
+
+export interface BatchRouting<Value> {
+	/** The most items one request may carry. */
+	maxBatchSize: number;
+	/**
+	 * Validates one item before anything is sent and says which batch group it joins (items of one group can
+	 * share a request, e.g. one identifier kind per bulk call) with the value it contributes.
+	 */
+	prepareItem: (itemIndex: number) => Promise<{ group: string; value: Value }>;
+	/** Sends one batch of one group and returns one outcome per entry, in the batch's order. */
+	sendBatch: (group: string, batch: ReadonlyArray<BatchEntry<Value>>) => Promise<BranchedItem[]>;
+}
+
+type BatchOutcome = { item: BranchedItem } | { error: ItemError };
+
+/**
+ * Runs an operation whose API answers for many items in one request (bulk endpoints). Every item is validated
+ * first, so an invalid item stops the node before any request when errors are not continued. Valid items are sent
+ * in batches of at most `maxBatchSize` per group, in input order. A failed batch fails each of its items. Every input
+ * item still comes out exactly once, in input order: on its branch, or as an error item.
+ */
+export async function routeInBatches<Value>(
+	context: IExecuteFunctions,
+	branches: readonly string[],
+	routing: BatchRouting<Value>,
+): Promise<INodeExecutionData[][]> {
+	const collector = new BranchCollector(context, branches);
+	const items = context.getInputData();
+	const outcomes: Array<BatchOutcome | undefined> = new Array<BatchOutcome | undefined>(items.length);
+	const failItem = (error: unknown, itemIndex: number): void => {
+		const itemError = toItemError(context, error, itemIndex);
+		if (!context.continueOnFail()) throw itemError;
+		outcomes[itemIndex] = { error: itemError };
+	};
+
+	const groups = new Map<string, Array<BatchEntry<Value>>>();
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const { group, value } = await routing.prepareItem(itemIndex);
+			const entries = groups.get(group) ?? [];
+			entries.push({ itemIndex, value });
+			groups.set(group, entries);
+		} catch (error) {
+			failItem(error, itemIndex);
+		}
+	}
+
+	const batchSize = Math.max(1, Math.floor(routing.maxBatchSize));
+	for (const [group, entries] of groups) {
+		for (let start = 0; start < entries.length; start += batchSize) {
+			const batch = entries.slice(start, start + batchSize);
+			let results: BranchedItem[];
+			try {
+				results = await routing.sendBatch(group, batch);
+				if (results.length !== batch.length) {
+					throw new NodeOperationError(
+						context.getNode(),
+						`Internal error: a batch of ${batch.length} items gave ${results.length} results`,
+					);
+				}
+			} catch (error) {
+				for (const entry of batch) failItem(error, entry.itemIndex);
+				continue;
+			}
+			batch.forEach((entry, position) => {
+				outcomes[entry.itemIndex] = { item: results[position] };
+			});
+		}
+	}
+
+	outcomes.forEach((outcome, itemIndex) => {
+		if (!outcome) return;
+		if ('item' in outcome) collector.add(itemIndex, outcome.item);
+		else collector.addError(itemIndex, outcome.error);
+	});
 	return collector.result();
 }

@@ -1,8 +1,8 @@
-import type { IExecuteFunctions, JsonObject } from 'n8n-workflow';
+import type { JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import { z } from 'zod';
 
-import type { ApiResponse } from './transport';
+import type { ApiResponse, RequestContext } from './transport';
 
 /**
  * The error bodies the two APIs are documented to send:
@@ -46,8 +46,15 @@ const STATUS_HINTS: Record<number, string> = {
 	429: 'Rate limit reached: too many requests',
 };
 
+/**
+ * What a status means for one service, where that differs from the usual meaning
+ * (KickoffLabs answers validation errors with 409, for example).
+ */
+export type StatusHints = Readonly<Record<number, string>>;
+
 /** A readable summary for a status the API gave no message for. */
-function defaultMessageForStatus(statusCode: number): string {
+function defaultMessageForStatus(statusCode: number, serviceHints: StatusHints = {}): string {
+	if (serviceHints[statusCode]) return serviceHints[statusCode];
 	if (STATUS_HINTS[statusCode]) return STATUS_HINTS[statusCode];
 	if (statusCode >= 500) return 'The service had an internal error';
 	return 'The request failed';
@@ -58,13 +65,14 @@ function defaultMessageForStatus(statusCode: number): string {
  * It is built from the parsed body only, never from the request, so no URL, header or key can leak into it.
  */
 export function apiResponseError(
-	context: IExecuteFunctions,
+	context: RequestContext,
 	service: string,
 	response: ApiResponse,
 	itemIndex: number,
+	statusHints?: StatusHints,
 ): NodeApiError {
 	const { message, code } = parseApiError(response.body);
-	const statusText = defaultMessageForStatus(response.statusCode);
+	const statusText = defaultMessageForStatus(response.statusCode, statusHints);
 	const summary = message ? `${service}: ${message}` : `${service}: ${statusText}`;
 	const errorResponse: JsonObject = { message: message ?? statusText, httpCode: String(response.statusCode) };
 	if (code) errorResponse.code = code;
@@ -78,7 +86,7 @@ export function apiResponseError(
 
 /** A request that never got an answer (refused, reset, timed out), without the request's URL or headers. */
 export function networkError(
-	context: IExecuteFunctions,
+	context: RequestContext,
 	service: string,
 	reason: string,
 	itemIndex: number,

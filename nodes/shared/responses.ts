@@ -1,8 +1,7 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import { z } from 'zod';
 
-import type { ApiResponse } from './transport';
+import type { ApiResponse, RequestContext } from './transport';
 
 export function isSuccess(response: ApiResponse): boolean {
 	return response.statusCode >= 200 && response.statusCode < 300;
@@ -13,7 +12,7 @@ export function isSuccess(response: ApiResponse): boolean {
  * error of its own, so that a changed API shows up as a clear message instead of odd items downstream.
  */
 export function parseResponseBody<Schema extends z.ZodTypeAny>(
-	context: IExecuteFunctions,
+	context: RequestContext,
 	serviceName: string,
 	schema: Schema,
 	response: ApiResponse,

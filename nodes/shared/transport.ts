@@ -1,7 +1,19 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { networkError } from './errors';
+
+/**
+ * Where a request can be sent from: a node's execution, or the editor loading options and search lists
+ * (resource locators, `loadOptions`). Both offer the node and n8n's authenticated HTTP helper.
+ */
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
 
 export interface ApiRequest {
 	method: IHttpRequestMethods;
@@ -10,7 +22,7 @@ export interface ApiRequest {
 	qs?: IDataObject;
 	body?: IDataObject;
 	headers?: IDataObject;
-	/** How arrays in `qs` are written; KickoffLabs bulk calls send `email=a&email=b`. */
+	/** How arrays in `qs` are written, e.g. 'repeat' for `email=a&email=b`. */
 	arrayFormat?: IHttpRequestOptions['arrayFormat'];
 }
 
@@ -52,7 +64,7 @@ export function normalizeBaseUrl(baseUrl: string): string {
  * lost connection. Backs off exponentially and honours Retry-After.
  */
 export async function apiRequest(
-	context: IExecuteFunctions,
+	context: RequestContext,
 	service: Service,
 	request: ApiRequest,
 	itemIndex: number,
@@ -86,7 +98,7 @@ export async function apiRequest(
 }
 
 async function sendOnce(
-	context: IExecuteFunctions,
+	context: RequestContext,
 	service: Service,
 	options: IHttpRequestOptions,
 ): Promise<ApiResponse | { failure: string }> {

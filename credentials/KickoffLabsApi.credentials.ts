@@ -1,0 +1,65 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class KickoffLabsApi implements ICredentialType {
+	name = 'kickoffLabsApi';
+
+	displayName = 'KickoffLabs API';
+
+	icon: Icon = {
+		light: 'file:../nodes/KickoffLabs/kickoffLabs.svg',
+		dark: 'file:../nodes/KickoffLabs/kickoffLabs.dark.svg',
+	};
+
+	documentationUrl = 'https://support.kickofflabs.com/developer/';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'Your account\'s API key, from the KickoffLabs dashboard under Setup > All Settings > API Access',
+		},
+		{
+			displayName: 'Default Campaign ID',
+			name: 'campaignId',
+			type: 'string',
+			default: '',
+			placeholder: '135544',
+			description:
+				'The campaign the KickoffLabs node works on when its Campaign parameter is left empty. Optional: leave empty to always choose the campaign in the node.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.kickofflabs.com',
+			description: 'Change only to point at a proxy or a test server',
+		},
+	];
+
+	// The key travels as the api_key query parameter, which every KickoffLabs endpoint accepts on every method.
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			qs: {
+				api_key: '={{$credentials.apiKey}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl}}',
+			url: '/v2/campaigns',
+		},
+	};
+}

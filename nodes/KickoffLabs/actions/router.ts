@@ -1,0 +1,25 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import type { OperationsByResource } from '../../shared/router';
+import { runOperation } from '../../shared/router';
+import * as campaign from './campaign';
+import * as lead from './lead';
+
+export const operations: OperationsByResource = {
+	lead: {
+		create: lead.create,
+		get: lead.get,
+		update: lead.update,
+		delete: lead.deleteLeads,
+		addPoints: lead.addPoints,
+		completeAction: lead.completeAction,
+	},
+	campaign: {
+		getMany: campaign.getMany,
+		getStats: campaign.getStats,
+	},
+};
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await runOperation(this, operations);
+}
