@@ -84,21 +84,37 @@ export function apiResponseError(
 	});
 }
 
-/** A request that never got an answer (refused, reset, timed out), without the request's URL or headers. */
+const NETWORK_FAILURE_TEXT: Record<string, string> = {
+	ECONNREFUSED: 'the connection was refused',
+	ECONNRESET: 'the connection closed before an answer came',
+	EPIPE: 'the connection closed while sending',
+	ETIMEDOUT: 'the connection timed out',
+	ECONNABORTED: 'the connection timed out',
+	ENOTFOUND: 'the host name of the Base URL was not found',
+	EAI_AGAIN: 'the host name of the Base URL could not be looked up',
+};
+
+/**
+ * A request that never got an answer (refused, reset, timed out), without the request's URL or headers.
+ * The message avoids the raw code (ECONNREFUSED, ...): n8n would swap such a message for a generic one without
+ * the service's name. The code stays available as `httpCode`, for workflows that branch on it.
+ */
 export function networkError(
 	context: RequestContext,
 	service: string,
 	reason: string,
 	itemIndex: number,
 ): NodeApiError {
-	return new NodeApiError(
+	const text = NETWORK_FAILURE_TEXT[reason] ?? 'the connection failed';
+	const error = new NodeApiError(
 		context.getNode(),
-		{ message: reason, httpCode: reason },
+		{ message: text },
 		{
-			message: `${service}: the service could not be reached (${reason})`,
-			description: 'Check the Base URL in the credential and that the service is up. The request was retried before giving up where that was safe.',
-			httpCode: reason,
+			message: `${service}: the service could not be reached (${text})`,
+			description: `Check the Base URL in the credential and that the service is up. Reads were retried before giving up; creates are not retried, as they may have been stored. Network error: ${reason}.`,
 			itemIndex,
 		},
 	);
+	error.httpCode = reason;
+	return error;
 }

@@ -333,3 +333,17 @@ describe('SendKit › as an AI Agent tool', () => {
 		]);
 	});
 });
+
+describe('SendKit › unreachable service', () => {
+	it('names the service and the failure, keeps the network code, and shows no key', async () => {
+		const result = await runWorkflow(world.engine, createWorkflow, {
+			credentials: credentials({ baseUrl: 'http://127.0.0.1:9' }),
+			input: items({ email: 'offline@example.com' }),
+		});
+
+		const [failed] = result.output('SendKit', ERROR_OUTPUT);
+		expect(failed.json.error).toBe('SendKit: the service could not be reached (the connection was refused)');
+		expect(failed.error).toMatchObject({ httpCode: 'ECONNREFUSED' });
+		expect(JSON.stringify(result.run)).not.toContain(world.sandbox.sendKit.workspaceKey);
+	});
+});
