@@ -48,8 +48,11 @@ export class BranchCollector {
 	 */
 	addError(itemIndex: number, error: ItemError): void {
 		if (!this.context.continueOnFail()) throw error;
-		// n8n rebuilds an error item's JSON as { error: message }; the description and HTTP code travel on `error`.
-		this.outputs[0].push({ json: { error: error.message }, error, pairedItem: { item: itemIndex } });
+		// In a workflow n8n rebuilds an error item's JSON as { error: message } (the description and HTTP code travel
+		// on `error`); an agent calling the node as a tool reads this JSON as it is, so `details` is for the agent.
+		const json: IDataObject = { error: error.message };
+		if (error.description) json.details = error.description;
+		this.outputs[0].push({ json, error, pairedItem: { item: itemIndex } });
 	}
 
 	result(): INodeExecutionData[][] {
