@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
@@ -112,6 +112,29 @@ export const customFieldsSchema = z.preprocess(
 			),
 		),
 );
+
+/** The node field that `customFieldsSchema` reads: a list of name/value pairs. */
+export function customFieldsProperty(description: string, example: { name: string; value: string }): INodeProperties {
+	return {
+		displayName: 'Custom Fields',
+		name: 'customFields',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		placeholder: 'Add Custom Field',
+		description,
+		options: [
+			{
+				displayName: 'Field',
+				name: 'field',
+				values: [
+					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: example.name },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: example.value },
+				],
+			},
+		],
+	};
+}
 
 function emptyToUndefined(value: unknown): unknown {
 	if (value === null || value === undefined) return undefined;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import { isSuccess, parseResponseBody } from '../../../shared/responses';
 import {
+	customFieldsProperty,
 	customFieldsSchema,
 	failInput,
 	optionalEmailSchema,
@@ -204,26 +205,10 @@ export function upsertProperties(mode: UpsertMode): INodeProperties[] {
 
 function leadFieldOptions(mode: UpsertMode): INodeProperties[] {
 	return [
-		{
-			displayName: 'Custom Fields',
-			name: 'customFields',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true },
-			default: {},
-			placeholder: 'Add Custom Field',
-			description:
-				'Fields stored on the lead, sent as extra parameters. Names are lowercased, as KickoffLabs stores them.',
-			options: [
-				{
-					displayName: 'Field',
-					name: 'field',
-					values: [
-						{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'company' },
-						{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'Acme' },
-					],
-				},
-			],
-		},
+		customFieldsProperty(
+			'Fields stored on the lead, sent as extra parameters. Names are lowercased, as KickoffLabs stores them.',
+			{ name: 'company', value: 'Acme' },
+		),
 		{
 			displayName: 'External User ID',
 			name: 'externalUid',

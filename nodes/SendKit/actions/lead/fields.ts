@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import type { FieldLabels } from '../../../shared/validation';
 import {
+	customFieldsProperty,
 	customFieldsSchema,
 	optionalTextSchema,
 	optionalUrlSchema,
@@ -15,25 +16,10 @@ export const leadFieldOptions: INodeProperties[] = [
 	{ displayName: 'City', name: 'city', type: 'string', default: '' },
 	{ displayName: 'Company Name', name: 'companyName', type: 'string', default: '' },
 	{ displayName: 'Country', name: 'country', type: 'string', default: '', placeholder: 'US' },
-	{
-		displayName: 'Custom Fields',
-		name: 'customFields',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		default: {},
-		placeholder: 'Add Custom Field',
-		description: 'Free-form fields stored on the lead. On update they are merged into the existing ones.',
-		options: [
-			{
-				displayName: 'Field',
-				name: 'field',
-				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'industry' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'SaaS' },
-				],
-			},
-		],
-	},
+	customFieldsProperty('Free-form fields stored on the lead. On update they are merged into the existing ones.', {
+		name: 'industry',
+		value: 'SaaS',
+	}),
 	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
 	{ displayName: 'Job Title', name: 'jobTitle', type: 'string', default: '' },
 	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
