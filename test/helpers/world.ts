@@ -15,6 +15,28 @@ export interface World {
 	engine: Engine;
 }
 
+/**
+ * Starts one world for a test file (before its first test), resets both sandboxes before each test, and stops the
+ * sandbox after the last. Returns the world for use inside tests.
+ */
+export function useWorld(): () => World {
+	let world: World | undefined;
+	beforeAll(async () => {
+		world = await startWorld();
+	});
+	afterAll(async () => {
+		await world?.sandbox.close();
+	});
+	beforeEach(() => {
+		world?.sandbox.sendKit.control.reset();
+		world?.sandbox.kickoffLabs.control.reset();
+	});
+	return () => {
+		if (!world) throw new Error('useWorld(): the world is only there inside tests');
+		return world;
+	};
+}
+
 export async function startWorld(): Promise<World> {
 	const sandbox = await startSandbox({ keys: 'random' });
 	const engine = await createEngine(repoRoot);

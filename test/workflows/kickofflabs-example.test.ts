@@ -1,24 +1,15 @@
 import { runWorkflow } from '../../dev/engine';
-import type { World } from '../helpers/world';
-import { kickoffLabsCredentials, loadWorkflow, startWorld } from '../helpers/world';
+import { kickoffLabsCredentials, loadWorkflow, useWorld } from '../helpers/world';
 
-let world: World;
-
-beforeAll(async () => {
-	world = await startWorld();
-});
-
-afterAll(async () => {
-	await world.sandbox.close();
-});
+const world = useWorld();
 
 describe('examples/kickofflabs-waitlist-signup.json', () => {
 	it('runs as shipped: new signups get a welcome bonus, a repeat signup is marked returning, a typo goes to Error', async () => {
 		const workflow = loadWorkflow('examples/kickofflabs-waitlist-signup.json');
-		const { kickoffLabs } = world.sandbox;
+		const { kickoffLabs } = world().sandbox;
 		const campaignId = Number(kickoffLabs.defaultCampaignId);
 
-		const result = await runWorkflow(world.engine, workflow, { credentials: kickoffLabsCredentials(world.sandbox) });
+		const result = await runWorkflow(world().engine, workflow, { credentials: kickoffLabsCredentials(world().sandbox) });
 
 		expect(result.error).toBeUndefined();
 		expect(workflow.nodes[0]).toMatchObject({ type: 'n8n-nodes-base.manualTrigger', typeVersion: 1 });

@@ -2,8 +2,7 @@ import type { INode } from 'n8n-workflow';
 
 import type { WorkflowJson, WorkflowRun } from '../../dev/engine';
 import { invokeAsTool, runWorkflow } from '../../dev/engine';
-import type { World } from '../helpers/world';
-import { items, kickoffLabsCredentials, loadWorkflow, startWorld, withNodeSettings, withParameters } from '../helpers/world';
+import { items, kickoffLabsCredentials, loadWorkflow, useWorld, withNodeSettings, withParameters } from '../helpers/world';
 
 const NODE = 'KickoffLabs';
 
@@ -22,27 +21,15 @@ const completeActionWorkflow = loadWorkflow('test/fixtures/workflows/kickofflabs
 const getCampaignsWorkflow = loadWorkflow('test/fixtures/workflows/kickofflabs-get-campaigns.json');
 const getStatsWorkflow = loadWorkflow('test/fixtures/workflows/kickofflabs-get-campaign-stats.json');
 
-let world: World;
+const world = useWorld();
 
 /** Every run of this file, so the last test can look for the API key in all of them. */
 const allRuns: WorkflowRun[] = [];
 
-beforeAll(async () => {
-	world = await startWorld();
-});
-
-afterAll(async () => {
-	await world.sandbox.close();
-});
-
-beforeEach(() => {
-	world.sandbox.kickoffLabs.control.reset();
-});
-
-const kickoffLabs = () => world.sandbox.kickoffLabs;
+const kickoffLabs = () => world().sandbox.kickoffLabs;
 const requests = () => kickoffLabs().control.requests;
 const credentials = (overrides: Partial<{ apiKey: string; campaignId: string; baseUrl: string }> = {}) =>
-	kickoffLabsCredentials(world.sandbox, overrides);
+	kickoffLabsCredentials(world().sandbox, overrides);
 const defaultCampaign = () => Number(kickoffLabs().defaultCampaignId);
 
 async function run(
@@ -50,7 +37,7 @@ async function run(
 	inputs: Array<Record<string, unknown>>,
 	credentialOverrides: Partial<{ apiKey: string; campaignId: string; baseUrl: string }> = {},
 ): Promise<WorkflowRun> {
-	const result = await runWorkflow(world.engine, workflow, {
+	const result = await runWorkflow(world().engine, workflow, {
 		credentials: credentials(credentialOverrides),
 		input: items(...inputs),
 	});
@@ -631,9 +618,9 @@ describe('KickoffLabs › as an AI Agent tool', () => {
 	};
 
 	it('puts every outcome on output 0 with an outcome field naming the branch', async () => {
-		const created = JSON.parse(await invokeAsTool(world.engine, toolNode(createWorkflow), { email: 'agent@example.com' }, credentials()));
-		const again = JSON.parse(await invokeAsTool(world.engine, toolNode(createWorkflow), { email: 'agent@example.com' }, credentials()));
-		const missing = JSON.parse(await invokeAsTool(world.engine, toolNode(getWorkflow), { email: 'nobody@example.com' }, credentials()));
+		const created = JSON.parse(await invokeAsTool(world().engine, toolNode(createWorkflow), { email: 'agent@example.com' }, credentials()));
+		const again = JSON.parse(await invokeAsTool(world().engine, toolNode(createWorkflow), { email: 'agent@example.com' }, credentials()));
+		const missing = JSON.parse(await invokeAsTool(world().engine, toolNode(getWorkflow), { email: 'nobody@example.com' }, credentials()));
 
 		expect(created).toEqual([expect.objectContaining({ outcome: 'newLead', email: 'agent@example.com', counter: 1 })]);
 		expect(again).toEqual([expect.objectContaining({ outcome: 'existingLead', email: 'agent@example.com', counter: 2 })]);
@@ -644,12 +631,12 @@ describe('KickoffLabs › as an AI Agent tool', () => {
 		await seed({ email: 'agent@example.com' });
 
 		const points = JSON.parse(
-			await invokeAsTool(world.engine, toolNode(addPointsWorkflow), { email: 'agent@example.com', points: 5 }, credentials()),
+			await invokeAsTool(world().engine, toolNode(addPointsWorkflow), { email: 'agent@example.com', points: 5 }, credentials()),
 		);
 		expect(points).toEqual([{ email: 'agent@example.com', points: 5, success: true, message: 'Custom Points added' }]);
 
 		// With an error output configured, the failed item is the answer; without, the call fails with the message.
-		const asItem = JSON.parse(await invokeAsTool(world.engine, toolNode(createWorkflow), { email: 'broken' }, credentials()));
+		const asItem = JSON.parse(await invokeAsTool(world().engine, toolNode(createWorkflow), { email: 'broken' }, credentials()));
 		expect(asItem).toEqual([
 			{
 				error: 'Invalid "Email" in item 0: must be a valid email address, like name@example.com',
@@ -657,7 +644,7 @@ describe('KickoffLabs › as an AI Agent tool', () => {
 			},
 		]);
 		const stopping = { ...toolNode(createWorkflow), onError: 'stopWorkflow' as const };
-		await expect(invokeAsTool(world.engine, stopping, { email: 'broken' }, credentials())).rejects.toThrow(
+		await expect(invokeAsTool(world().engine, stopping, { email: 'broken' }, credentials())).rejects.toThrow(
 			'Invalid "Email" in item 0: must be a valid email address, like name@example.com',
 		);
 	});

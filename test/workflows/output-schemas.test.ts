@@ -5,14 +5,13 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 import type { WorkflowJson, WorkflowRun } from '../../dev/engine';
 import { runWorkflow } from '../../dev/engine';
-import type { World } from '../helpers/world';
 import {
 	items,
 	kickoffLabsCredentials,
 	loadWorkflow,
 	repoRoot,
 	sendKitCredentials,
-	startWorld,
+	useWorld,
 	withParameters,
 } from '../helpers/world';
 
@@ -106,27 +105,14 @@ function outputNamed(result: WorkflowRun, nodeName: string, outputName: string):
 	return result.output(nodeName, names.indexOf(outputName));
 }
 
-let world: World;
-
-beforeAll(async () => {
-	world = await startWorld();
-});
-
-afterAll(async () => {
-	await world.sandbox.close();
-});
-
-beforeEach(() => {
-	world.sandbox.sendKit.control.reset();
-	world.sandbox.kickoffLabs.control.reset();
-});
+const world = useWorld();
 
 async function runSendKit(workflow: WorkflowJson, ...inputs: Array<Record<string, unknown>>) {
-	return await runWorkflow(world.engine, workflow, { credentials: sendKitCredentials(world.sandbox), input: items(...inputs) });
+	return await runWorkflow(world().engine, workflow, { credentials: sendKitCredentials(world().sandbox), input: items(...inputs) });
 }
 
 async function runKickoffLabs(workflow: WorkflowJson, ...inputs: Array<Record<string, unknown>>) {
-	return await runWorkflow(world.engine, workflow, { credentials: kickoffLabsCredentials(world.sandbox), input: items(...inputs) });
+	return await runWorkflow(world().engine, workflow, { credentials: kickoffLabsCredentials(world().sandbox), input: items(...inputs) });
 }
 
 const campaignById = (id: string) => ({ __rl: true, mode: 'id', value: id });
@@ -185,7 +171,7 @@ describe('SendKit output schemas', () => {
 });
 
 describe('KickoffLabs output schemas', () => {
-	const kickoffLabs = () => world.sandbox.kickoffLabs;
+	const kickoffLabs = () => world().sandbox.kickoffLabs;
 
 	/** Creates leads and returns them as the New Lead output gave them. */
 	async function seed(...inputs: Array<Record<string, unknown>>) {

@@ -1,22 +1,13 @@
 import { runWorkflow } from '../../dev/engine';
-import type { World } from '../helpers/world';
-import { loadWorkflow, sendKitCredentials, startWorld } from '../helpers/world';
+import { loadWorkflow, sendKitCredentials, useWorld } from '../helpers/world';
 
-let world: World;
-
-beforeAll(async () => {
-	world = await startWorld();
-});
-
-afterAll(async () => {
-	await world.sandbox.close();
-});
+const world = useWorld();
 
 describe('examples/sendkit-create-leads.json', () => {
 	it('runs as shipped: its pinned signups reach Created, Already Exists and Error, and each branch continues', async () => {
 		const workflow = loadWorkflow('examples/sendkit-create-leads.json');
 
-		const result = await runWorkflow(world.engine, workflow, { credentials: sendKitCredentials(world.sandbox) });
+		const result = await runWorkflow(world().engine, workflow, { credentials: sendKitCredentials(world().sandbox) });
 
 		expect(result.error).toBeUndefined();
 		expect(result.outputNames('Create Lead')).toEqual(['Created', 'Already Exists', 'Error']);

@@ -1,8 +1,7 @@
 import type { INode } from 'n8n-workflow';
 
 import { invokeAsTool, runWorkflow } from '../../dev/engine';
-import type { World } from '../helpers/world';
-import { items, loadWorkflow, sendKitCredentials, startWorld, withNodeSettings, withParameters } from '../helpers/world';
+import { items, loadWorkflow, sendKitCredentials, useWorld, withNodeSettings, withParameters } from '../helpers/world';
 
 const CREATED = 0;
 const ALREADY_EXISTS = 1;
@@ -14,25 +13,13 @@ const createWorkflow = loadWorkflow('test/fixtures/workflows/sendkit-create-lead
 const getByEmailWorkflow = loadWorkflow('test/fixtures/workflows/sendkit-get-lead-by-email.json');
 const getByIdWorkflow = loadWorkflow('test/fixtures/workflows/sendkit-get-lead-by-id.json');
 
-let world: World;
+const world = useWorld();
 
-beforeAll(async () => {
-	world = await startWorld();
-});
-
-afterAll(async () => {
-	await world.sandbox.close();
-});
-
-beforeEach(() => {
-	world.sandbox.sendKit.control.reset();
-});
-
-const requests = () => world.sandbox.sendKit.control.requests;
-const credentials = (overrides = {}) => sendKitCredentials(world.sandbox, overrides);
+const requests = () => world().sandbox.sendKit.control.requests;
+const credentials = (overrides = {}) => sendKitCredentials(world().sandbox, overrides);
 
 async function create(...inputs: Array<Record<string, unknown>>) {
-	return await runWorkflow(world.engine, createWorkflow, { credentials: credentials(), input: items(...inputs) });
+	return await runWorkflow(world().engine, createWorkflow, { credentials: credentials(), input: items(...inputs) });
 }
 
 describe('SendKit › Create Lead', () => {
@@ -78,7 +65,7 @@ describe('SendKit › Create Lead', () => {
 		const workflow = withParameters(createWorkflow, 'SendKit', {
 			additionalFields: { phone: '+1-555-123-4567', city: 'San Francisco', state: 'CA', country: 'US', jobTitle: 'CTO' },
 		});
-		const result = await runWorkflow(world.engine, workflow, { credentials: credentials(), input: items({ email: 'p@example.com' }) });
+		const result = await runWorkflow(world().engine, workflow, { credentials: credentials(), input: items({ email: 'p@example.com' }) });
 
 		expect(requests()[0].body).toEqual({
 			email: 'p@example.com',
@@ -119,7 +106,7 @@ describe('SendKit › Create Lead', () => {
 			},
 		});
 
-		const result = await runWorkflow(world.engine, workflow, {
+		const result = await runWorkflow(world().engine, workflow, {
 			credentials: credentials(),
 			input: items({ email: 'upd@example.com' }),
 		});
@@ -167,7 +154,7 @@ describe('SendKit › Create Lead', () => {
 	it('without an error output, an invalid item stops the node with an error naming the field and the item', async () => {
 		const workflow = withNodeSettings(createWorkflow, 'SendKit', { onError: 'stopWorkflow' });
 
-		const result = await runWorkflow(world.engine, workflow, {
+		const result = await runWorkflow(world().engine, workflow, {
 			credentials: credentials(),
 			input: items({ email: 'ok@example.com' }, { email: '' }),
 		});
@@ -180,7 +167,7 @@ describe('SendKit › Create Lead', () => {
 		const wrongKey = `sk_${'0'.repeat(48)}`;
 		const workflow = withNodeSettings(createWorkflow, 'SendKit', { onError: 'stopWorkflow' });
 
-		const result = await runWorkflow(world.engine, workflow, {
+		const result = await runWorkflow(world().engine, workflow, {
 			credentials: credentials({ apiKey: wrongKey }),
 			input: items({ email: 'ada@example.com' }),
 		});
@@ -191,8 +178,8 @@ describe('SendKit › Create Lead', () => {
 	});
 
 	it('works with a platform key and its workspace id, sending X-Workspace-Id', async () => {
-		const { platformKey, workspaceId } = world.sandbox.sendKit;
-		const result = await runWorkflow(world.engine, createWorkflow, {
+		const { platformKey, workspaceId } = world().sandbox.sendKit;
+		const result = await runWorkflow(world().engine, createWorkflow, {
 			credentials: credentials({ apiKey: platformKey, workspaceId }),
 			input: items({ email: 'platform@example.com' }),
 		});
@@ -202,8 +189,8 @@ describe('SendKit › Create Lead', () => {
 	});
 
 	it('stops a platform key without workspace id with a clear error, before any request', async () => {
-		const result = await runWorkflow(world.engine, createWorkflow, {
-			credentials: credentials({ apiKey: world.sandbox.sendKit.platformKey, workspaceId: '' }),
+		const result = await runWorkflow(world().engine, createWorkflow, {
+			credentials: credentials({ apiKey: world().sandbox.sendKit.platformKey, workspaceId: '' }),
 			input: items({ email: 'a@example.com' }, { email: 'b@example.com' }),
 		});
 
@@ -216,7 +203,7 @@ describe('SendKit › Create Lead', () => {
 	});
 
 	it('never shows the API key in output items, errors or request logs', async () => {
-		const { workspaceKey } = world.sandbox.sendKit;
+		const { workspaceKey } = world().sandbox.sendKit;
 		const result = await create({ email: 'k1@example.com' }, { email: 'k1@example.com' }, { email: 'bad' });
 
 		expect(result.output('SendKit', CREATED)).toHaveLength(1);
@@ -225,7 +212,7 @@ describe('SendKit › Create Lead', () => {
 	});
 
 	it('retries a 429 after its Retry-After and then creates the lead', async () => {
-		world.sandbox.sendKit.control.setFaults({ queue: [{ status: 429, retryAfterSeconds: 0 }] });
+		world().sandbox.sendKit.control.setFaults({ queue: [{ status: 429, retryAfterSeconds: 0 }] });
 
 		const result = await create({ email: 'limited@example.com' });
 
@@ -234,7 +221,7 @@ describe('SendKit › Create Lead', () => {
 	});
 
 	it('does not retry a create that failed with a 5xx (it may have been stored), and reports it', async () => {
-		world.sandbox.sendKit.control.setFaults({ queue: [{ status: 503 }] });
+		world().sandbox.sendKit.control.setFaults({ queue: [{ status: 503 }] });
 
 		const result = await create({ email: 'flaky@example.com' });
 
@@ -255,7 +242,7 @@ describe('SendKit › Get Lead', () => {
 	it('by email: a known lead goes to Found, an unknown one to Not Found with the input item unchanged', async () => {
 		await seed('known@example.com', 'someone.known@example.com');
 
-		const result = await runWorkflow(world.engine, getByEmailWorkflow, {
+		const result = await runWorkflow(world().engine, getByEmailWorkflow, {
 			credentials: credentials(),
 			input: items({ email: 'KNOWN@example.com', row: 1 }, { email: 'nobody@example.com', row: 2 }),
 		});
@@ -272,7 +259,7 @@ describe('SendKit › Get Lead', () => {
 		const lookalikes = Array.from({ length: 120 }, (_, index) => `x${index}.target@example.com`);
 		await seed(...lookalikes, 'target@example.com');
 
-		const result = await runWorkflow(world.engine, getByEmailWorkflow, {
+		const result = await runWorkflow(world().engine, getByEmailWorkflow, {
 			credentials: credentials(),
 			input: items({ email: 'target@example.com' }),
 		});
@@ -286,7 +273,7 @@ describe('SendKit › Get Lead', () => {
 	it('by id: Found carries the full lead; an unknown id goes to Not Found', async () => {
 		const [lead] = await seed('by-id@example.com');
 
-		const result = await runWorkflow(world.engine, getByIdWorkflow, {
+		const result = await runWorkflow(world().engine, getByIdWorkflow, {
 			credentials: credentials(),
 			input: items({ leadId: lead._id }, { leadId: 'ffffffffffffffffffffffff' }),
 		});
@@ -298,7 +285,7 @@ describe('SendKit › Get Lead', () => {
 	});
 
 	it('by id: a malformed id is an input error, and nothing is sent for it', async () => {
-		const result = await runWorkflow(world.engine, getByIdWorkflow, {
+		const result = await runWorkflow(world().engine, getByIdWorkflow, {
 			credentials: credentials(),
 			input: items({ leadId: 'abc' }),
 		});
@@ -309,9 +296,9 @@ describe('SendKit › Get Lead', () => {
 
 	it('retries a dropped connection on a read and still answers', async () => {
 		await seed('retry@example.com');
-		world.sandbox.sendKit.control.setFaults({ queue: [{ drop: true }] });
+		world().sandbox.sendKit.control.setFaults({ queue: [{ drop: true }] });
 
-		const result = await runWorkflow(world.engine, getByEmailWorkflow, {
+		const result = await runWorkflow(world().engine, getByEmailWorkflow, {
 			credentials: credentials(),
 			input: items({ email: 'retry@example.com' }),
 		});
@@ -324,8 +311,8 @@ describe('SendKit › as an AI Agent tool', () => {
 	const toolNode = (): INode => ({ ...createWorkflow.nodes[1], parameters: { ...createWorkflow.nodes[1].parameters } });
 
 	it('reports every outcome on output 0 with an outcome field', async () => {
-		const created = JSON.parse(await invokeAsTool(world.engine, toolNode(), { email: 'agent@example.com' }, credentials()));
-		const duplicate = JSON.parse(await invokeAsTool(world.engine, toolNode(), { email: 'agent@example.com' }, credentials()));
+		const created = JSON.parse(await invokeAsTool(world().engine, toolNode(), { email: 'agent@example.com' }, credentials()));
+		const duplicate = JSON.parse(await invokeAsTool(world().engine, toolNode(), { email: 'agent@example.com' }, credentials()));
 
 		expect(created).toEqual([expect.objectContaining({ outcome: 'created', email: 'agent@example.com' })]);
 		expect(duplicate).toEqual([
@@ -336,7 +323,7 @@ describe('SendKit › as an AI Agent tool', () => {
 
 describe('SendKit › unreachable service', () => {
 	it('names the service and the failure, keeps the network code, and shows no key', async () => {
-		const result = await runWorkflow(world.engine, createWorkflow, {
+		const result = await runWorkflow(world().engine, createWorkflow, {
 			credentials: credentials({ baseUrl: 'http://127.0.0.1:9' }),
 			input: items({ email: 'offline@example.com' }),
 		});
@@ -344,6 +331,6 @@ describe('SendKit › unreachable service', () => {
 		const [failed] = result.output('SendKit', ERROR_OUTPUT);
 		expect(failed.json.error).toBe('SendKit: the service could not be reached (the connection was refused)');
 		expect(failed.error).toMatchObject({ httpCode: 'ECONNREFUSED' });
-		expect(JSON.stringify(result.run)).not.toContain(world.sandbox.sendKit.workspaceKey);
+		expect(JSON.stringify(result.run)).not.toContain(world().sandbox.sendKit.workspaceKey);
 	});
 });
