@@ -113,6 +113,20 @@ export const customFieldsSchema = z.preprocess(
 		),
 );
 
+/** A required email field, read with `emailSchema`. */
+export function emailProperty(description: string, displayOptions?: INodeProperties['displayOptions']): INodeProperties {
+	const property: INodeProperties = {
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+		description,
+	};
+	return displayOptions ? { ...property, displayOptions } : property;
+}
+
 /** The node field that `customFieldsSchema` reads: a list of name/value pairs. */
 export function customFieldsProperty(description: string, example: { name: string; value: string }): INodeProperties {
 	return {

@@ -2,7 +2,7 @@ import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-wo
 import { z } from 'zod';
 
 import type { FieldLabels } from '../../shared/validation';
-import { emailSchema, failInput, parseItemInput } from '../../shared/validation';
+import { emailProperty, emailSchema, failInput, parseItemInput } from '../../shared/validation';
 import { kickoffLabsCredentials } from '../transport';
 
 /** Display names of every field the node validates, keyed by parameter (and schema property) name. */
@@ -78,15 +78,7 @@ export interface LeadIdentifier {
 }
 
 const IDENTIFIER_PROPERTIES: Record<IdentifierKind, Omit<INodeProperties, 'displayOptions'>> = {
-	email: {
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		description: 'Email of the lead. Spaces are trimmed and it is lowercased.',
-	},
+	email: emailProperty('Email of the lead. Spaces are trimmed and it is lowercased.'),
 	socialId: {
 		displayName: 'Social ID',
 		name: 'socialId',

@@ -5,7 +5,7 @@ import type { BranchedItem } from '../../../shared/branching';
 import { routeEachItem } from '../../../shared/branching';
 import { apiResponseError } from '../../../shared/errors';
 import { isSuccess, parseResponseBody } from '../../../shared/responses';
-import { emailSchema, parseItemInput } from '../../../shared/validation';
+import { emailProperty, emailSchema, parseItemInput } from '../../../shared/validation';
 import { sendKitRequest } from '../../transport';
 import type { SendKitLead } from '../../transport/responses';
 import { conflictEnvelopeSchema, leadEnvelopeSchema } from '../../transport/responses';
@@ -18,16 +18,7 @@ export const outputs = { created: 'Created', alreadyExists: 'Already Exists' } a
 const showFor = { show: { resource: ['lead'], operation: ['create'] } };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		description: 'Email of the new lead. Spaces are trimmed and it is lowercased, as SendKit stores it.',
-		displayOptions: showFor,
-	},
+	emailProperty('Email of the new lead. Spaces are trimmed and it is lowercased, as SendKit stores it.', showFor),
 	{
 		displayName: 'Update Existing Lead',
 		name: 'updateExisting',

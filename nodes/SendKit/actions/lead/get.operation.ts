@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { routeEachItem } from '../../../shared/branching';
 import { apiResponseError } from '../../../shared/errors';
 import { isSuccess, parseResponseBody } from '../../../shared/responses';
-import { emailSchema, parseItemInput } from '../../../shared/validation';
+import { emailProperty, emailSchema, parseItemInput } from '../../../shared/validation';
 import { sendKitRequest } from '../../transport';
 import type { LeadListPage, SendKitLead } from '../../transport/responses';
 import { leadEnvelopeSchema, leadListEnvelopeSchema } from '../../transport/responses';
@@ -27,16 +27,7 @@ export const description: INodeProperties[] = [
 		],
 		displayOptions: { show: showFor },
 	},
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		description: 'Matched exactly, ignoring case',
-		displayOptions: { show: { ...showFor, getBy: ['email'] } },
-	},
+	emailProperty('Matched exactly, ignoring case', { show: { ...showFor, getBy: ['email'] } }),
 	{
 		displayName: 'Lead ID',
 		name: 'leadId',
