@@ -3,11 +3,11 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { outputsExpression } from '../shared/outputs';
 import { outputTableOf } from '../shared/router';
-import * as campaign from './actions/campaign';
-import * as lead from './actions/lead';
+import * as campaign from './actions/campaign/Campaign.resource';
+import * as lead from './actions/lead/Lead.resource';
 import { operations, router } from './actions/router';
-import { getActions } from './methods/loadOptions';
-import { searchCampaigns } from './methods/listSearch';
+import { getActions } from './fields/action.field';
+import { searchCampaigns } from './fields/campaign.locator';
 
 export class KickoffLabs implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,6 +23,15 @@ export class KickoffLabs implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: outputsExpression(outputTableOf(operations), { resource: 'lead', operation: 'create' }),
 		credentials: [{ name: 'kickoffLabsApi', required: true }],
+		hints: [
+			{
+				message: 'Not Found carries the input item unchanged. The field preview shows the fields of the first output.',
+				type: 'info',
+				location: 'outputPane',
+				whenToDisplay: 'always',
+				displayCondition: '={{ $parameter["resource"] === "lead" && ["get", "update"].includes($parameter["operation"]) }}',
+			},
+		],
 		properties: [
 			{
 				displayName: 'Resource',

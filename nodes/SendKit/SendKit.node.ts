@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { outputsExpression } from '../shared/outputs';
 import { outputTableOf } from '../shared/router';
-import * as lead from './actions/lead';
+import * as lead from './actions/lead/Lead.resource';
 import { operations, router } from './actions/router';
 
 export class SendKit implements INodeType {
@@ -20,6 +20,23 @@ export class SendKit implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: outputsExpression(outputTableOf(operations), { resource: 'lead', operation: 'create' }),
 		credentials: [{ name: 'sendKitApi', required: true }],
+		hints: [
+			{
+				message:
+					'Existing Lead carries what SendKit\'s 409 answer holds (_id, email, firstName, lastName) plus conflict, unless Return Full Existing Lead is on. The field preview shows Created\'s fields.',
+				type: 'info',
+				location: 'outputPane',
+				whenToDisplay: 'always',
+				displayCondition: '={{ $parameter["resource"] === "lead" && $parameter["operation"] === "create" }}',
+			},
+			{
+				message: 'Not Found carries the input item unchanged. The field preview shows Found\'s fields.',
+				type: 'info',
+				location: 'outputPane',
+				whenToDisplay: 'always',
+				displayCondition: '={{ $parameter["resource"] === "lead" && $parameter["operation"] === "get" }}',
+			},
+		],
 		properties: [
 			{
 				displayName: 'Resource',

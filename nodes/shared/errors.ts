@@ -2,7 +2,7 @@ import type { JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import { z } from 'zod';
 
-import type { ApiResponse, RequestContext } from './transport';
+import type { ApiResponse, RequestContext } from './request';
 
 /**
  * The error bodies the two APIs are documented to send:
@@ -35,6 +35,12 @@ export function parseApiError(body: unknown): { message?: string; code?: string 
 	};
 }
 
+/** Whether a body is a JSON object carrying an error message in one of the documented shapes. */
+export function isJsonErrorBody(body: unknown): boolean {
+	if (!body || typeof body !== 'object' || Array.isArray(body)) return false;
+	return parseApiError(body).message !== undefined;
+}
+
 const STATUS_HINTS: Record<number, string> = {
 	400: 'The request was rejected as invalid',
 	401: 'Authorization failed: check the API key in the credential',
@@ -62,13 +68,13 @@ function defaultMessageForStatus(statusCode: number, serviceHints: StatusHints =
 
 /**
  * The error n8n shows for a failed API call: the service's own message, the HTTP status, and the item.
- * It is built from the parsed body only, never from the request, so no URL, header or key can leak into it.
+ * It is built from the answer only (already free of secrets), never from the request.
  */
 export function apiResponseError(
 	context: RequestContext,
 	service: string,
 	response: ApiResponse,
-	itemIndex: number,
+	itemIndex: number | undefined,
 	statusHints?: StatusHints,
 ): NodeApiError {
 	const { message, code } = parseApiError(response.body);
@@ -84,37 +90,120 @@ export function apiResponseError(
 	});
 }
 
+/**
+ * An answer that cannot have come from the API: an HTML page where JSON was expected (a proxy, a wrong Base URL),
+ * or a body that is not what the API sends for this status. Never read as an outcome such as "not found".
+ */
+export function notFromApiError(
+	context: RequestContext,
+	service: string,
+	response: ApiResponse,
+	itemIndex: number | undefined,
+	effect?: string,
+): NodeApiError {
+	const what = typeof response.body === 'string' && /<html|<!doctype/i.test(response.body) ? 'an HTML page' : 'an answer';
+	return new NodeApiError(
+		context.getNode(),
+		{ message: `HTTP ${response.statusCode}: not an answer of the ${service} API`, httpCode: String(response.statusCode) },
+		{
+			message: `${service}: the answer (HTTP ${response.statusCode}) did not come from the ${service} API`,
+			description: `The server sent ${what} that is not one of the ${service} API's answers, so it is not read as an outcome. Check the Base URL in the credential and any proxy in between.${effect ? ` ${effect}` : ''}`,
+			httpCode: String(response.statusCode),
+			itemIndex,
+		},
+	);
+}
+
+/** A successful status whose body is not the documented shape. */
+export function unexpectedAnswerError(
+	context: RequestContext,
+	service: string,
+	response: ApiResponse,
+	where: string,
+	itemIndex: number | undefined,
+	effect?: string,
+): NodeApiError {
+	return new NodeApiError(
+		context.getNode(),
+		{ message: 'Unexpected response', httpCode: String(response.statusCode) },
+		{
+			message: `${service} answered in an unexpected format`,
+			description: `${where} (HTTP ${response.statusCode}).${effect ? ` ${effect}` : ''}`,
+			httpCode: String(response.statusCode),
+			itemIndex,
+		},
+	);
+}
+
+/** A redirect is never followed: it could carry the API key to another server. */
+export function redirectError(
+	context: RequestContext,
+	service: string,
+	response: ApiResponse,
+	itemIndex: number | undefined,
+): NodeApiError {
+	const location = response.headers.location;
+	let target = 'another address';
+	if (typeof location === 'string') {
+		try {
+			target = new URL(location).origin;
+		} catch {
+			target = 'an invalid address';
+		}
+	}
+	return new NodeApiError(
+		context.getNode(),
+		{ message: `HTTP ${response.statusCode} redirect`, httpCode: String(response.statusCode) },
+		{
+			message: `${service}: the server answered with a redirect (HTTP ${response.statusCode}) to ${target}, which is not followed`,
+			description:
+				'Redirects are not followed, so the API key is never sent to another server. Check the Base URL in the credential (for example https:// instead of http://).',
+			httpCode: String(response.statusCode),
+			itemIndex,
+		},
+	);
+}
+
+/** Connection failures that happen before the request reaches the server: retrying them cannot duplicate anything. */
+export const BEFORE_DELIVERY_FAILURES: readonly string[] = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'];
+
 const NETWORK_FAILURE_TEXT: Record<string, string> = {
 	ECONNREFUSED: 'the connection was refused',
-	ECONNRESET: 'the connection closed before an answer came',
+	ECONNRESET: 'the connection closed before a complete answer came',
 	EPIPE: 'the connection closed while sending',
-	ETIMEDOUT: 'the connection timed out',
-	ECONNABORTED: 'the connection timed out',
+	ETIMEDOUT: 'no answer came in time',
+	ECONNABORTED: 'no answer came in time',
 	ENOTFOUND: 'the host name of the Base URL was not found',
 	EAI_AGAIN: 'the host name of the Base URL could not be looked up',
+	EHOSTUNREACH: 'the host could not be reached',
+	ENETUNREACH: 'the network could not be reached',
+	EBADANSWER: 'the answer was cut off or could not be read',
 };
 
 /**
- * A request that never got an answer (refused, reset, timed out), without the request's URL or headers.
+ * A request that got no complete answer (refused, reset, cut off, timed out), without the request's URL or headers.
  * The message avoids the raw code (ECONNREFUSED, ...): n8n would swap such a message for a generic one without
- * the service's name. The code stays available as `httpCode`, for workflows that branch on it.
+ * the service's name. The code stays available as `httpCode`, for workflows that branch on it. A request that
+ * changes data and may have reached the server says so: it may have been carried out.
  */
 export function networkError(
 	context: RequestContext,
 	service: string,
 	reason: string,
-	itemIndex: number,
+	itemIndex: number | undefined,
+	mayHaveChangedData: boolean,
 ): NodeApiError {
 	const text = NETWORK_FAILURE_TEXT[reason] ?? 'the connection failed';
-	const error = new NodeApiError(
-		context.getNode(),
-		{ message: text },
-		{
-			message: `${service}: the service could not be reached (${text})`,
-			description: `Check the Base URL in the credential and that the service is up. Reads were retried before giving up; creates are not retried, as they may have been stored. Network error: ${reason}.`,
-			itemIndex,
-		},
-	);
+	const reached = !BEFORE_DELIVERY_FAILURES.includes(reason);
+	const message =
+		reached && mayHaveChangedData
+			? `${service}: ${text}; the request may have been carried out (for a create: the lead may have been created)`
+			: `${service}: the service could not be reached (${text})`;
+	const description =
+		reached && mayHaveChangedData
+			? `The request was sent but no complete answer came back. Check in ${service} whether it took effect before running this item again. Network error: ${reason}.`
+			: `Check the Base URL in the credential and that the service is up. Network error: ${reason}.`;
+	const error = new NodeApiError(context.getNode(), { message: text }, { message, description, itemIndex });
 	error.httpCode = reason;
 	return error;
 }

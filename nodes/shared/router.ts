@@ -1,20 +1,25 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { Outputs } from './items';
 import type { OutputTable } from './outputs';
 
-/** One operation: how it runs and, when it branches, its outputs (branch key → name users see). */
+/** One operation, in its own file: its parameters, how it runs and, when it branches, its outputs. */
 export interface OperationModule {
+	description: INodeProperties[];
 	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
-	outputs?: Readonly<Record<string, string>>;
+	outputs?: Outputs;
 }
 
-export type OperationsByResource = Record<string, Record<string, OperationModule>>;
+/** Every operation of a node, by resource, typed from the node's `node.type.ts` so none can be left out. */
+export type Operations<Resources extends Record<string, string>> = {
+	[Resource in keyof Resources]: Record<Resources[Resource], OperationModule>;
+};
 
 /** Runs the operation the node is set to. Resource and operation are not expressions, so item 0 decides. */
 export async function runOperation(
 	context: IExecuteFunctions,
-	operations: OperationsByResource,
+	operations: Record<string, Record<string, OperationModule>>,
 ): Promise<INodeExecutionData[][]> {
 	const resource = context.getNodeParameter('resource', 0) as string;
 	const operation = context.getNodeParameter('operation', 0) as string;
@@ -26,7 +31,7 @@ export async function runOperation(
 }
 
 /** The node's output names for every branching operation, read from the operation modules. */
-export function outputTableOf(operations: OperationsByResource): OutputTable {
+export function outputTableOf(operations: Record<string, Record<string, OperationModule>>): OutputTable {
 	const table: OutputTable = {};
 	for (const [resource, byOperation] of Object.entries(operations)) {
 		table[resource] = {};
@@ -35,4 +40,27 @@ export function outputTableOf(operations: OperationsByResource): OutputTable {
 		}
 	}
 	return table;
+}
+
+/** The Operation selector of one resource, followed by the parameters of each of its operations. */
+export function resourceDescription(
+	resource: string,
+	options: Array<INodePropertyOptions & { action: string }>,
+	defaultOperation: string,
+	operations: Record<string, Pick<OperationModule, 'description'>>,
+	shared: INodeProperties[] = [],
+): INodeProperties[] {
+	return [
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource] } },
+			options: [...options].sort((a, b) => a.name.localeCompare(b.name)),
+			default: defaultOperation,
+		},
+		...shared,
+		...Object.values(operations).flatMap((operation) => operation.description),
+	];
 }

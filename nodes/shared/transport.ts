@@ -1,46 +1,9 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	IHttpRequestMethods,
-	IHttpRequestOptions,
-	ILoadOptionsFunctions,
-} from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { networkError } from './errors';
-
-/**
- * Where a request can be sent from: a node's execution, or the editor loading options and search lists
- * (resource locators, `loadOptions`). Both offer the node and n8n's authenticated HTTP helper.
- */
-export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
-
-export interface ApiRequest {
-	method: IHttpRequestMethods;
-	/** Path below the base URL, starting with '/'. */
-	path: string;
-	qs?: IDataObject;
-	body?: IDataObject;
-	headers?: IDataObject;
-	/** How arrays in `qs` are written, e.g. 'repeat' for `email=a&email=b`. */
-	arrayFormat?: IHttpRequestOptions['arrayFormat'];
-}
-
-/** Every answer, whatever its status: the caller decides what a 404 or a 409 means for its operation. */
-export interface ApiResponse {
-	statusCode: number;
-	body: unknown;
-	headers: IDataObject;
-}
-
-export interface Service {
-	/** Name shown in error messages, e.g. 'SendKit'. */
-	name: string;
-	credentialType: string;
-	baseUrl: string;
-	/** Headers every request of this service carries, besides the credential's authentication. */
-	headers?: IDataObject;
-}
+import { BEFORE_DELIVERY_FAILURES } from './errors';
+import type { ApiResponse, RequestContext } from './request';
+import { scrubText, scrubValue } from './secrets';
 
 export const RETRY_POLICY = {
 	maxAttempts: 3,
@@ -49,87 +12,75 @@ export const RETRY_POLICY = {
 	maxRetryAfterMs: 30_000,
 };
 
+/** How long one request may take before it counts as lost. */
+export const REQUEST_TIMEOUT_MS = 60_000;
+
 const IDEMPOTENT_METHODS: readonly IHttpRequestMethods[] = ['GET', 'HEAD', 'DELETE', 'PUT'];
 
-const NETWORK_FAILURES = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN'];
+export function isIdempotent(method: IHttpRequestMethods): boolean {
+	return IDEMPOTENT_METHODS.includes(method);
+}
+
+const NETWORK_FAILURES = [
+	...BEFORE_DELIVERY_FAILURES,
+	'ECONNRESET',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'EPIPE',
+];
 
 /** Trims what users paste into a Base URL field: spaces and trailing slashes. */
 export function normalizeBaseUrl(baseUrl: string): string {
 	return baseUrl.trim().replace(/\/+$/, '');
 }
 
+/** One HTTP exchange: an answer (any status, secrets replaced), or the reason none came. */
+export type Exchange = ApiResponse | { failure: string };
+
 /**
- * Sends one API request through n8n's authenticated HTTP helper and returns the answer for every status.
- * Retries where that cannot do harm: a 429 (nothing was done), and for idempotent methods a 5xx or a
- * lost connection. Backs off exponentially and honours Retry-After.
+ * Sends one request through n8n's authenticated HTTP helper. Every answer is returned whatever its status, with every
+ * form of the credential's secrets replaced in its body and headers: this is where answers enter the package.
+ * Redirects are not followed (a redirect to another server would carry the key there).
  */
-export async function apiRequest(
+export async function exchange(
 	context: RequestContext,
-	service: Service,
-	request: ApiRequest,
-	itemIndex: number,
-): Promise<ApiResponse> {
-	const options: IHttpRequestOptions = {
-		method: request.method,
-		url: `${normalizeBaseUrl(service.baseUrl)}${request.path}`,
-		qs: request.qs,
-		body: request.body,
-		headers: { Accept: 'application/json', ...service.headers, ...request.headers },
-		json: true,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-	};
-	if (request.arrayFormat) options.arrayFormat = request.arrayFormat;
-
-	for (let attempt = 1; ; attempt++) {
-		const outcome = await sendOnce(context, service, options);
-		const lastAttempt = attempt >= RETRY_POLICY.maxAttempts;
-		if ('failure' in outcome) {
-			if (lastAttempt || !IDEMPOTENT_METHODS.includes(request.method)) {
-				throw networkError(context, service.name, outcome.failure, itemIndex);
-			}
-			await sleep(backoffDelay(attempt));
-			continue;
-		}
-		const delay = retryDelay(outcome, request.method, attempt);
-		if (lastAttempt || delay === undefined) return outcome;
-		await sleep(delay);
-	}
-}
-
-async function sendOnce(
-	context: RequestContext,
-	service: Service,
+	service: { name: string; credentialType: string },
 	options: IHttpRequestOptions,
-): Promise<ApiResponse | { failure: string }> {
+	secretForms: readonly string[],
+): Promise<Exchange> {
 	try {
-		const raw: unknown = await context.helpers.httpRequestWithAuthentication.call(
-			context,
-			service.credentialType,
-			options,
-		);
-		return toApiResponse(raw);
+		const raw: unknown = await context.helpers.httpRequestWithAuthentication.call(context, service.credentialType, {
+			...options,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			disableFollowRedirect: true,
+			timeout: options.timeout ?? REQUEST_TIMEOUT_MS,
+		});
+		return toApiResponse(raw, secretForms);
 	} catch (error) {
 		const failure = networkFailureReason(error);
 		if (failure) return { failure };
-		// n8n's own operational errors (e.g. a missing credential) keep their text. Anything else may quote the
-		// request, and a KickoffLabs URL carries the key: keep only a neutral text.
-		const message = error instanceof NodeOperationError ? error.message : 'the request could not be sent';
-		throw new NodeOperationError(context.getNode(), `${service.name}: ${message}`);
+		// n8n's own operational errors (e.g. a missing credential) keep their text, without secrets. Anything else may
+		// quote the request, and a KickoffLabs URL carries the key: keep only a neutral text.
+		if (error instanceof NodeOperationError) {
+			throw new NodeOperationError(context.getNode(), `${service.name}: ${scrubText(error.message, secretForms)}`);
+		}
+		return { failure: 'EBADANSWER' };
 	}
 }
 
-function toApiResponse(raw: unknown): ApiResponse {
+function toApiResponse(raw: unknown, secretForms: readonly string[]): ApiResponse {
 	const full = (raw ?? {}) as { statusCode?: unknown; body?: unknown; headers?: unknown };
+	const body = typeof full.body === 'string' ? parseJsonText(scrubText(full.body, secretForms)) : scrubValue(full.body, secretForms);
+	const headers = full.headers && typeof full.headers === 'object' ? (full.headers as IDataObject) : {};
 	return {
 		statusCode: typeof full.statusCode === 'number' ? full.statusCode : 0,
-		body: parseJsonText(full.body),
-		headers: (full.headers && typeof full.headers === 'object' ? full.headers : {}) as IDataObject,
+		body,
+		headers: scrubValue(headers, secretForms),
 	};
 }
 
-function parseJsonText(body: unknown): unknown {
-	if (typeof body !== 'string') return body;
+function parseJsonText(body: string): unknown {
 	try {
 		return JSON.parse(body) as unknown;
 	} catch {
@@ -148,8 +99,14 @@ export function networkFailureReason(error: unknown): string | undefined {
 	for (const candidate of candidates) {
 		if (typeof candidate === 'string' && NETWORK_FAILURES.includes(candidate)) return candidate;
 	}
-	if (/socket hang up/i.test(error.message)) return 'ECONNRESET';
+	if (/socket hang up|aborted/i.test(error.message)) return 'ECONNRESET';
+	if (/timeout/i.test(error.message)) return 'ETIMEDOUT';
 	return undefined;
+}
+
+/** Whether a failed exchange may be sent again: always when it never reached the server, else only when idempotent. */
+export function mayResend(failure: string, method: IHttpRequestMethods): boolean {
+	return BEFORE_DELIVERY_FAILURES.includes(failure) || isIdempotent(method);
 }
 
 /** How long to wait before retrying this answer, or undefined when it must not be retried. */
@@ -159,11 +116,11 @@ export function retryDelay(response: ApiResponse, method: IHttpRequestMethods, a
 		if (retryAfter === undefined) return backoffDelay(attempt);
 		return retryAfter <= RETRY_POLICY.maxRetryAfterMs ? retryAfter : undefined;
 	}
-	if (response.statusCode >= 500 && IDEMPOTENT_METHODS.includes(method)) return backoffDelay(attempt);
+	if (response.statusCode >= 500 && isIdempotent(method)) return backoffDelay(attempt);
 	return undefined;
 }
 
-function backoffDelay(attempt: number): number {
+export function backoffDelay(attempt: number): number {
 	return RETRY_POLICY.baseDelayMs * 2 ** (attempt - 1);
 }
 

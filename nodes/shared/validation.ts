@@ -1,13 +1,64 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
 /** Display names of the fields a schema checks, keyed by the schema's property names. */
 export type FieldLabels = Record<string, string>;
 
+const TYPE_WORDS: Record<string, string> = {
+	string: 'text',
+	number: 'a number',
+	integer: 'a whole number',
+	boolean: 'true or false',
+	array: 'a list',
+	object: 'an object',
+};
+
+function typeWord(expected: string): string {
+	return TYPE_WORDS[expected] ?? expected;
+}
+
 /**
- * Parses one item's parameters with a zod schema. On failure the error names the field (as the
- * user sees it in the node) and the item, and no request has been sent.
+ * Validator messages in words a user understands, for every check a schema leaves without its own message: never
+ * zod's bare "Invalid input" or "Expected string, received number".
+ */
+export const readableErrors: z.ZodErrorMap = (issue, context) => {
+	switch (issue.code) {
+		case z.ZodIssueCode.invalid_type:
+			if (issue.received === 'undefined' || issue.received === 'null') return { message: 'is required' };
+			return { message: `must be ${typeWord(issue.expected)}` };
+		case z.ZodIssueCode.invalid_union: {
+			const expected = new Set<string>();
+			for (const unionError of issue.unionErrors) {
+				for (const inner of unionError.issues) {
+					if (inner.code === z.ZodIssueCode.invalid_type && inner.path.length === issue.path.length) {
+						expected.add(typeWord(inner.expected));
+					}
+				}
+			}
+			if (expected.size > 0) return { message: `must be ${[...expected].join(' or ')}` };
+			return { message: 'is not a valid value' };
+		}
+		case z.ZodIssueCode.too_big:
+			if (issue.type === 'string') return { message: `must be at most ${String(issue.maximum)} characters` };
+			if (issue.type === 'array') return { message: `must have at most ${String(issue.maximum)} entries` };
+			return { message: `must be at most ${String(issue.maximum)}` };
+		case z.ZodIssueCode.too_small:
+			if (issue.type === 'string') return { message: Number(issue.minimum) <= 1 ? 'is required' : `must be at least ${String(issue.minimum)} characters` };
+			if (issue.type === 'array') return { message: `must have at least ${String(issue.minimum)} entries` };
+			return { message: `must be at least ${String(issue.minimum)}` };
+		case z.ZodIssueCode.invalid_enum_value:
+			return { message: `must be one of: ${issue.options.join(', ')}` };
+		case z.ZodIssueCode.invalid_string:
+			return { message: issue.validation === 'email' ? EMAIL_MESSAGE : 'is not valid' };
+		default:
+			return { message: context.defaultError === 'Invalid input' ? 'is not a valid value' : context.defaultError };
+	}
+};
+
+/**
+ * Parses one item's parameters with a zod schema. On failure the error names the field (as the user sees it in the
+ * node) and the item, and no request has been sent.
  */
 export function parseItemInput<Schema extends z.ZodTypeAny>(
 	context: IExecuteFunctions,
@@ -16,7 +67,7 @@ export function parseItemInput<Schema extends z.ZodTypeAny>(
 	labels: FieldLabels,
 	itemIndex: number,
 ): z.infer<Schema> {
-	const parsed = schema.safeParse(input);
+	const parsed = schema.safeParse(input, { errorMap: readableErrors });
 	if (parsed.success) return parsed.data as z.infer<Schema>;
 	const issue = parsed.error.issues[0];
 	const field = fieldLabel(issue.path, labels);
@@ -39,28 +90,54 @@ function fieldLabel(path: Array<string | number>, labels: FieldLabels): string {
 	return keys[keys.length - 1] ?? 'input';
 }
 
+/** Blank text (often an expression over a missing input field), null and undefined all mean "not given". */
+export function blankToUndefined(value: unknown): unknown {
+	if (value === null || value === undefined) return undefined;
+	if (typeof value === 'string' && value.trim() === '') return undefined;
+	return value;
+}
+
+/** Drops the keys whose value is undefined, so request bodies only carry what the user set. */
+export function withoutUndefined<T extends Record<string, unknown>>(record: T): Partial<T> {
+	return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
 const EMAIL_MESSAGE = 'must be a valid email address, like name@example.com';
+
+/** RFC 5321: an address is at most 254 characters, its part before the @ at most 64. */
+const MAX_EMAIL_LENGTH = 254;
+const MAX_LOCAL_PART_LENGTH = 64;
 
 /** An email as users type it: surrounding spaces trimmed, lowercased (both APIs store it lowercase). */
 export const emailSchema = z
 	.string({ required_error: 'is required', invalid_type_error: 'must be text' })
 	.trim()
 	.min(1, 'is required')
-	.email(EMAIL_MESSAGE)
+	.max(MAX_EMAIL_LENGTH, `must be at most ${MAX_EMAIL_LENGTH} characters`)
+	.refine((email) => email.split('@')[0].length <= MAX_LOCAL_PART_LENGTH, `must have at most ${MAX_LOCAL_PART_LENGTH} characters before the @`)
+	.pipe(z.string().email(EMAIL_MESSAGE))
 	.transform((email) => email.toLowerCase());
 
 /** An optional email: empty means "not given". */
-export const optionalEmailSchema = z.preprocess(emptyToUndefined, emailSchema.optional());
+export const optionalEmailSchema = z.preprocess(blankToUndefined, emailSchema.optional());
+
+/** Required text, trimmed; numbers from expressions are read as text. */
+export function requiredTextSchema() {
+	return z
+		.union([z.string(), z.number()], { required_error: 'is required', invalid_type_error: 'must be text' })
+		.transform((value) => String(value).trim())
+		.pipe(z.string().min(1, 'is required'));
+}
 
 /** Optional free text: trimmed, empty means "not given". */
 export const optionalTextSchema = z.preprocess(
-	emptyToUndefined,
+	blankToUndefined,
 	z.union([z.string(), z.number()], { invalid_type_error: 'must be text' }).transform((value) => String(value).trim()).optional(),
 );
 
 /** An optional http(s) URL. */
 export const optionalUrlSchema = z.preprocess(
-	emptyToUndefined,
+	blankToUndefined,
 	z
 		.string({ invalid_type_error: 'must be text' })
 		.trim()
@@ -79,42 +156,8 @@ export const tagsSchema = z.preprocess(
 		.transform((tags) => tags.map((tag) => String(tag).trim()).filter((tag) => tag.length > 0)),
 );
 
-const keyValueEntrySchema = z.object({
-	name: z
-		.string({ required_error: 'needs a name', invalid_type_error: 'names must be text' })
-		.trim()
-		.min(1, 'needs a name for every entry'),
-	value: z.union([z.string(), z.number(), z.boolean(), z.null()]).optional(),
-});
-
-/**
- * Custom fields from the node's key/value list (`{ field: [{ name, value }] }`) or a plain object from an
- * expression. Values are sent as text, the way both APIs store them.
- */
-export const customFieldsSchema = z.preprocess(
-	(value) => {
-		if (value && typeof value === 'object' && !Array.isArray(value) && 'field' in value) {
-			return (value as { field: unknown }).field;
-		}
-		if (value && typeof value === 'object' && !Array.isArray(value)) {
-			return Object.entries(value).map(([name, entry]) => ({ name, value: entry as unknown }));
-		}
-		return value;
-	},
-	z
-		.array(keyValueEntrySchema, { invalid_type_error: 'must be a list of name/value pairs or an object' })
-		// An entry whose value is empty (often an expression over a missing input field) is left out.
-		.transform((entries) =>
-			Object.fromEntries(
-				entries
-					.filter(({ value }) => value !== null && value !== undefined && String(value).trim() !== '')
-					.map(({ name, value }) => [name, String(value)]),
-			),
-		),
-);
-
 /** A required email field, read with `emailSchema`. */
-export function emailProperty(description: string, displayOptions?: INodeProperties['displayOptions']): INodeProperties {
+export function emailProperty(description: string, displayOptions?: IDisplayOptions): INodeProperties {
 	const property: INodeProperties = {
 		displayName: 'Email',
 		name: 'email',
@@ -125,38 +168,4 @@ export function emailProperty(description: string, displayOptions?: INodePropert
 		description,
 	};
 	return displayOptions ? { ...property, displayOptions } : property;
-}
-
-/** The node field that `customFieldsSchema` reads: a list of name/value pairs. */
-export function customFieldsProperty(description: string, example: { name: string; value: string }): INodeProperties {
-	return {
-		displayName: 'Custom Fields',
-		name: 'customFields',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		default: {},
-		placeholder: 'Add Custom Field',
-		description,
-		options: [
-			{
-				displayName: 'Field',
-				name: 'field',
-				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: example.name },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: example.value },
-				],
-			},
-		],
-	};
-}
-
-function emptyToUndefined(value: unknown): unknown {
-	if (value === null || value === undefined) return undefined;
-	if (typeof value === 'string' && value.trim() === '') return undefined;
-	return value;
-}
-
-/** Drops the keys whose value is undefined, so request bodies only carry what the user set. */
-export function withoutUndefined<T extends Record<string, unknown>>(record: T): Partial<T> {
-	return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

@@ -6,15 +6,14 @@ import type { IDataObject, IHttpRequestOptions, ILoadOptionsFunctions, INode, IN
 import { NodeApiError } from 'n8n-workflow';
 
 import { KickoffLabsApi } from '../../credentials/KickoffLabsApi.credentials';
-import { campaignIdOf } from '../../nodes/KickoffLabs/actions/common';
+import { campaignIdOf, searchCampaigns } from '../../nodes/KickoffLabs/fields/campaign.locator';
 import { operations } from '../../nodes/KickoffLabs/actions/router';
 import { KickoffLabs } from '../../nodes/KickoffLabs/KickoffLabs.node';
-import { getActions } from '../../nodes/KickoffLabs/methods/loadOptions';
-import { searchCampaigns } from '../../nodes/KickoffLabs/methods/listSearch';
-import { isLeadNotFound, kickoffLabsError } from '../../nodes/KickoffLabs/transport';
+import { getActions } from '../../nodes/KickoffLabs/fields/action.field';
+import { kickoffLabs, saysLeadNotFound } from '../../nodes/KickoffLabs/transport/service';
 import { outputsForParametersForTests } from '../../nodes/shared/outputs';
 import { outputTableOf } from '../../nodes/shared/router';
-import type { ApiResponse } from '../../nodes/shared/transport';
+import type { ApiResponse } from '../../nodes/shared/request';
 import type { RunningSandbox } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
 
@@ -171,7 +170,7 @@ describe('KickoffLabs error mapping', () => {
 	const answer = (statusCode: number, body: unknown): ApiResponse => ({ statusCode, body, headers: {} });
 
 	it('maps the documented 409 validation errors to a clear error that says what 409 means here', () => {
-		const error = kickoffLabsError(context, answer(409, { message: 'Please include a lead id or email' }), 3);
+		const error = kickoffLabs.error(context, answer(409, { message: 'Please include a lead id or email' }), { method: 'GET', path: '/v2/1', itemIndex: 3 }) as NodeApiError;
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toBe('KickoffLabs: Please include a lead id or email');
 		expect(error.description).toBe(
@@ -182,27 +181,29 @@ describe('KickoffLabs error mapping', () => {
 	});
 
 	it('maps 413, 404, 401, an {error} body and a body without a message', () => {
-		expect(kickoffLabsError(context, answer(413, { message: 'Too many items to update or delete' }), 0)).toMatchObject({
+		expect(kickoffLabs.error(context, answer(413, { message: 'Too many items to update or delete' }), { method: 'GET', path: '/v2/1', itemIndex: 0 }) as NodeApiError).toMatchObject({
 			message: 'KickoffLabs: Too many items to update or delete',
 			description: 'Too many leads in one request (at most 250) (HTTP 413)',
 		});
-		expect(kickoffLabsError(context, answer(404, { message: 'No lead found' }), 0).message).toBe('KickoffLabs: No lead found');
-		expect(kickoffLabsError(context, answer(401, { error: 'Invalid API key' }), 0)).toMatchObject({
+		expect(kickoffLabs.error(context, answer(404, { message: 'No lead found' }), { method: 'GET', path: '/v2/1', itemIndex: 0 }).message).toBe('KickoffLabs: No lead found');
+		expect(kickoffLabs.error(context, answer(401, { error: 'Invalid API key' }), { method: 'GET', path: '/v2/1', itemIndex: 0 }) as NodeApiError).toMatchObject({
 			message: 'KickoffLabs: Invalid API key',
 			description: 'Authorization failed: check the API Key in the KickoffLabs credential (HTTP 401)',
 		});
-		expect(kickoffLabsError(context, answer(413, ''), 0)).toMatchObject({
+		expect(kickoffLabs.error(context, answer(413, ''), { method: 'GET', path: '/v2/1', itemIndex: 0 }) as NodeApiError).toMatchObject({
 			message: 'KickoffLabs: Too many leads in one request (at most 250)',
 			description: 'HTTP 413',
 		});
 	});
 
+	const notFound = (response: ApiResponse) => saysLeadNotFound(context, response, { method: 'GET', path: '/v2/1' });
+
 	it('tells a missing lead (Not Found branch) from an unknown campaign (an error)', () => {
-		expect(isLeadNotFound(answer(404, { message: 'No lead found' }))).toBe(true);
-		expect(isLeadNotFound(answer(404, ''))).toBe(true);
-		expect(isLeadNotFound(answer(404, { message: 'Campaign not found' }))).toBe(false);
-		expect(isLeadNotFound(answer(409, { message: 'No lead found' }))).toBe(false);
-		expect(isLeadNotFound(answer(200, {}))).toBe(false);
+		expect(notFound(answer(404, { message: 'No lead found' }))).toBe(true);
+		expect(() => notFound(answer(404, ''))).toThrow('did not come from the KickoffLabs API');
+		expect(notFound(answer(404, { message: 'Campaign not found' }))).toBe(false);
+		expect(notFound(answer(409, { message: 'No lead found' }))).toBe(false);
+		expect(notFound(answer(200, {}))).toBe(false);
 	});
 
 	it('takes the campaign from the node first, then from the credential', () => {

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { parseApiError } from '../../nodes/shared/errors';
 import { outputsExpression, outputsForParametersForTests } from '../../nodes/shared/outputs';
 import { retryAfterMs, retryDelay, networkFailureReason, normalizeBaseUrl } from '../../nodes/shared/transport';
-import { customFieldsSchema, emailSchema, optionalUrlSchema, tagsSchema } from '../../nodes/shared/validation';
-import { nextPagePosition } from '../../nodes/SendKit/actions/lead/get.operation';
+import { readCustomFields } from '../../nodes/shared/customFields';
+import { emailSchema, optionalUrlSchema, tagsSchema } from '../../nodes/shared/validation';
+import { nextPagePosition } from '../../nodes/SendKit/transport/pagination';
 import { NodeApiError } from 'n8n-workflow';
 import type { INode } from 'n8n-workflow';
 
@@ -22,12 +23,27 @@ describe('validation schemas', () => {
 		expect(tagsSchema.safeParse({ a: 1 }).success).toBe(false);
 	});
 
-	it('reads custom fields from the key/value list or a plain object, skipping empty values', () => {
-		expect(customFieldsSchema.parse({ field: [{ name: 'industry', value: 'SaaS' }, { name: 'empty', value: '' }] })).toEqual({
+	const customFields = (fields: Record<string, unknown>) =>
+		z
+			.object({ customFields: z.unknown().optional(), customFieldsJson: z.unknown().optional() })
+			.transform((value, context) => readCustomFields(value, context))
+			.safeParse(fields);
+
+	it('reads custom fields from the name/value list and the JSON field, skipping empty values and blank rows', () => {
+		expect(customFields({ customFields: { field: [{ name: 'industry', value: 'SaaS' }, { name: 'empty', value: '' }] } }).data).toEqual({
 			industry: 'SaaS',
 		});
-		expect(customFieldsSchema.parse({ revenue: 10, vip: true })).toEqual({ revenue: '10', vip: 'true' });
-		expect(customFieldsSchema.safeParse({ field: [{ name: ' ', value: 'x' }] }).success).toBe(false);
+		expect(customFields({ customFieldsJson: { revenue: 10, vip: true } }).data).toEqual({ revenue: '10', vip: 'true' });
+		expect(customFields({ customFieldsJson: '{"plan": "pro"}' }).data).toEqual({ plan: 'pro' });
+		expect(customFields({ customFields: { field: [{ name: '', value: '' }, { name: 'a', value: 'b' }] } }).data).toEqual({ a: 'b' });
+		expect(customFields({ customFields: { field: [{ name: ' ', value: 'x' }] } }).error?.issues[0].message).toBe(
+			'the row with value "x" needs a name',
+		);
+		expect(customFields({ customFields: { field: [{ name: 'a', value: '1' }] }, customFieldsJson: { A: '2' } }).error?.issues[0].message).toBe(
+			'"A" is given twice',
+		);
+		expect(customFields({ customFieldsJson: '{not json' }).success).toBe(false);
+		expect(customFields({ customFieldsJson: { nested: { a: 1 } } }).success).toBe(false);
 	});
 
 	it('accepts only http(s) URLs, and treats an empty one as not given', () => {
@@ -152,7 +168,7 @@ describe('outputs as n8n computes them for the SendKit node', () => {
 	it('gives Create the Created and Already Exists outputs', () => {
 		expect(outputsFor({ resource: 'lead', operation: 'create' })).toEqual([
 			{ type: 'main', displayName: 'Created' },
-			{ type: 'main', displayName: 'Already Exists' },
+			{ type: 'main', displayName: 'Existing Lead' },
 		]);
 	});
 

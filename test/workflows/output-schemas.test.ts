@@ -145,7 +145,7 @@ describe('SendKit output schemas', () => {
 		);
 
 		const createdItems = [...outputNamed(created, SENDKIT, 'Created'), ...outputNamed(minimal, SENDKIT, 'Created')];
-		const existingItems = [...outputNamed(duplicates, SENDKIT, 'Already Exists'), ...outputNamed(updated, SENDKIT, 'Already Exists')];
+		const existingItems = [...outputNamed(duplicates, SENDKIT, 'Existing Lead'), ...outputNamed(updated, SENDKIT, 'Existing Lead')];
 		expect(createdItems).toHaveLength(3);
 		expect(existingItems).toHaveLength(3);
 		expect(existingItems.every((item) => item.json.conflict !== undefined)).toBe(true);

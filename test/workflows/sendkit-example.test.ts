@@ -10,7 +10,7 @@ describe('examples/sendkit-create-leads.json', () => {
 		const result = await runWorkflow(world().engine, workflow, { credentials: sendKitCredentials(world().sandbox) });
 
 		expect(result.error).toBeUndefined();
-		expect(result.outputNames('Create Lead')).toEqual(['Created', 'Already Exists', 'Error']);
+		expect(result.outputNames('Create Lead')).toEqual(['Created', 'Existing Lead', 'Error']);
 		const emails = (node: string, output: number) => result.output(node, output).map((item) => item.json.email);
 		expect(emails('Create Lead', 0)).toEqual(['ada@example.com', 'grace@example.com']);
 		expect(emails('Create Lead', 1)).toEqual(['ada@example.com']);

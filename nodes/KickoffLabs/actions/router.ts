@@ -1,11 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { OperationsByResource } from '../../shared/router';
+import type { Operations } from '../../shared/router';
 import { runOperation } from '../../shared/router';
-import * as campaign from './campaign';
-import * as lead from './lead';
+import * as campaign from './campaign/Campaign.resource';
+import * as lead from './lead/Lead.resource';
+import type { KickoffLabsResources } from './node.type';
 
-export const operations: OperationsByResource = {
+export const operations: Operations<KickoffLabsResources> = {
 	lead: {
 		create: lead.create,
 		get: lead.get,
@@ -14,10 +15,7 @@ export const operations: OperationsByResource = {
 		addPoints: lead.addPoints,
 		completeAction: lead.completeAction,
 	},
-	campaign: {
-		getMany: campaign.getMany,
-		getStats: campaign.getStats,
-	},
+	campaign: { getMany: campaign.getMany, getStats: campaign.getStats },
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { OperationsByResource } from '../../shared/router';
+import type { Operations } from '../../shared/router';
 import { runOperation } from '../../shared/router';
-import * as lead from './lead';
+import * as lead from './lead/Lead.resource';
+import type { SendKitResources } from './node.type';
 
-export const operations: OperationsByResource = {
+export const operations: Operations<SendKitResources> = {
 	lead: { create: lead.create, get: lead.get },
 };
 

@@ -1,21 +1,17 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { mapEachItem } from '../../../shared/branching';
-import { isSuccess, parseResponseBody } from '../../../shared/responses';
+import { mapItems } from '../../../shared/items';
 import { optionalTextSchema, parseItemInput, withoutUndefined } from '../../../shared/validation';
-import { SERVICE_NAME, campaignPath, kickoffLabsError, kickoffLabsRequest } from '../../transport';
-import { messageSchema } from '../../transport/responses';
-import { campaignIdFor, fieldLabels, identifierProperties, readIdentifier } from '../common';
-import { pointsSchema } from './upsert';
+import { campaignIdFor } from '../../fields/campaign.locator';
+import { identifierProperties, readIdentifier } from '../../fields/identifier.fields';
+import { MAX_POINTS, pointsSchema } from '../../fields/lead.fields';
+import { messageSchema } from '../../transport/schemas';
+import { campaignPath, kickoffLabs } from '../../transport/service';
 
-/** KickoffLabs refuses more than 99999 points in one call ("Max Points Exceeded"); negative values subtract. */
-const MAX_POINTS = 99999;
-
-const show = { resource: ['lead'], operation: ['addPoints'] };
-
-export const description: INodeProperties[] = [
-	...identifierProperties('addPoints', 'identifyBy', ['email', 'socialId'], 'How to find the lead'),
+const properties: INodeProperties[] = [
+	...identifierProperties('identifyBy', ['email', 'socialId'], 'How to find the lead'),
 	{
 		displayName: 'Points',
 		name: 'points',
@@ -24,7 +20,6 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: 1,
 		description: 'Points to add, -99999 to 99999. A negative number subtracts; the score never goes below 0.',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Message',
@@ -33,9 +28,10 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'Bonus for attending the webinar',
 		description: 'Optional note sent with the points',
-		displayOptions: { show },
 	},
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['addPoints'] } }, properties);
 
 const inputSchema = z.object({
 	points: pointsSchema(-MAX_POINTS, MAX_POINTS).refine((points) => points !== 0, 'must not be 0'),
@@ -44,27 +40,30 @@ const inputSchema = z.object({
 
 /** POST /v2/{campaign_id}/points. Points are checked before sending, so KickoffLabs' 409s cannot happen. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await mapEachItem(this, async (itemIndex) => {
-		const identifier = readIdentifier(this, 'identifyBy', itemIndex);
-		const { points, message } = parseItemInput(
-			this,
-			inputSchema,
-			{ points: this.getNodeParameter('points', itemIndex), message: this.getNodeParameter('message', itemIndex, '') },
-			fieldLabels,
-			itemIndex,
-		);
-		const campaignId = await campaignIdFor(this, itemIndex);
-		const response = await kickoffLabsRequest(
-			this,
-			{
-				method: 'POST',
-				path: campaignPath(campaignId, 'points'),
-				body: withoutUndefined({ [identifier.apiName]: identifier.value, points, message }),
-			},
-			itemIndex,
-		);
-		if (!isSuccess(response)) throw kickoffLabsError(this, response, itemIndex);
-		const answer = parseResponseBody(this, SERVICE_NAME, messageSchema, response, itemIndex);
-		return { [identifier.apiName]: identifier.value, points: points ?? 0, success: true, message: answer.message };
+	return await mapItems(this, {
+		prepare: async (itemIndex) => ({
+			identifier: readIdentifier(this, 'identifyBy', itemIndex),
+			...parseItemInput(
+				this,
+				inputSchema,
+				{ points: this.getNodeParameter('points', itemIndex), message: this.getNodeParameter('message', itemIndex, '') },
+				{ points: 'Points', message: 'Message' },
+				itemIndex,
+			),
+			campaignId: await campaignIdFor(this, itemIndex),
+		}),
+		send: async ({ identifier, points, message, campaignId }, itemIndex) => {
+			const answer = await kickoffLabs.request(
+				this,
+				{
+					method: 'POST',
+					path: campaignPath(campaignId, 'points'),
+					body: withoutUndefined({ [identifier.apiName]: identifier.value, points, message }),
+					itemIndex,
+				},
+				messageSchema,
+			);
+			return { [identifier.apiName]: identifier.value, points, success: true, message: answer.message };
+		},
 	});
 }

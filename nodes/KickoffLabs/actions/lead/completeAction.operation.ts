@@ -1,65 +1,46 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { mapEachItem } from '../../../shared/branching';
-import { isSuccess, parseResponseBody } from '../../../shared/responses';
+import { mapItems } from '../../../shared/items';
 import { parseItemInput } from '../../../shared/validation';
-import { SERVICE_NAME, campaignPath, kickoffLabsError, kickoffLabsRequest } from '../../transport';
-import { messageSchema } from '../../transport/responses';
-import { campaignIdFor, fieldLabels, identifierProperties, readIdentifier } from '../common';
+import { actionIdSchema, actionProperty } from '../../fields/action.field';
+import { campaignIdFor } from '../../fields/campaign.locator';
+import { identifierProperties, readIdentifier } from '../../fields/identifier.fields';
+import { messageSchema } from '../../transport/schemas';
+import { campaignPath, kickoffLabs } from '../../transport/service';
 
-const show = { resource: ['lead'], operation: ['completeAction'] };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Action Name or ID',
-		name: 'actionId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getActions', loadOptionsDependsOn: ['campaign.value'] },
-		required: true,
-		default: '',
-		description:
-			'The campaign action to mark as completed. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		displayOptions: { show },
-	},
-	...identifierProperties('completeAction', 'identifyBy', ['email', 'socialId'], 'How to find the lead'),
-];
-
-const inputSchema = z.object({
-	actionId: z
-		.union([z.string(), z.number()], { required_error: 'is required', invalid_type_error: 'must be text' })
-		.transform((value) => String(value).trim())
-		.pipe(
-			z
-				.string()
-				.min(1, 'is required')
-				.regex(/^[A-Za-z0-9_-]+$/, 'must be a KickoffLabs action ID, like 9001'),
-		),
-});
+export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['completeAction'] } }, [
+	actionProperty,
+	...identifierProperties('identifyBy', ['email', 'socialId'], 'How to find the lead'),
+]);
 
 /** POST /v2/{campaign_id}/actions/{action_id} with the lead's email or social id. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await mapEachItem(this, async (itemIndex) => {
-		const { actionId } = parseItemInput(
-			this,
-			inputSchema,
-			{ actionId: this.getNodeParameter('actionId', itemIndex, '') },
-			fieldLabels,
-			itemIndex,
-		);
-		const identifier = readIdentifier(this, 'identifyBy', itemIndex);
-		const campaignId = await campaignIdFor(this, itemIndex);
-		const response = await kickoffLabsRequest(
-			this,
-			{
-				method: 'POST',
-				path: campaignPath(campaignId, 'actions', actionId),
-				body: { [identifier.apiName]: identifier.value },
-			},
-			itemIndex,
-		);
-		if (!isSuccess(response)) throw kickoffLabsError(this, response, itemIndex);
-		const answer = parseResponseBody(this, SERVICE_NAME, messageSchema, response, itemIndex);
-		return { [identifier.apiName]: identifier.value, actionId, success: true, message: answer.message };
+	return await mapItems(this, {
+		prepare: async (itemIndex) => ({
+			...parseItemInput(
+				this,
+				z.object({ actionId: actionIdSchema }),
+				{ actionId: this.getNodeParameter('actionId', itemIndex, '') },
+				{ actionId: 'Action' },
+				itemIndex,
+			),
+			identifier: readIdentifier(this, 'identifyBy', itemIndex),
+			campaignId: await campaignIdFor(this, itemIndex),
+		}),
+		send: async ({ actionId, identifier, campaignId }, itemIndex) => {
+			const answer = await kickoffLabs.request(
+				this,
+				{
+					method: 'POST',
+					path: campaignPath(campaignId, 'actions', actionId),
+					body: { [identifier.apiName]: identifier.value },
+					itemIndex,
+				},
+				messageSchema,
+			);
+			return { [identifier.apiName]: identifier.value, actionId, success: true, message: answer.message };
+		},
 	});
 }

@@ -1,25 +1,29 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { BatchEntry, BranchedItem } from '../../../shared/branching';
-import { routeInBatches } from '../../../shared/branching';
 import { parseApiError } from '../../../shared/errors';
-import { isSuccess, parseResponseBody } from '../../../shared/responses';
-import type { ApiResponse } from '../../../shared/transport';
-import { SERVICE_NAME, campaignPath, isLeadNotFound, kickoffLabsError, kickoffLabsRequest } from '../../transport';
-import { deleteAnswerSchema } from '../../transport/responses';
-import type { LeadIdentifier } from '../common';
-import { campaignIdFor, identifierProperties, readIdentifier } from '../common';
+import type { BatchEntry, Routed } from '../../../shared/items';
+import { routeInBatches } from '../../../shared/items';
+import type { ApiRequest, ApiResponse } from '../../../shared/request';
+import { isSuccess } from '../../../shared/request';
+import { campaignIdFor } from '../../fields/campaign.locator';
+import type { LeadIdentifier } from '../../fields/identifier.fields';
+import { identifierProperties, readIdentifier } from '../../fields/identifier.fields';
+import { deleteAnswerSchema } from '../../transport/schemas';
+import { campaignPath, kickoffLabs, saysLeadNotFound } from '../../transport/service';
 
 /** KickoffLabs bulk endpoints take at most 250 identifiers per request, all of one kind (docs: Bulk Overview). */
 export const MAX_IDENTIFIERS_PER_REQUEST = 250;
 
-const BRANCH = 'deleted';
+const outputs = { deleted: 'Deleted' } as const;
 
-export const description: INodeProperties[] = identifierProperties(
-	'delete',
-	'deleteBy',
-	['email', 'phoneNumber', 'socialId'],
-	'How to name the leads to delete. The items are sent in batches of up to 250, one kind of identifier per request.',
+export const description = updateDisplayOptions(
+	{ show: { resource: ['lead'], operation: ['delete'] } },
+	identifierProperties(
+		'deleteBy',
+		['email', 'phoneNumber', 'socialId'],
+		'How to name the leads to delete. The items are sent in batches of up to 250, one kind of identifier per request.',
+	),
 );
 
 interface DeleteTarget {
@@ -33,9 +37,10 @@ interface DeleteTarget {
  * deletion (202), so each item comes out with `deleted: "queued"` and the API's message.
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeInBatches<DeleteTarget>(this, [BRANCH], {
+	return await routeInBatches<DeleteTarget, 'deleted'>(this, {
+		outputs,
 		maxBatchSize: MAX_IDENTIFIERS_PER_REQUEST,
-		prepareItem: async (itemIndex) => {
+		prepare: async (itemIndex) => {
 			const identifier = readIdentifier(this, 'deleteBy', itemIndex);
 			const campaignId = await campaignIdFor(this, itemIndex);
 			return { group: `${campaignId} ${identifier.apiName}`, value: { campaignId, identifier } };
@@ -47,40 +52,35 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 async function deleteBatch(
 	context: IExecuteFunctions,
 	batch: ReadonlyArray<BatchEntry<DeleteTarget>>,
-): Promise<BranchedItem[]> {
+): Promise<Array<Routed<'deleted'>>> {
 	const { campaignId, identifier } = batch[0].value;
-	const firstItem = batch[0].itemIndex;
-	const response = await kickoffLabsRequest(
-		context,
-		{
-			method: 'DELETE',
-			path: campaignPath(campaignId),
-			body: { [identifier.apiName]: batch.map((entry) => entry.value.identifier.value) },
-		},
-		firstItem,
-	);
+	const request: ApiRequest = {
+		method: 'DELETE',
+		path: campaignPath(campaignId),
+		body: { [identifier.apiName]: batch.map((entry) => entry.value.identifier.value) },
+		itemIndex: batch[0].itemIndex,
+	};
+	const response = await kickoffLabs.send(context, request);
 	let outcome: IDataObject;
 	if (isSuccess(response)) {
-		const answer = parseResponseBody(context, SERVICE_NAME, deleteAnswerSchema, response, firstItem);
+		// Only KickoffLabs's own answer counts as a deletion: an HTML page with a 200 is an error, not `deleted: true`.
+		const answer = kickoffLabs.parse(context, response, deleteAnswerSchema, request);
 		outcome = {
 			deleted: response.statusCode === 202 ? 'queued' : true,
 			message: answer.message ?? (response.statusCode === 202 ? 'Queued for deletion' : 'Deleted'),
 		};
 		if (typeof answer.deleted === 'number') outcome.deletedInRequest = answer.deleted;
-	} else if (matchesNoLead(response)) {
+	} else if (saysNoLead(context, response, request)) {
 		outcome = { deleted: false, message: parseApiError(response.body).message ?? 'No leads found' };
 	} else {
-		throw kickoffLabsError(context, response, firstItem);
+		throw kickoffLabs.error(context, response, request);
 	}
-	return batch.map((entry) => ({
-		branch: BRANCH,
-		json: { [identifier.apiName]: entry.value.identifier.value, ...outcome },
-	}));
+	return batch.map((entry) => ({ branch: 'deleted', json: { [identifier.apiName]: entry.value.identifier.value, ...outcome } }));
 }
 
 /** "No leads found" (404) or "No leads to update" (400): nothing in the batch exists, so there is nothing to delete. */
-function matchesNoLead(response: ApiResponse): boolean {
-	if (isLeadNotFound(response)) return true;
+function saysNoLead(context: IExecuteFunctions, response: ApiResponse, request: ApiRequest): boolean {
+	if (saysLeadNotFound(context, response, request)) return true;
 	const { message } = parseApiError(response.body);
-	return response.statusCode === 400 && message !== undefined && /^no (matching )?leads?\b/i.test(message);
+	return response.statusCode === 400 && kickoffLabs.isApiAnswer(response) && message !== undefined && /^no (matching )?leads?\b/i.test(message);
 }

@@ -1,32 +1,34 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import type { BranchedItem } from '../../../shared/branching';
-import { routeEachItem } from '../../../shared/branching';
-import { apiResponseError } from '../../../shared/errors';
-import { isSuccess, parseResponseBody } from '../../../shared/responses';
+import type { Routed } from '../../../shared/items';
+import { routeItems } from '../../../shared/items';
+import type { ApiRequest } from '../../../shared/request';
+import { isSuccess } from '../../../shared/request';
 import { emailProperty, emailSchema, parseItemInput } from '../../../shared/validation';
-import { sendKitRequest } from '../../transport';
-import type { SendKitLead } from '../../transport/responses';
-import { conflictEnvelopeSchema, leadEnvelopeSchema } from '../../transport/responses';
-import type { LeadFields } from './fields';
-import { leadFieldLabels, leadFieldOptions, leadFieldsSchema } from './fields';
+import type { LeadFields } from '../../fields/lead.fields';
+import { leadFieldLabels, leadFieldOptions, leadFieldsSchema } from '../../fields/lead.fields';
+import { isLeadId, leadPath } from '../../fields/leadId.field';
+import type { SendKitLead } from '../../transport/schemas';
+import { conflictEnvelopeSchema, leadEnvelopeSchema, leadSchema } from '../../transport/schemas';
+import { sendKit } from '../../transport/service';
+import { findLeadByEmail, getLeadById } from './lookup';
 
 /** Branch keys and the output names users see, in output order. */
-export const outputs = { created: 'Created', alreadyExists: 'Already Exists' } as const;
+export const outputs = { created: 'Created', alreadyExists: 'Existing Lead' } as const;
 
-const showFor = { show: { resource: ['lead'], operation: ['create'] } };
+type Branch = keyof typeof outputs;
 
-export const description: INodeProperties[] = [
-	emailProperty('Email of the new lead. Spaces are trimmed and it is lowercased, as SendKit stores it.', showFor),
+const properties: INodeProperties[] = [
+	emailProperty('Email of the new lead. Spaces are trimmed and it is lowercased, as SendKit stores it.'),
 	{
 		displayName: 'Update Existing Lead',
 		name: 'updateExisting',
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to update the lead with the fields below when one with this email already exists. Either way it goes to the Already Exists output.',
-		displayOptions: showFor,
+			'Whether to update the lead with the fields below when one with this email already exists. Either way it goes to the Existing Lead output.',
 	},
 	{
 		displayName: 'Additional Fields',
@@ -34,44 +36,72 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: showFor,
 		options: leadFieldOptions,
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Return Full Existing Lead',
+				name: 'fetchExisting',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to fetch the whole existing lead (one more request per duplicate) for the Existing Lead output. Without it, that output carries what SendKit\'s 409 answer holds: _id, email, firstName, lastName.',
+			},
+		],
 	},
 ];
 
-const createInputSchema = z.object({ email: emailSchema, fields: leadFieldsSchema });
+export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['create'] } }, properties);
+
+const inputSchema = z.object({
+	email: emailSchema,
+	fields: leadFieldsSchema,
+	updateExisting: z.boolean({ invalid_type_error: 'must be true or false' }),
+	options: z.object({ fetchExisting: z.boolean({ invalid_type_error: 'must be true or false' }).optional() }),
+});
+
+type CreateInput = z.infer<typeof inputSchema>;
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeEachItem(this, Object.keys(outputs), async (itemIndex) => await createLead(this, itemIndex));
+	return await routeItems(this, {
+		outputs,
+		prepare: (itemIndex) =>
+			parseItemInput(
+				this,
+				inputSchema,
+				{
+					email: this.getNodeParameter('email', itemIndex),
+					fields: this.getNodeParameter('additionalFields', itemIndex, {}),
+					updateExisting: this.getNodeParameter('updateExisting', itemIndex, false),
+					options: this.getNodeParameter('options', itemIndex, {}),
+				},
+				{ ...leadFieldLabels, updateExisting: 'Update Existing Lead', fetchExisting: 'Return Full Existing Lead' },
+				itemIndex,
+			),
+		send: async (input, itemIndex) => await createLead(this, input, itemIndex),
+	});
 }
 
-async function createLead(context: IExecuteFunctions, itemIndex: number): Promise<BranchedItem> {
-	const { email, fields } = parseItemInput(
-		context,
-		createInputSchema,
-		{
-			email: context.getNodeParameter('email', itemIndex),
-			fields: context.getNodeParameter('additionalFields', itemIndex, {}),
-		},
-		leadFieldLabels,
-		itemIndex,
-	);
-	const updateExisting = context.getNodeParameter('updateExisting', itemIndex, false) as boolean;
+async function createLead(context: IExecuteFunctions, input: CreateInput, itemIndex: number): Promise<Routed<Branch>> {
+	const request: ApiRequest = { method: 'POST', path: '/v1/leads', body: { email: input.email, ...input.fields }, itemIndex };
+	const response = await sendKit.send(context, request);
+	if (isSuccess(response)) return { branch: 'created', json: sendKit.parse(context, response, leadEnvelopeSchema, request).data };
+	if (response.statusCode !== 409 || !sendKit.isApiAnswer(response)) throw sendKit.error(context, response, request);
 
-	const response = await sendKitRequest(
-		context,
-		{ method: 'POST', path: '/v1/leads', body: { email, ...fields } },
-		itemIndex,
-	);
-	if (isSuccess(response)) {
-		const { data } = parseResponseBody(context, 'SendKit', leadEnvelopeSchema, response, itemIndex);
-		return { branch: 'created', json: data };
-	}
-	if (response.statusCode !== 409) throw apiResponseError(context, 'SendKit', response, itemIndex);
-
-	const conflict = parseResponseBody(context, 'SendKit', conflictEnvelopeSchema, response, itemIndex);
-	const existing = updateExisting ? await updateLead(context, conflict.data, fields, itemIndex) : conflict.data;
-	return { branch: 'alreadyExists', json: { ...existing, conflict: conflict.error } };
+	// The conflict is SendKit's word: the lead exists. The seed's 409 carries it; when it does not, look it up.
+	const conflict = sendKit.parse(context, response, conflictEnvelopeSchema, request);
+	const fromConflict = leadSchema.safeParse(conflict.data);
+	let existing: IDataObject | undefined =
+		fromConflict.success && isLeadId(fromConflict.data._id) ? fromConflict.data : await findLeadByEmail(context, input.email, itemIndex);
+	if (existing && input.updateExisting) existing = await updateLead(context, existing as SendKitLead, input.fields, itemIndex);
+	else if (existing && input.options.fetchExisting) existing = (await getLeadById(context, String(existing._id), itemIndex)) ?? existing;
+	return { branch: 'alreadyExists', json: { ...(existing ?? { email: input.email }), conflict: conflict.error } };
 }
 
 /** PATCH merges custom fields into the lead's own; the email cannot change, so it is not sent. */
@@ -82,11 +112,11 @@ async function updateLead(
 	itemIndex: number,
 ): Promise<IDataObject> {
 	if (Object.keys(fields).length === 0) return lead;
-	const response = await sendKitRequest(
-		context,
-		{ method: 'PATCH', path: `/v1/leads/${encodeURIComponent(lead._id)}`, body: { ...fields } },
-		itemIndex,
-	);
-	if (!isSuccess(response)) throw apiResponseError(context, 'SendKit', response, itemIndex);
-	return parseResponseBody(context, 'SendKit', leadEnvelopeSchema, response, itemIndex).data;
+	return (
+		await sendKit.request(
+			context,
+			{ method: 'PATCH', path: leadPath(context, lead._id, itemIndex), body: { ...fields }, itemIndex },
+			leadEnvelopeSchema,
+		)
+	).data;
 }

@@ -1,22 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import type { FieldLabels } from '../../../shared/validation';
-import {
-	customFieldsProperty,
-	customFieldsSchema,
-	optionalTextSchema,
-	optionalUrlSchema,
-	tagsSchema,
-	withoutUndefined,
-} from '../../../shared/validation';
+import { customFieldLabels, customFieldsProperties, customFieldsShape, readCustomFields } from '../../shared/customFields';
+import type { FieldLabels } from '../../shared/validation';
+import { optionalTextSchema, optionalUrlSchema, tagsSchema, withoutUndefined } from '../../shared/validation';
 
 /** The lead fields SendKit accepts on create and update (docs: POST /v1/leads), as the node shows them. */
 export const leadFieldOptions: INodeProperties[] = [
 	{ displayName: 'City', name: 'city', type: 'string', default: '' },
 	{ displayName: 'Company Name', name: 'companyName', type: 'string', default: '' },
 	{ displayName: 'Country', name: 'country', type: 'string', default: '', placeholder: 'US' },
-	customFieldsProperty('Free-form fields stored on the lead. On update they are merged into the existing ones.', {
+	...customFieldsProperties('Free-form fields stored on the lead. On update they are merged into the existing ones.', {
 		name: 'industry',
 		value: 'SaaS',
 	}),
@@ -54,10 +48,11 @@ export const leadFieldLabels: FieldLabels = {
 	state: 'State',
 	country: 'Country',
 	tags: 'Tags',
-	customFields: 'Custom Fields',
+	...customFieldLabels,
 	leadId: 'Lead ID',
 };
 
+/** Additional Fields as the request body wants them: only what the user set. */
 export const leadFieldsSchema = z
 	.object({
 		firstName: optionalTextSchema,
@@ -70,14 +65,15 @@ export const leadFieldsSchema = z
 		state: optionalTextSchema,
 		country: optionalTextSchema,
 		tags: tagsSchema.optional(),
-		customFields: customFieldsSchema.optional(),
+		...customFieldsShape,
 	})
-	.transform(({ tags, customFields, ...fields }) =>
-		withoutUndefined({
+	.transform(({ tags, customFields, customFieldsJson, ...fields }, context) => {
+		const custom = readCustomFields({ customFields, customFieldsJson }, context);
+		return withoutUndefined({
 			...fields,
 			tags: tags && tags.length > 0 ? tags : undefined,
-			customFields: customFields && Object.keys(customFields).length > 0 ? customFields : undefined,
-		}),
-	);
+			customFields: Object.keys(custom).length > 0 ? custom : undefined,
+		});
+	});
 
 export type LeadFields = z.infer<typeof leadFieldsSchema>;

@@ -1,0 +1,85 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { ApiRequest } from '../../../shared/request';
+import { isSuccess } from '../../../shared/request';
+import { failInput, parseItemInput, withoutUndefined } from '../../../shared/validation';
+import { campaignIdFor } from '../../fields/campaign.locator';
+import type { SignupInput, UpsertMode } from '../../fields/lead.fields';
+import { DEFAULT_SOURCE, signupInputSchema, signupLabels } from '../../fields/lead.fields';
+import type { UpsertedLead } from '../../transport/schemas';
+import { upsertedLeadSchema } from '../../transport/schemas';
+import { campaignPath, kickoffLabs, saysLeadNotFound } from '../../transport/service';
+
+/** One item's signup, checked and ready to send: the campaign and the request body. */
+export interface Signup {
+	campaignId: string;
+	body: IDataObject;
+}
+
+/** Flags as KickoffLabs documents them (`__skip_urls=1`): the text a form would send. */
+function flag(enabled: boolean | undefined): string | undefined {
+	return enabled ? '1' : undefined;
+}
+
+/** Reads and checks one item's Create or Update parameters; nothing is sent. */
+export async function prepareSignup(context: IExecuteFunctions, mode: UpsertMode, itemIndex: number): Promise<Signup> {
+	const input: SignupInput = parseItemInput(
+		context,
+		signupInputSchema,
+		{
+			email: context.getNodeParameter('email', itemIndex, ''),
+			fields: context.getNodeParameter('additionalFields', itemIndex, {}),
+			options: context.getNodeParameter('options', itemIndex, {}),
+		},
+		signupLabels,
+		itemIndex,
+	);
+	if (!input.email && !input.fields.phoneNumber) {
+		failInput(
+			context,
+			'Email',
+			'is required unless a Phone Number is given under Additional Fields: KickoffLabs identifies a lead by one of them',
+			itemIndex,
+		);
+	}
+	return { campaignId: await campaignIdFor(context, itemIndex), body: signupBody(mode, input) };
+}
+
+function signupBody(mode: UpsertMode, { email, fields, options }: SignupInput): IDataObject {
+	const keepOptOut = mode === 'update' ? options.doNotResetOptOut !== false : options.doNotResetOptOut === true;
+	return withoutUndefined({
+		email,
+		phone_number: fields.phoneNumber,
+		first_name: fields.firstName,
+		last_name: fields.lastName,
+		social_id: fields.referrerSocialId,
+		ip: fields.ipAddress,
+		__url: fields.signupUrl,
+		__referrer: fields.referrerUrl,
+		__user_agent: fields.userAgent,
+		__source: fields.source ?? DEFAULT_SOURCE,
+		__uid: fields.externalUid,
+		points: fields.points,
+		...fields.customFields,
+		__skip_urls: flag(options.skipUrls),
+		__skip_actions: flag(options.skipActions),
+		__do_not_reset_opt_out: flag(keepOptOut),
+		must_exist: mode === 'update' ? 'true' : undefined,
+	}) as IDataObject;
+}
+
+/**
+ * Sends a prepared create or update and returns the lead as KickoffLabs answers it. Update (`must_exist`) answers
+ * undefined when KickoffLabs says there is no such lead; every other failure is an error.
+ */
+export async function sendSignup(
+	context: IExecuteFunctions,
+	signup: Signup,
+	itemIndex: number,
+): Promise<UpsertedLead | undefined> {
+	const request: ApiRequest = { method: 'POST', path: campaignPath(signup.campaignId), body: signup.body, itemIndex };
+	const response = await kickoffLabs.send(context, request);
+	if (signup.body.must_exist && saysLeadNotFound(context, response, request)) return undefined;
+	if (!isSuccess(response)) throw kickoffLabs.error(context, response, request);
+	return kickoffLabs.parse(context, response, upsertedLeadSchema, request);
+}

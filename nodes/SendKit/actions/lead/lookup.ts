@@ -1,0 +1,63 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { ApiRequest } from '../../../shared/request';
+import { isSuccess } from '../../../shared/request';
+import { leadPath } from '../../fields/leadId.field';
+import type { PagePosition } from '../../transport/pagination';
+import { nextPagePosition } from '../../transport/pagination';
+import type { SendKitLead } from '../../transport/schemas';
+import { leadEnvelopeSchema, leadListEnvelopeSchema } from '../../transport/schemas';
+import { sendKit } from '../../transport/service';
+
+/**
+ * How many pages of search results an email lookup reads before it gives up. The search matches parts of several
+ * fields, so an exact email normally turns up on the first page; 20 pages of 100 is far beyond that.
+ */
+export const MAX_SEARCH_PAGES = 20;
+const PAGE_SIZE = 100;
+
+/**
+ * The lead with exactly this email (ignoring case), or undefined when the search ends without one. The list
+ * endpoint's `search` matches parts of several fields, so pages are walked until an exact match or the end; a search
+ * that would need more than MAX_SEARCH_PAGES pages is an error that says so, never a silent "not found".
+ */
+export async function findLeadByEmail(
+	context: IExecuteFunctions,
+	email: string,
+	itemIndex: number,
+): Promise<SendKitLead | undefined> {
+	let position: PagePosition | undefined;
+	for (let pageCount = 0; pageCount < MAX_SEARCH_PAGES; pageCount++) {
+		const page = await sendKit.request(
+			context,
+			{ method: 'GET', path: '/v1/leads', qs: { search: email, limit: PAGE_SIZE, ...position }, itemIndex },
+			leadListEnvelopeSchema,
+		);
+		const match = page.data.find((lead) => lead.email.toLowerCase() === email);
+		if (match) return match;
+		position = nextPagePosition(page, position);
+		if (!position) return undefined;
+	}
+	throw new NodeOperationError(
+		context.getNode(),
+		`SendKit: the search for ${email} was cut short after ${MAX_SEARCH_PAGES} pages without an exact match`,
+		{
+			itemIndex,
+			description: `SendKit kept returning further pages of partial matches (${MAX_SEARCH_PAGES * PAGE_SIZE} leads read). The lead may still exist, so this item is not reported as Not Found. Get it by Lead ID instead.`,
+		},
+	);
+}
+
+/** GET /v1/leads/{id}: the full lead, or undefined when SendKit says (in its own words) that there is none. */
+export async function getLeadById(
+	context: IExecuteFunctions,
+	leadId: string,
+	itemIndex: number,
+): Promise<SendKitLead | undefined> {
+	const request: ApiRequest = { method: 'GET', path: leadPath(context, leadId, itemIndex), itemIndex };
+	const response = await sendKit.send(context, request);
+	if (sendKit.saysNotFound(context, response, request)) return undefined;
+	if (!isSuccess(response)) throw sendKit.error(context, response, request);
+	return sendKit.parse(context, response, leadEnvelopeSchema, request).data;
+}

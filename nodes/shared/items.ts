@@ -1,0 +1,234 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+/** An operation's outputs: branch key → the output name users see, in output order. */
+export type Outputs<Branch extends string = string> = Readonly<Record<Branch, string>>;
+
+/** What one input item became: the branch (output) it goes to, and the JSON it carries (a list gives one item each). */
+export interface Routed<Branch extends string = string> {
+	branch: Branch;
+	json: IDataObject | IDataObject[];
+}
+
+export type ItemError = NodeApiError | NodeOperationError;
+
+/** The one output of an operation that does not branch. */
+const SINGLE_OUTPUT = { output: 'Output' } as const;
+
+/**
+ * Collects the items of one execution onto the node's outputs, one array per branch, so that every input item comes
+ * out exactly once: on its branch, or as an error item, always paired with its input item.
+ *
+ * In AI-tool mode only output 0 reaches the agent, so every item goes there and carries an `outcome` field naming its
+ * branch instead.
+ */
+class BranchCollector<Branch extends string> {
+	private readonly branches: Branch[];
+
+	private readonly outputs: INodeExecutionData[][];
+
+	private readonly toolMode: boolean;
+
+	constructor(
+		private readonly context: IExecuteFunctions,
+		outputs: Outputs<Branch>,
+	) {
+		this.branches = Object.keys(outputs) as Branch[];
+		this.outputs = this.branches.map(() => []);
+		// A single-output operation has only one outcome: there is nothing for an `outcome` field to tell apart.
+		this.toolMode = this.branches.length > 1 && isToolExecution(context);
+	}
+
+	add(itemIndex: number, item: Routed<Branch>): void {
+		const outputIndex = this.toolMode ? 0 : this.branches.indexOf(item.branch);
+		for (const json of Array.isArray(item.json) ? item.json : [item.json]) {
+			this.outputs[outputIndex].push({
+				json: this.toolMode ? { outcome: item.branch, ...json } : json,
+				pairedItem: { item: itemIndex },
+			});
+		}
+	}
+
+	/**
+	 * With "Continue" error handling the failed item joins output 0 carrying `error`; n8n moves it to the Error output
+	 * when that is enabled. Without it the error stops the node, as in every n8n node.
+	 */
+	addError(itemIndex: number, error: ItemError): void {
+		if (!this.context.continueOnFail()) throw error;
+		// In a workflow n8n rebuilds an error item's JSON as { error: message } (the description and HTTP code travel
+		// on `error`); an agent calling the node as a tool reads this JSON as it is, so `details` is for the agent.
+		const json: IDataObject = { error: error.message };
+		if (error.description) json.details = error.description;
+		this.outputs[0].push({ json, error, pairedItem: { item: itemIndex } });
+	}
+
+	result(): INodeExecutionData[][] {
+		return this.outputs;
+	}
+}
+
+function isToolExecution(context: IExecuteFunctions): boolean {
+	return typeof context.isToolExecution === 'function' && context.isToolExecution();
+}
+
+/** Anything thrown while handling an item, as an error n8n shows with the item it belongs to. */
+export function toItemError(context: IExecuteFunctions, error: unknown, itemIndex: number): ItemError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+		return error;
+	}
+	const message = error instanceof Error ? error.message : String(error);
+	return new NodeOperationError(context.getNode(), message, { itemIndex });
+}
+
+/** The input item's JSON, unchanged: what Not Found carries, so that branch can feed a Create node directly. */
+export function inputJson(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	return context.getInputData()[itemIndex].json;
+}
+
+type Prepared<Input> = { input: Input } | { error: ItemError };
+
+/**
+ * Reads and checks every item's parameters before anything is sent. Without "Continue" error handling the first
+ * invalid item stops the node here, so a run that stops has sent nothing and a fixed input can be re-run as it is.
+ */
+async function prepareAll<Input>(
+	context: IExecuteFunctions,
+	prepare: (itemIndex: number) => Input | Promise<Input>,
+): Promise<Array<Prepared<Input>>> {
+	const prepared: Array<Prepared<Input>> = [];
+	const count = context.getInputData().length;
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		try {
+			prepared.push({ input: await prepare(itemIndex) });
+		} catch (error) {
+			const itemError = toItemError(context, error, itemIndex);
+			if (!context.continueOnFail()) throw itemError;
+			prepared.push({ error: itemError });
+		}
+	}
+	return prepared;
+}
+
+/** An operation that handles each item on its own and routes it to one of several outputs. */
+export interface PerItemRouting<Input, Branch extends string> {
+	outputs: Outputs<Branch>;
+	/** Reads and validates one item's parameters. Sends nothing. */
+	prepare: (itemIndex: number) => Input | Promise<Input>;
+	/** Sends one prepared item and says where it goes. */
+	send: (input: Input, itemIndex: number) => Promise<Routed<Branch>>;
+}
+
+/**
+ * Runs an operation item by item: every item is checked first, then each valid one is sent and routed to its branch.
+ * Output order follows input order.
+ */
+export async function routeItems<Input, Branch extends string>(
+	context: IExecuteFunctions,
+	operation: PerItemRouting<Input, Branch>,
+): Promise<INodeExecutionData[][]> {
+	const collector = new BranchCollector<Branch>(context, operation.outputs);
+	const prepared = await prepareAll(context, operation.prepare);
+	for (const [itemIndex, item] of prepared.entries()) {
+		if ('error' in item) {
+			collector.addError(itemIndex, item.error);
+			continue;
+		}
+		try {
+			collector.add(itemIndex, await operation.send(item.input, itemIndex));
+		} catch (error) {
+			collector.addError(itemIndex, toItemError(context, error, itemIndex));
+		}
+	}
+	return collector.result();
+}
+
+/** An operation with one output: each item gives one output item, or several (a list), all paired with it. */
+export interface PerItemMapping<Input> {
+	prepare: (itemIndex: number) => Input | Promise<Input>;
+	send: (input: Input, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
+}
+
+export async function mapItems<Input>(
+	context: IExecuteFunctions,
+	operation: PerItemMapping<Input>,
+): Promise<INodeExecutionData[][]> {
+	return await routeItems(context, {
+		outputs: SINGLE_OUTPUT,
+		prepare: operation.prepare,
+		send: async (input, itemIndex) => ({ branch: 'output', json: await operation.send(input, itemIndex) }),
+	});
+}
+
+/** One item's place in a batch request. */
+export interface BatchEntry<Value> {
+	itemIndex: number;
+	value: Value;
+}
+
+export interface BatchRouting<Value, Branch extends string> {
+	outputs: Outputs<Branch>;
+	/** The most items one request may carry. */
+	maxBatchSize: number;
+	/**
+	 * Validates one item before anything is sent and says which batch group it joins (items of one group can share a
+	 * request, e.g. one identifier kind per bulk call) with the value it contributes.
+	 */
+	prepare: (itemIndex: number) => Promise<{ group: string; value: Value }>;
+	/** Sends one batch of one group and returns one outcome per entry, in the batch's order. */
+	sendBatch: (group: string, batch: ReadonlyArray<BatchEntry<Value>>) => Promise<Array<Routed<Branch>>>;
+}
+
+/**
+ * Runs an operation whose API answers for many items in one request (bulk endpoints). Every item is validated first;
+ * valid items are sent in batches of at most `maxBatchSize` per group, in input order. A failed batch fails each of
+ * its items. Every input item still comes out exactly once, in input order: on its branch, or as an error item.
+ */
+export async function routeInBatches<Value, Branch extends string>(
+	context: IExecuteFunctions,
+	routing: BatchRouting<Value, Branch>,
+): Promise<INodeExecutionData[][]> {
+	const collector = new BranchCollector<Branch>(context, routing.outputs);
+	const prepared = await prepareAll(context, routing.prepare);
+	const outcomes = new Array<{ item: Routed<Branch> } | { error: ItemError } | undefined>(prepared.length);
+
+	const groups = new Map<string, Array<BatchEntry<Value>>>();
+	prepared.forEach((item, itemIndex) => {
+		if ('error' in item) {
+			outcomes[itemIndex] = item;
+			return;
+		}
+		const entries = groups.get(item.input.group) ?? [];
+		entries.push({ itemIndex, value: item.input.value });
+		groups.set(item.input.group, entries);
+	});
+
+	const batchSize = Math.max(1, Math.floor(routing.maxBatchSize));
+	for (const [group, entries] of groups) {
+		for (let start = 0; start < entries.length; start += batchSize) {
+			const batch = entries.slice(start, start + batchSize);
+			try {
+				const results = await routing.sendBatch(group, batch);
+				if (results.length !== batch.length) {
+					throw new NodeOperationError(context.getNode(), `Internal error: a batch of ${batch.length} items gave ${results.length} results`);
+				}
+				batch.forEach((entry, position) => {
+					outcomes[entry.itemIndex] = { item: results[position] };
+				});
+			} catch (error) {
+				for (const entry of batch) {
+					const itemError = toItemError(context, error, entry.itemIndex);
+					if (!context.continueOnFail()) throw itemError;
+					outcomes[entry.itemIndex] = { error: itemError };
+				}
+			}
+		}
+	}
+
+	outcomes.forEach((outcome, itemIndex) => {
+		if (!outcome) return;
+		if ('item' in outcome) collector.add(itemIndex, outcome.item);
+		else collector.addError(itemIndex, outcome.error);
+	});
+	return collector.result();
+}

@@ -1,0 +1,198 @@
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
+import type { z } from 'zod';
+
+import type { StatusHints } from './errors';
+import {
+	apiResponseError,
+	isJsonErrorBody,
+	networkError,
+	notFromApiError,
+	redirectError,
+	unexpectedAnswerError,
+} from './errors';
+import type { ApiRequest, ApiResponse, RequestContext } from './request';
+import { isSuccess } from './request';
+import { secretForms } from './secrets';
+import { RETRY_POLICY, backoffDelay, exchange, isIdempotent, mayResend, normalizeBaseUrl, retryDelay } from './transport';
+
+/** Credential fields every service has. */
+export interface BaseCredentials {
+	apiKey?: string;
+	baseUrl?: string;
+}
+
+/** Everything the package knows about one API: enough to send, check and read its requests from any n8n context. */
+export interface ServiceDefinition<Credentials extends BaseCredentials> {
+	/** Name shown in messages, e.g. 'SendKit'. */
+	name: string;
+	credentialType: string;
+	defaultBaseUrl: string;
+	/** The credential's fields as users see them; every text field is checked for control characters. */
+	credentialLabels: Readonly<Record<keyof Credentials & string, string>>;
+	/** Fields that are secrets: replaced in every answer, whatever it quotes. */
+	secretFields: ReadonlyArray<keyof Credentials & string>;
+	/** Headers a request carries besides the credential's authentication (e.g. the workspace of a platform key). */
+	headers?: (credentials: Credentials) => IDataObject;
+	/** A credential that cannot work, said before any request: `{ message, description }`, or undefined when fine. */
+	credentialProblem?: (credentials: Credentials) => { message: string; description: string } | undefined;
+	/** What statuses mean for this API where that differs from the usual meaning. */
+	statusHints?: StatusHints;
+	/** Whether an error answer is in one of the API's own error shapes (and not a proxy's page). */
+	isApiErrorBody?: (body: unknown) => boolean;
+}
+
+/** A line break, tab or other control character: sent in a header or URL it would mangle or split the request. */
+function hasControlCharacter(text: string): boolean {
+	for (let index = 0; index < text.length; index++) {
+		const code = text.charCodeAt(index);
+		if (code < 0x20 || code === 0x7f) return true;
+	}
+	return false;
+}
+
+/** What a request changes, for the messages of a lost or unreadable answer. */
+function effectOf(request: ApiRequest): string | undefined {
+	return isIdempotent(request.method) ? undefined : 'The request may have been carried out (for a create: the lead may have been created); check before running this item again.';
+}
+
+/** One API, as operations, pickers and triggers use it. */
+export class Service<Credentials extends BaseCredentials> {
+	constructor(readonly definition: ServiceDefinition<Credentials>) {}
+
+	get name(): string {
+		return this.definition.name;
+	}
+
+	/** The credential, checked: a control character or a known misconfiguration stops here, before any request. */
+	async credentials(context: RequestContext, itemIndex?: number): Promise<Credentials> {
+		const credentials = await context.getCredentials<Credentials>(this.definition.credentialType, itemIndex);
+		for (const [field, label] of Object.entries(this.definition.credentialLabels) as Array<[string, string]>) {
+			const value = (credentials as Record<string, unknown>)[field];
+			if (typeof value === 'string' && hasControlCharacter(value)) {
+				throw new NodeOperationError(
+					context.getNode(),
+					`The ${this.name} credential's ${label} contains a line break or another control character`,
+					{
+						itemIndex,
+						description: `Open the ${this.name} credential and enter the ${label} again without line breaks or tabs. Nothing was sent.`,
+					},
+				);
+			}
+		}
+		const problem = this.definition.credentialProblem?.(credentials);
+		if (problem) throw new NodeOperationError(context.getNode(), problem.message, { itemIndex, description: problem.description });
+		return credentials;
+	}
+
+	/**
+	 * Sends a request and returns the answer whatever its status, secrets replaced. Retries where that cannot do harm:
+	 * a 429 (nothing was done); a failure before the request reached the server; for idempotent methods a 5xx or a
+	 * lost connection. Backs off exponentially and honours Retry-After. A redirect is an error, never followed.
+	 */
+	async send(context: RequestContext, request: ApiRequest): Promise<ApiResponse> {
+		const credentials = await this.credentials(context, request.itemIndex);
+		const forms = secretForms(this.definition.secretFields.map((field) => credentials[field] as string | undefined));
+		const baseUrl = typeof credentials.baseUrl === 'string' && credentials.baseUrl.trim() ? credentials.baseUrl : this.definition.defaultBaseUrl;
+		this.checkPath(context, request);
+		const options: IHttpRequestOptions = {
+			method: request.method,
+			url: `${normalizeBaseUrl(baseUrl)}${request.path}`,
+			qs: request.qs,
+			body: request.body,
+			headers: { Accept: 'application/json', ...this.definition.headers?.(credentials), ...request.headers },
+			json: true,
+		};
+		if (request.arrayFormat) options.arrayFormat = request.arrayFormat;
+
+		for (let attempt = 1; ; attempt++) {
+			const outcome = await exchange(context, this.definition, options, forms);
+			const lastAttempt = attempt >= RETRY_POLICY.maxAttempts;
+			if ('failure' in outcome) {
+				if (lastAttempt || !mayResend(outcome.failure, request.method)) {
+					throw networkError(context, this.name, outcome.failure, request.itemIndex, !isIdempotent(request.method));
+				}
+				await sleep(backoffDelay(attempt));
+				continue;
+			}
+			if (outcome.statusCode >= 300 && outcome.statusCode < 400) throw redirectError(context, this.name, outcome, request.itemIndex);
+			const delay = retryDelay(outcome, request.method, attempt);
+			if (lastAttempt || delay === undefined) return outcome;
+			await sleep(delay);
+		}
+	}
+
+	/** Sends a request that must succeed and reads its answer with the schema of its documented shape. */
+	async request<Schema extends z.ZodTypeAny>(
+		context: RequestContext,
+		request: ApiRequest,
+		schema: Schema,
+	): Promise<z.infer<Schema>> {
+		const response = await this.send(context, request);
+		if (!isSuccess(response)) throw this.error(context, response, request);
+		return this.parse(context, response, schema, request);
+	}
+
+	/** The error for an answer that is not a success: the API's own message, or that the answer is not the API's. */
+	error(context: RequestContext, response: ApiResponse, request: ApiRequest): Error {
+		if (!this.isApiAnswer(response)) return notFromApiError(context, this.name, response, request.itemIndex, effectOf(request));
+		return apiResponseError(context, this.name, response, request.itemIndex, this.definition.statusHints);
+	}
+
+	/**
+	 * Whether an error answer came from the API itself: a JSON body in one of its error shapes, or no body at all.
+	 * A proxy's HTML page or a wrong Base URL's answer is not.
+	 */
+	isApiAnswer(response: ApiResponse): boolean {
+		const body = response.body;
+		if (body === undefined || body === null || body === '') return true;
+		return (this.definition.isApiErrorBody ?? isJsonErrorBody)(body);
+	}
+
+	/**
+	 * Whether the API says that what was asked for does not exist: a 404 in the API's own words. A 404 that is not the
+	 * API's (an HTML page, a wrong Base URL) is an error, so that a workflow never creates a duplicate of a lead that
+	 * only looked missing.
+	 */
+	saysNotFound(context: RequestContext, response: ApiResponse, request: ApiRequest): boolean {
+		if (response.statusCode !== 404) return false;
+		if (typeof response.body !== 'object' || response.body === null || !this.isApiAnswer(response)) {
+			throw notFromApiError(context, this.name, response, request.itemIndex, effectOf(request));
+		}
+		return true;
+	}
+
+	/** Reads a successful answer with the schema of its documented shape; another shape is an error of its own. */
+	parse<Schema extends z.ZodTypeAny>(
+		context: RequestContext,
+		response: ApiResponse,
+		schema: Schema,
+		request: ApiRequest,
+	): z.infer<Schema> {
+		const parsed = schema.safeParse(response.body);
+		if (parsed.success) return parsed.data as z.infer<Schema>;
+		if (typeof response.body === 'string' && response.body.trim() !== '') {
+			throw notFromApiError(context, this.name, response, request.itemIndex, effectOf(request));
+		}
+		const issue = parsed.error.issues[0];
+		throw unexpectedAnswerError(
+			context,
+			this.name,
+			response,
+			`At "${issue.path.join('.') || 'body'}": ${issue.message}`,
+			request.itemIndex,
+			effectOf(request),
+		);
+	}
+
+	/** Ids that go into a path, from users or from the server, may not walk the path ("..", "/", empty). */
+	private checkPath(context: RequestContext, request: ApiRequest): void {
+		const segments = request.path.split('/').slice(1);
+		if (segments.some((segment) => segment === '' || segment === '.' || segment === '..' || /%2e%2e|%2f/i.test(segment))) {
+			throw new NodeOperationError(context.getNode(), `${this.name}: refused to send a request to an unsafe path`, {
+				itemIndex: request.itemIndex,
+				description: 'An ID in the request (given in the node or returned by the service) was empty or not an ID. Nothing was sent.',
+			});
+		}
+	}
+}
