@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-import type { SendKitIdentity } from '../credentials';
+import type { SendKitIdentity } from './keys';
 
 export interface SendKitWorkspace {
 	id: string;
@@ -98,6 +98,11 @@ export class SendKitStore {
 
 	isMember(userId: string, workspaceId: string): boolean {
 		return this.workspaces.some((workspace) => workspace.id === workspaceId && workspace.memberIds.includes(userId));
+	}
+
+	/** Every lead of every workspace, in creation order (each has `createdAt`): for tests that count duplicates by email. */
+	allLeads(): SendKitLead[] {
+		return [...this.leadsById.values()];
 	}
 
 	/** The workspace's leads in `_id` order (which is creation order). */
