@@ -49,15 +49,19 @@ function ttlFrom(value: string): number {
 }
 
 function faultsFrom(value: string): Faults {
-	let json: unknown;
-	try {
-		json = JSON.parse(value);
-	} catch {
-		throw new Error(`--faults needs JSON, got "${value}"`);
-	}
+	const json = parseJson(value);
+	if (json === undefined) throw new Error(`--faults needs JSON, got "${value}"`);
 	const faults = faultsSchema.safeParse(json);
 	if (!faults.success) throw new Error(`--faults: ${faults.error.issues[0]?.message ?? 'invalid faults'}`);
 	return faults.data;
+}
+
+function parseJson(text: string): unknown {
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return undefined;
+	}
 }
 
 export function describeSandbox(sandbox: RunningSandbox): string {

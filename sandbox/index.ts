@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- development tooling: runs in plain Node, not inside n8n */
 /**
  * Local emulators of the SendKit and KickoffLabs lead APIs, for tests, the demo and a real n8n instance.
  * Behaviour follows ../shared/api/*.md and the response seeds field for field; what the docs leave open is marked
@@ -7,18 +8,7 @@ import type { KeyMode } from './core/keys';
 import type { N8nCredential } from './core/service';
 import { SERVICES, type RunningServiceOf, type RunningServices, type SandboxService, type ServiceName } from './services';
 
-export type {
-	Faults,
-	FaultKind,
-	FaultStats,
-	OneShotFault,
-	RandomFaultKind,
-	RandomFaults,
-	RateLimit,
-	RecordedRequest,
-	SandboxControl,
-	ServerStats,
-} from './core/types';
+export type * from './core/types';
 export type { KeyMode } from './core/keys';
 export type { N8nCredential, RunningService, ServiceDescriptor } from './core/service';
 export { SERVICES } from './services';

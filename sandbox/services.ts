@@ -1,5 +1,4 @@
 /** The service registry: every emulated API, once. A new service is its own folder plus one line here. */
-import type { RunningService, ServiceDescriptor } from './core/service';
 import { kickoffLabsService } from './kickofflabs';
 import { sendKitService } from './sendkit';
 
@@ -9,7 +8,7 @@ export type SandboxService = (typeof SERVICES)[number];
 export type ServiceName = SandboxService['name'];
 
 /** The running form of a descriptor, with its own store type and public values. */
-export type RunningServiceOf<D> = D extends ServiceDescriptor<infer Name, infer _Keys, infer Store, infer Info> ? RunningService<Name, Store, Info> : never;
+export type RunningServiceOf<D extends SandboxService> = Awaited<ReturnType<D['start']>>;
 
 /** `sandbox.sendKit`, `sandbox.kickoffLabs`, … one property per registered service. */
 export type RunningServices = { [D in SandboxService as D['name']]: RunningServiceOf<D> };

@@ -162,7 +162,8 @@ function definedFields(input: SendKitLeadFields): SendKitLeadFields {
 	return fields;
 }
 
-const LEAD_FIELD_NAMES = [
+/** The optional fields, in the order the API answers them. */
+export const LEAD_FIELD_NAMES = [
 	'firstName',
 	'lastName',
 	'companyName',
