@@ -205,7 +205,12 @@ function sendTruncated({ req, res }: FaultContext, answer: ApiResponse): void {
 		...answer.headers,
 	});
 	const part = payload.subarray(0, Math.floor(payload.length / 2));
-	if (part.length === 0) res.flushHeaders();
+	if (part.length === 0) {
+		// Nothing to cut in half: send the headers and end the connection (end() flushes them first).
+		res.flushHeaders();
+		req.socket.end();
+		return;
+	}
 	res.write(part, () => req.socket.destroy());
 }
 
