@@ -9,22 +9,11 @@ import path from 'node:path';
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { startSandbox } from '../sandbox';
-import type { RunningSandbox } from '../sandbox';
 import type { WorkflowJson, WorkflowRun } from './engine';
 import { createEngine, runWorkflow } from './engine';
+import { sandboxEngineCredentials } from './engine/credentials';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
-
-function credentialsFor(sandbox: RunningSandbox) {
-	return {
-		sendKitApi: { apiKey: sandbox.sendKit.workspaceKey, workspaceId: '', baseUrl: sandbox.sendKit.url },
-		kickoffLabsApi: {
-			apiKey: sandbox.kickoffLabs.apiKey,
-			campaignId: sandbox.kickoffLabs.defaultCampaignId,
-			baseUrl: sandbox.kickoffLabs.url,
-		},
-	};
-}
 
 function describeItem(item: INodeExecutionData): string {
 	const json = item.json;
@@ -55,12 +44,12 @@ function printRun(file: string, workflow: WorkflowJson, run: WorkflowRun): void 
 async function main(): Promise<void> {
 	const sandbox = await startSandbox({ keys: 'random' });
 	try {
-		console.log(`Sandbox: SendKit ${sandbox.sendKit.url}, KickoffLabs ${sandbox.kickoffLabs.url}`);
+		console.log(`Sandbox: ${sandbox.services.map((service) => `${service.title} ${service.url}`).join(', ')}`);
 		const engine = await createEngine(repoRoot);
 		const examples = fs.readdirSync(path.join(repoRoot, 'examples')).filter((file) => file.endsWith('.json')).sort();
 		for (const file of examples) {
 			const workflow = JSON.parse(fs.readFileSync(path.join(repoRoot, 'examples', file), 'utf8')) as WorkflowJson;
-			const run = await runWorkflow(engine, workflow, { credentials: credentialsFor(sandbox) });
+			const run = await runWorkflow(engine, workflow, { credentials: sandboxEngineCredentials(sandbox) });
 			printRun(file, workflow, run);
 		}
 	} finally {

@@ -1,23 +1,30 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- development tooling: runs in plain Node, not inside n8n */
 /**
  * Runs the sandbox with fixed keys until SIGINT/SIGTERM (or --ttl-seconds N), for a real n8n process or a person.
- * Ports: SENDKIT_SANDBOX_PORT (default 5680) and KICKOFFLABS_SANDBOX_PORT (default 5681).
+ * Ports: <PREFIX>_SANDBOX_PORT per service (SENDKIT_SANDBOX_PORT, default 5680; KICKOFFLABS_SANDBOX_PORT, default 5681).
+ * --faults JSON applies the same faults (the body of POST /__sandbox/faults) to every service from the start.
  * Output is KEY=value lines, readable and easy to source or grep.
  */
+import { faultsSchema } from './core/control';
+import type { Faults } from './core/types';
 import { startSandbox, type RunningSandbox } from './index';
+import { SERVICES, type ServiceName } from './services';
 
 export interface CliOptions {
-	sendKitPort: number;
-	kickoffLabsPort: number;
+	ports: Record<ServiceName, number>;
 	ttlSeconds?: number;
+	faults?: Faults;
 }
 
 export function parseCliOptions(argv: readonly string[], env: NodeJS.ProcessEnv): CliOptions {
-	return {
-		sendKitPort: portFrom(env.SENDKIT_SANDBOX_PORT, 5680, 'SENDKIT_SANDBOX_PORT'),
-		kickoffLabsPort: portFrom(env.KICKOFFLABS_SANDBOX_PORT, 5681, 'KICKOFFLABS_SANDBOX_PORT'),
-		ttlSeconds: ttlFrom(argv),
-	};
+	const ports = {} as Record<ServiceName, number>;
+	for (const service of SERVICES) {
+		const name = `${service.envPrefix}_SANDBOX_PORT`;
+		ports[service.name] = portFrom(env[name], service.defaultPort, name);
+	}
+	const ttl = flagValue(argv, '--ttl-seconds');
+	const faults = flagValue(argv, '--faults');
+	return { ports, ttlSeconds: ttl === undefined ? undefined : ttlFrom(ttl), faults: faults === undefined ? undefined : faultsFrom(faults) };
 }
 
 function portFrom(value: string | undefined, fallback: number, name: string): number {
@@ -27,36 +34,46 @@ function portFrom(value: string | undefined, fallback: number, name: string): nu
 	return port;
 }
 
-function ttlFrom(argv: readonly string[]): number | undefined {
-	const index = argv.findIndex((arg) => arg === '--ttl-seconds' || arg.startsWith('--ttl-seconds='));
+/** `--flag value` or `--flag=value`; undefined when the flag is absent. */
+function flagValue(argv: readonly string[], flag: string): string | undefined {
+	const index = argv.findIndex((arg) => arg === flag || arg.startsWith(`${flag}=`));
 	if (index === -1) return undefined;
 	const arg = argv[index];
-	const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[index + 1];
+	return (arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[index + 1]) ?? '';
+}
+
+function ttlFrom(value: string): number {
 	const seconds = Number(value);
-	if (!Number.isFinite(seconds) || seconds <= 0) throw new Error(`--ttl-seconds needs a positive number, got "${value ?? ''}"`);
+	if (value.trim() === '' || !Number.isFinite(seconds) || seconds <= 0) throw new Error(`--ttl-seconds needs a positive number, got "${value}"`);
 	return seconds;
 }
 
+function faultsFrom(value: string): Faults {
+	const json = parseJson(value);
+	if (json === undefined) throw new Error(`--faults needs JSON, got "${value}"`);
+	const faults = faultsSchema.safeParse(json);
+	if (!faults.success) throw new Error(`--faults: ${faults.error.issues[0]?.message ?? 'invalid faults'}`);
+	return faults.data;
+}
+
+function parseJson(text: string): unknown {
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return undefined;
+	}
+}
+
 export function describeSandbox(sandbox: RunningSandbox): string {
-	const { sendKit, kickoffLabs } = sandbox;
-	return [
-		`SENDKIT_URL=${sendKit.url}`,
-		`SENDKIT_WORKSPACE_KEY=${sendKit.workspaceKey}`,
-		`SENDKIT_PLATFORM_KEY=${sendKit.platformKey}`,
-		`SENDKIT_WORKSPACE_ID=${sendKit.workspaceId}`,
-		`SENDKIT_OTHER_WORKSPACE_ID=${sendKit.otherWorkspaceId}`,
-		`KICKOFFLABS_URL=${kickoffLabs.url}`,
-		`KICKOFFLABS_API_KEY=${kickoffLabs.apiKey}`,
-		`KICKOFFLABS_CAMPAIGN_ID=${kickoffLabs.defaultCampaignId}`,
-		`KICKOFFLABS_OTHER_CAMPAIGN_ID=${kickoffLabs.otherCampaignId}`,
-	].join('\n');
+	return sandbox.services.flatMap((service) => Object.entries(service.env).map(([name, value]) => `${name}=${value}`)).join('\n');
 }
 
 async function main(): Promise<void> {
 	const options = parseCliOptions(process.argv.slice(2), process.env);
-	const sandbox = await startSandbox({ keys: 'fixed', sendKitPort: options.sendKitPort, kickoffLabsPort: options.kickoffLabsPort });
+	const sandbox = await startSandbox({ keys: 'fixed', ports: options.ports });
+	if (options.faults) for (const service of sandbox.services) service.control.setFaults(options.faults);
 	console.log(describeSandbox(sandbox));
-	console.log(`# control: GET /__sandbox/requests, POST /__sandbox/faults, POST /__sandbox/reset on both URLs`);
+	console.log('# control on every URL: GET /__sandbox/requests, GET /__sandbox/stats, POST /__sandbox/faults, POST /__sandbox/reset');
 
 	// The servers are unref'd so tests can exit freely; this timer is what keeps the CLI running.
 	const keepAlive = setInterval(() => undefined, 60_000);

@@ -2,108 +2,66 @@
 /**
  * Local emulators of the SendKit and KickoffLabs lead APIs, for tests, the demo and a real n8n instance.
  * Behaviour follows ../shared/api/*.md and the response seeds field for field; what the docs leave open is marked
- * INFERRED where it is decided.
+ * INFERRED where it is decided. The services are listed once, in ./services.ts.
  */
-import { ControlState } from './core/control';
-import { startApiServer, type RunningApiServer } from './core/server';
-import type { SandboxControl } from './core/types';
-import { createCredentials, type KeyMode } from './credentials';
-import { createKickoffLabsHandler } from './kickofflabs/handler';
-import { kickoffLabsFaultBody } from './kickofflabs/responses';
-import { KickoffLabsStore } from './kickofflabs/store';
-import { createSendKitHandler, sendKitFaultBody } from './sendkit/handler';
-import { SendKitStore } from './sendkit/store';
+import type { KeyMode } from './core/keys';
+import type { N8nCredential } from './core/service';
+import { SERVICES, type RunningServiceOf, type RunningServices, type SandboxService, type ServiceName } from './services';
 
-export type { Faults, OneShotFault, RecordedRequest, SandboxControl } from './core/types';
-export type { KeyMode } from './credentials';
+export type * from './core/types';
+export type { KeyMode } from './core/keys';
+export type { N8nCredential, RunningService, ServiceDescriptor } from './core/service';
+export { SERVICES } from './services';
+export type { RunningServices, SandboxService, ServiceName } from './services';
 export { KickoffLabsStore } from './kickofflabs/store';
 export type { KickoffLabsCampaign, KickoffLabsLead } from './kickofflabs/store';
 export { SendKitStore } from './sendkit/store';
 export type { SendKitLead, SendKitWorkspace } from './sendkit/store';
 
 export interface SandboxOptions {
-	/** 0 or undefined = random free port. */
-	sendKitPort?: number;
-	/** 0 or undefined = random free port. */
-	kickoffLabsPort?: number;
+	/**
+	 * Ports by service name. 'default': each service's fixed port (SendKit 5680, KickoffLabs 5681, as `npm run
+	 * sandbox` and `npm start` use); an object: those ports, a missing or 0 one a random free port (the default).
+	 */
+	ports?: 'default' | Partial<Record<ServiceName, number>>;
 	/** 'fixed': the same readable keys on every start; 'random' (default): fresh keys per start. */
 	keys?: KeyMode;
 }
 
-export interface RunningSandbox {
-	sendKit: {
-		/** e.g. http://127.0.0.1:PORT, no trailing slash; API paths start with /v1. */
-		url: string;
-		workspaceKey: string;
-		platformKey: string;
-		workspaceId: string;
-		/** Exists, but the platform key's user is not a member (403). */
-		otherWorkspaceId: string;
-		control: SandboxControl;
-		store: SendKitStore;
-	};
-	kickoffLabs: {
-		/** e.g. http://127.0.0.1:PORT, no trailing slash; API paths start with /v2. */
-		url: string;
-		apiKey: string;
-		defaultCampaignId: string;
-		otherCampaignId: string;
-		control: SandboxControl;
-		store: KickoffLabsStore;
-	};
+export type AnyRunningService = RunningServiceOf<SandboxService>;
+
+export type RunningSandbox = RunningServices & {
+	/** Every service, in registry order. */
+	services: AnyRunningService[];
 	close(): Promise<void>;
+};
+
+export function servicePort(service: SandboxService, ports: SandboxOptions['ports']): number {
+	if (ports === 'default') return service.defaultPort;
+	return ports?.[service.name] ?? 0;
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
-	const credentials = createCredentials(options.keys ?? 'random');
-	const { sendKit: sendKitIdentity, kickoffLabs: kickoffLabsIdentity } = credentials;
-
-	const sendKitStore = new SendKitStore(sendKitIdentity);
-	const sendKitControl = new ControlState(() => sendKitStore.reset());
-	const sendKitServer = await startApiServer({
-		port: options.sendKitPort ?? 0,
-		control: sendKitControl,
-		handle: createSendKitHandler(sendKitStore),
-		faultBody: sendKitFaultBody,
-		secrets: [sendKitIdentity.workspaceKey, sendKitIdentity.platformKey],
-	});
-
-	const kickoffLabsStore = new KickoffLabsStore(kickoffLabsIdentity);
-	const kickoffLabsControl = new ControlState(() => kickoffLabsStore.reset());
-	let kickoffLabsServer: RunningApiServer;
+	const started: AnyRunningService[] = [];
 	try {
-		kickoffLabsServer = await startApiServer({
-			port: options.kickoffLabsPort ?? 0,
-			control: kickoffLabsControl,
-			handle: createKickoffLabsHandler(kickoffLabsStore, kickoffLabsIdentity.apiKey),
-			faultBody: kickoffLabsFaultBody,
-			secrets: [kickoffLabsIdentity.apiKey],
-		});
+		for (const service of SERVICES) {
+			started.push(await service.start({ port: servicePort(service, options.ports), keys: options.keys ?? 'random' }));
+		}
 	} catch (error) {
-		await sendKitServer.close();
+		await Promise.all(started.map((service) => service.close()));
 		throw error;
 	}
-
+	const byName = Object.fromEntries(started.map((service) => [service.name, service])) as unknown as RunningServices;
 	return {
-		sendKit: {
-			url: sendKitServer.url,
-			workspaceKey: sendKitIdentity.workspaceKey,
-			platformKey: sendKitIdentity.platformKey,
-			workspaceId: sendKitIdentity.workspaceId,
-			otherWorkspaceId: sendKitIdentity.otherWorkspaceId,
-			control: sendKitControl,
-			store: sendKitStore,
-		},
-		kickoffLabs: {
-			url: kickoffLabsServer.url,
-			apiKey: kickoffLabsIdentity.apiKey,
-			defaultCampaignId: String(kickoffLabsIdentity.defaultCampaignId),
-			otherCampaignId: String(kickoffLabsIdentity.otherCampaignId),
-			control: kickoffLabsControl,
-			store: kickoffLabsStore,
-		},
+		...byName,
+		services: started,
 		close: async () => {
-			await Promise.all([sendKitServer.close(), kickoffLabsServer.close()]);
+			await Promise.all(started.map((service) => service.close()));
 		},
 	};
+}
+
+/** Every service's n8n credential (type, name, id, data), in registry order. */
+export function sandboxCredentials(sandbox: Pick<RunningSandbox, 'services'>): N8nCredential[] {
+	return sandbox.services.map((service) => service.credentials);
 }

@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { startSandbox, type RunningSandbox } from '../../sandbox';
+import { SERVICES, startSandbox, type RunningSandbox } from '../../sandbox';
 import {
 	importCredentials,
 	importWorkflows,
@@ -24,8 +24,8 @@ import { elapsedSince, freePort, killTree, log, portInUse, repoRoot, sleep, wait
 export interface EditorOptions {
 	/** n8n's HTTP port (the editor URL is http://localhost:<port>). */
 	port: number;
-	sendKitPort: number;
-	kickoffLabsPort: number;
+	/** 'default': every sandbox service on its fixed port (5680, 5681, …); 'free': random free ports. */
+	sandboxPorts: 'default' | 'free';
 	userFolder: string;
 	/** Delete the user folder first (new database, no leftovers from earlier runs). */
 	fresh: boolean;
@@ -90,7 +90,8 @@ async function checkLogin(url: string): Promise<void> {
 export async function startEditor(options: EditorOptions): Promise<RunningEditor> {
 	const root = repoRoot();
 	const url = `http://localhost:${options.port}`;
-	await assertPortsFree({ n8n: options.port, 'SendKit sandbox': options.sendKitPort, 'KickoffLabs sandbox': options.kickoffLabsPort });
+	const sandboxPorts = options.sandboxPorts === 'default' ? SERVICES.map((service) => [`${service.title} sandbox`, service.defaultPort]) : [];
+	await assertPortsFree({ n8n: options.port, ...Object.fromEntries(sandboxPorts) });
 
 	const runtime = await ensureRuntime();
 
@@ -101,11 +102,7 @@ export async function startEditor(options: EditorOptions): Promise<RunningEditor
 	log(`[start] installed ${installed.name}@${installed.version} from its npm pack tarball into ` +
 		`${path.relative(root, installed.folder)} (${elapsedSince(step)})`);
 
-	const sandbox = await startSandbox({
-		sendKitPort: options.sendKitPort,
-		kickoffLabsPort: options.kickoffLabsPort,
-		keys: 'fixed',
-	});
+	const sandbox = await startSandbox({ ports: options.sandboxPorts === 'default' ? 'default' : {}, keys: 'fixed' });
 	let n8n: ChildProcess | undefined;
 	try {
 		const env = {
@@ -121,10 +118,11 @@ export async function startEditor(options: EditorOptions): Promise<RunningEditor
 		const ctx = makeContext(runtime, options.userFolder, env);
 
 		step = Date.now();
-		await importCredentials(ctx, sandboxCredentials(sandbox));
+		const credentials = sandboxCredentials(sandbox);
+		await importCredentials(ctx, credentials);
 		const workflows = loadWorkflows(path.join(root, 'examples'));
 		await importWorkflows(ctx, workflows);
-		log(`[start] imported 2 sandbox credentials and ${workflows.length} example workflow(s) (${elapsedSince(step)})`);
+		log(`[start] imported ${credentials.length} sandbox credentials and ${workflows.length} example workflow(s) (${elapsedSince(step)})`);
 
 		step = Date.now();
 		log('[start] starting n8n ...');

@@ -16,9 +16,6 @@ export interface N8nContext {
 	env: NodeJS.ProcessEnv;
 }
 
-export const SENDKIT_CREDENTIAL_ID = 'sendKitSandbox01';
-export const KICKOFFLABS_CREDENTIAL_ID = 'kickoffLabsSbx01';
-
 export interface CredentialImport {
 	id: string;
 	name: string;
@@ -26,31 +23,9 @@ export interface CredentialImport {
 	data: Record<string, string>;
 }
 
-export interface SandboxEndpoints {
-	sendKit: { url: string; workspaceKey: string };
-	kickoffLabs: { url: string; apiKey: string; defaultCampaignId: string };
-}
-
-/** The two sandbox credentials the example workflows reference by id. */
-export function sandboxCredentials(sandbox: SandboxEndpoints): CredentialImport[] {
-	return [
-		{
-			id: SENDKIT_CREDENTIAL_ID,
-			name: 'SendKit sandbox',
-			type: 'sendKitApi',
-			data: { apiKey: sandbox.sendKit.workspaceKey, workspaceId: '', baseUrl: sandbox.sendKit.url },
-		},
-		{
-			id: KICKOFFLABS_CREDENTIAL_ID,
-			name: 'KickoffLabs sandbox',
-			type: 'kickoffLabsApi',
-			data: {
-				apiKey: sandbox.kickoffLabs.apiKey,
-				campaignId: sandbox.kickoffLabs.defaultCampaignId,
-				baseUrl: sandbox.kickoffLabs.url,
-			},
-		},
-	];
+/** The sandbox credentials the example workflows reference by id: one per sandbox service (sandbox/services.ts). */
+export function sandboxCredentials(sandbox: { services: ReadonlyArray<{ credentials: CredentialImport }> }): CredentialImport[] {
+	return sandbox.services.map((service) => ({ ...service.credentials, data: { ...service.credentials.data } }));
 }
 
 interface PackageJson {

@@ -166,8 +166,7 @@ async function main(): Promise<void> {
 	fs.writeFileSync(logFile, '');
 	const editor = await startEditor({
 		port: await freePort(),
-		sendKitPort: await freePort(),
-		kickoffLabsPort: await freePort(),
+		sandboxPorts: 'free',
 		userFolder: path.join(cacheRoot(), 'n8n-screenshots'),
 		fresh: true,
 		n8nOutput: logFile,

@@ -17,8 +17,6 @@ import { N8N_VERSION, cacheRoot } from './runtime';
 import { elapsedSince, log, repoRoot } from './util';
 
 const N8N_PORT = 5678;
-const SENDKIT_PORT = 5680;
-const KICKOFFLABS_PORT = 5681;
 
 function banner(editor: RunningEditor, startedAt: number): void {
 	const { sandbox } = editor;
@@ -31,11 +29,10 @@ function banner(editor: RunningEditor, startedAt: number): void {
 		`  Login:     ${OWNER_EMAIL}`,
 		`  Password:  ${OWNER_PASSWORD}`,
 		'',
-		'  Sandbox APIs (fixed local keys, not real ones):',
-		`    SendKit      ${sandbox.sendKit.url}   workspace key ${sandbox.sendKit.workspaceKey}`,
-		`    KickoffLabs  ${sandbox.kickoffLabs.url}   api key ${sandbox.kickoffLabs.apiKey}, campaign ${sandbox.kickoffLabs.defaultCampaignId}`,
-		'    Credentials "SendKit sandbox" and "KickoffLabs sandbox" point at them.',
-		`    Inspect requests: curl ${sandbox.sendKit.url}/__sandbox/requests   reset: curl -X POST ${sandbox.sendKit.url}/__sandbox/reset`,
+		'  Sandbox APIs (fixed local keys, not real ones), each with an n8n credential that points at it:',
+		...sandbox.services.map((service) => `    ${service.title.padEnd(12)} ${service.url}   credential "${service.credentials.name}"`),
+		...sandbox.services.flatMap((service) => Object.entries(service.env).map(([name, value]) => `      ${name}=${value}`)),
+		`    Inspect requests: curl ${sandbox.services[0].url}/__sandbox/requests   reset: curl -X POST ${sandbox.services[0].url}/__sandbox/reset`,
 		'',
 		editor.workflows.length > 0
 			? `  Example workflows (${editor.workflows.length}):`
@@ -54,8 +51,7 @@ async function main(): Promise<void> {
 	const fresh = process.argv.includes('--fresh');
 	const editor = await startEditor({
 		port: N8N_PORT,
-		sendKitPort: SENDKIT_PORT,
-		kickoffLabsPort: KICKOFFLABS_PORT,
+		sandboxPorts: 'default',
 		userFolder: path.join(cacheRoot(), 'n8n-user'),
 		fresh,
 		n8nOutput: 'inherit',

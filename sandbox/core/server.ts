@@ -3,8 +3,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { ControlState, faultsSchema } from './control';
+import { STATUS_REASONS, type FaultStatus } from './faults';
 import { redactRequest } from './redact';
-import type { QueryObject, RecordedRequest } from './types';
+import type { OneShotFault, QueryObject, RecordedRequest } from './types';
+
+export type { FaultStatus } from './faults';
 
 /** A request as the emulated APIs see it. */
 export interface ApiRequest {
@@ -26,7 +29,6 @@ export interface ApiResponse {
 }
 
 export type ApiHandler = (request: ApiRequest) => ApiResponse;
-export type FaultStatus = 429 | 500 | 502 | 503;
 
 export interface ApiServerOptions {
 	port: number;
@@ -96,23 +98,20 @@ async function serveRequest(req: http.IncomingMessage, res: http.ServerResponse,
 	}
 
 	options.control.record(redactRequest(recorded, options.secrets));
+	const admission = options.control.admit();
+	if (admission.accepted) {
+		res.once('close', admission.finished);
+		if (req.socket.destroyed) admission.finished();
+	}
 	if (options.control.latencyMs > 0) await delay(options.control.latencyMs);
 	if (res.destroyed) return;
-
-	const fault = options.control.takeNextFault();
-	if (fault && 'drop' in fault) {
-		req.socket.destroy();
-		return;
-	}
-	if (fault) {
-		const headers: Record<string, string> =
-			fault.status === 429 && fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
-		sendJson(res, { status: fault.status, body: options.faultBody(fault.status), headers });
+	if (!admission.accepted) {
+		const headers = { 'retry-after': String(admission.retryAfterSeconds) };
+		sendJson(res, { status: 429, body: options.faultBody(429), headers });
 		return;
 	}
 
-	sendJson(
-		res,
+	const processRequest = (): ApiResponse =>
 		options.handle({
 			method: recorded.method,
 			path: url.pathname.replace(/\/+$/, '') || '/',
@@ -121,8 +120,108 @@ async function serveRequest(req: http.IncomingMessage, res: http.ServerResponse,
 			body: parsed.body,
 			bodyIsInvalid: parsed.invalid,
 			clientIp: clientIp(req),
-		}),
-	);
+		});
+	const fault = options.control.takeFault({ method: recorded.method, path: url.pathname });
+	if (fault) applyFault(fault, { req, res, rawBody: text, faultBody: options.faultBody, processRequest });
+	else sendJson(res, processRequest());
+}
+
+interface FaultContext {
+	req: http.IncomingMessage;
+	res: http.ServerResponse;
+	rawBody: string;
+	faultBody(status: FaultStatus): unknown;
+	/** Runs the request through the API (the store changes as it would without the fault). */
+	processRequest(): ApiResponse;
+}
+
+function applyFault(fault: OneShotFault, context: FaultContext): void {
+	const { req, res } = context;
+	if ('hang' in fault) return; // The socket is unref'd and closeAllConnections() ends it when the server closes.
+	if ('drop' in fault) {
+		req.socket.destroy();
+		return;
+	}
+	if ('status' in fault) {
+		const headers: Record<string, string> =
+			fault.status === 429 && fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
+		sendJson(res, { status: fault.status, body: context.faultBody(fault.status), headers });
+		return;
+	}
+	if ('respond' in fault) {
+		const { status, body, headers } = fault.respond;
+		if (typeof body === 'string') sendText(res, status, body, { 'content-type': 'text/plain; charset=utf-8', ...lowerCaseNames(headers) });
+		else sendJson(res, { status, body, headers: lowerCaseNames(headers) });
+		return;
+	}
+	if ('echo' in fault) {
+		sendEcho(context, fault.echo.status, fault.echo.format ?? 'json');
+		return;
+	}
+	if ('redirect' in fault) {
+		sendJson(res, { status: fault.redirect.status, headers: { location: fault.redirect.location } });
+		return;
+	}
+	const answer = context.processRequest();
+	if ('dropAfterProcessing' in fault) {
+		req.socket.destroy();
+		return;
+	}
+	sendTruncated(context, answer);
+}
+
+/** What careless frameworks do with an error: quote the full URL, every header and the raw body, unredacted. */
+function sendEcho({ req, res, rawBody }: FaultContext, status: number, format: 'json' | 'html'): void {
+	const url = req.url ?? '/';
+	const headers = flattenHeaders(req.headers);
+	const message = `${STATUS_REASONS[status] ?? 'Error'} at ${url}`;
+	const echoHeaders: Record<string, string> = {};
+	for (const [name, value] of Object.entries(headers)) echoHeaders[`x-echo-${name.replace(/^x-/, '')}`] = value;
+	echoHeaders['x-echo-url'] = url;
+	if (format === 'json') {
+		sendText(res, status, JSON.stringify({ message, url, headers, body: rawBody }), {
+			'content-type': 'application/json; charset=utf-8',
+			...echoHeaders,
+		});
+		return;
+	}
+	const headerLines = Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
+	const page = [
+		`<!DOCTYPE html><html><head><title>${status} ${escapeHtml(STATUS_REASONS[status] ?? 'Error')}</title></head><body>`,
+		`<h1>${escapeHtml(message)}</h1>`,
+		`<h2>Request headers</h2><pre>${escapeHtml(headerLines.join('\n'))}</pre>`,
+		`<h2>Request body</h2><pre>${escapeHtml(rawBody)}</pre>`,
+		'</body></html>',
+	].join('\n');
+	sendText(res, status, page, { 'content-type': 'text/html; charset=utf-8', ...echoHeaders });
+}
+
+/** Headers with the full Content-Length, then half the body, then the connection is cut. */
+function sendTruncated({ req, res }: FaultContext, answer: ApiResponse): void {
+	const payload = Buffer.from(answer.body === undefined ? '' : JSON.stringify(answer.body));
+	res.writeHead(answer.status, {
+		'content-type': 'application/json; charset=utf-8',
+		'content-length': String(payload.length),
+		...answer.headers,
+	});
+	const part = payload.subarray(0, Math.floor(payload.length / 2));
+	if (part.length === 0) {
+		// Nothing to cut in half: send the headers and end the connection (end() flushes them first).
+		res.flushHeaders();
+		req.socket.end();
+		return;
+	}
+	res.write(part, () => req.socket.destroy());
+}
+
+function escapeHtml(text: string): string {
+	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function lowerCaseNames(headers: Record<string, string> | undefined): Record<string, string> {
+	const lowered: Record<string, string> = {};
+	for (const [name, value] of Object.entries(headers ?? {})) lowered[name.toLowerCase()] = value;
+	return lowered;
 }
 
 function handleControlRequest(request: RecordedRequest, bodyIsInvalid: boolean, control: ControlState): ApiResponse {
@@ -130,6 +229,8 @@ function handleControlRequest(request: RecordedRequest, bodyIsInvalid: boolean, 
 	switch (route) {
 		case 'GET /__sandbox/requests':
 			return { status: 200, body: control.requests };
+		case 'GET /__sandbox/stats':
+			return { status: 200, body: { ...control.stats, faults: control.faultStats } };
 		case 'POST /__sandbox/reset':
 			control.reset();
 			return { status: 200, body: { ok: true } };
@@ -188,13 +289,13 @@ function clientIp(req: http.IncomingMessage): string {
 }
 
 function sendJson(res: http.ServerResponse, response: ApiResponse): void {
-	if (res.destroyed || res.writableEnded) return;
 	const payload = response.body === undefined ? '' : JSON.stringify(response.body);
-	res.writeHead(response.status, {
-		'content-type': 'application/json; charset=utf-8',
-		'content-length': String(Buffer.byteLength(payload)),
-		...response.headers,
-	});
+	sendText(res, response.status, payload, { 'content-type': 'application/json; charset=utf-8', ...response.headers });
+}
+
+function sendText(res: http.ServerResponse, status: number, payload: string, headers: Record<string, string>): void {
+	if (res.destroyed || res.writableEnded) return;
+	res.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(payload)) });
 	res.end(payload);
 }
 

@@ -1,3 +1,4 @@
+import { matchRoute, type RoutePattern } from '../core/routes';
 import type { ApiHandler, ApiRequest, ApiResponse } from '../core/server';
 import type { JsonObject } from '../core/types';
 import { createLead, findSubmittedLead, resubmitLead } from './leads';
@@ -25,10 +26,8 @@ interface CampaignContext {
 	pathParams: string[];
 }
 
-interface CampaignRoute {
-	method: string;
-	/** First group: the campaign id. */
-	pattern: RegExp;
+interface CampaignRoute extends RoutePattern {
+	/** First group of `pattern`: the campaign id. */
 	/** Only create and lookup work without a key, like KickoffLabs' public signup form. */
 	allowsAnonymous: boolean;
 	handle: (context: CampaignContext) => ApiResponse;
@@ -57,22 +56,15 @@ export function createKickoffLabsHandler(store: KickoffLabsStore, apiKey: string
 		if (request.method === 'GET' && request.path === '/v2/campaigns') {
 			return access === 'authenticated' ? listCampaigns(store) : INVALID_API_KEY;
 		}
-		const match = matchCampaignRoute(request);
+		const match = matchRoute(CAMPAIGN_ROUTES, request);
 		if (!match) return ROUTE_NOT_FOUND;
+		const [campaignId, ...pathParams] = match.params;
 		if (access === 'denied' || (access === 'anonymous' && !match.route.allowsAnonymous)) return INVALID_API_KEY;
 		if (request.bodyIsInvalid) return INVALID_JSON;
-		const campaign = /^\d+$/.test(match.campaignId) ? store.campaign(Number(match.campaignId)) : undefined;
+		const campaign = /^\d+$/.test(campaignId) ? store.campaign(Number(campaignId)) : undefined;
 		if (!campaign) return CAMPAIGN_NOT_FOUND;
-		return match.route.handle({ request, params, store, campaign, authenticated: access === 'authenticated', pathParams: match.rest });
+		return match.route.handle({ request, params, store, campaign, authenticated: access === 'authenticated', pathParams });
 	};
-}
-
-function matchCampaignRoute(request: ApiRequest): { route: CampaignRoute; campaignId: string; rest: string[] } | undefined {
-	for (const route of CAMPAIGN_ROUTES) {
-		const found = route.method === request.method ? route.pattern.exec(request.path) : null;
-		if (found) return { route, campaignId: found[1], rest: found.slice(2) };
-	}
-	return undefined;
 }
 
 /**

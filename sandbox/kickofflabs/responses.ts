@@ -1,4 +1,5 @@
-import type { ApiResponse, FaultStatus } from '../core/server';
+import { faultMessage, type FaultStatus } from '../core/faults';
+import type { ApiResponse } from '../core/server';
 
 /** Every documented KickoffLabs error is a status plus `{"message": "..."}` (docs §5). */
 export function kickoffLabsMessage(status: number, message: string): ApiResponse {
@@ -13,13 +14,6 @@ export const ROUTE_NOT_FOUND = kickoffLabsMessage(404, 'Not found');
 // The docs only say invalid JSON gets "an error message telling you to verify the JSON payload"; status INFERRED.
 export const INVALID_JSON = kickoffLabsMessage(400, 'Please verify the JSON payload');
 
-const FAULT_MESSAGES: Record<FaultStatus, string> = {
-	429: 'Rate limit exceeded',
-	500: 'Internal Server Error',
-	502: 'Bad Gateway',
-	503: 'Service Unavailable',
-};
-
 export function kickoffLabsFaultBody(status: FaultStatus): unknown {
-	return { message: FAULT_MESSAGES[status] };
+	return { message: faultMessage(status) };
 }

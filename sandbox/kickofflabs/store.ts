@@ -1,4 +1,4 @@
-import type { KickoffLabsIdentity } from '../credentials';
+import type { KickoffLabsIdentity } from './keys';
 
 export interface KickoffLabsAction {
 	id: number;
@@ -107,6 +107,11 @@ export class KickoffLabsStore {
 
 	campaign(id: number): KickoffLabsCampaign | undefined {
 		return this.campaigns.find((campaign) => campaign.id === id);
+	}
+
+	/** Every lead of every campaign, in signup order (`when`; `counter` counts re-submissions of the same lead). */
+	allLeads(): KickoffLabsLead[] {
+		return [...this.leadList];
 	}
 
 	/** The campaign's leads in signup order. */

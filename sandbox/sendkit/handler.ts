@@ -1,6 +1,8 @@
 import type { ZodError } from 'zod';
 
-import type { ApiHandler, ApiRequest, ApiResponse, FaultStatus } from '../core/server';
+import { RATE_LIMIT_MESSAGE, STATUS_REASONS, type FaultStatus } from '../core/faults';
+import { matchRoute, type RoutePattern } from '../core/routes';
+import type { ApiHandler, ApiRequest, ApiResponse } from '../core/server';
 import {
 	OBJECT_ID,
 	createLeadBodySchema,
@@ -23,9 +25,7 @@ interface RouteContext {
 type RouteHandler = (context: RouteContext) => ApiResponse;
 type WorkspaceRouteHandler = (context: RouteContext, workspaceId: string) => ApiResponse;
 
-interface Route {
-	method: string;
-	pattern: RegExp;
+interface Route extends RoutePattern {
 	handle: RouteHandler;
 }
 
@@ -44,7 +44,7 @@ const ROUTES: readonly Route[] = [
  */
 export function createSendKitHandler(store: SendKitStore): ApiHandler {
 	return (request) => {
-		const match = matchRoute(request);
+		const match = matchRoute(ROUTES, request);
 		if (!match) return genericError(404);
 		const auth = authenticate(request, store);
 		if ('response' in auth) return auth.response;
@@ -55,14 +55,6 @@ export function createSendKitHandler(store: SendKitStore): ApiHandler {
 
 export function sendKitFaultBody(status: FaultStatus): unknown {
 	return genericErrorBody(status);
-}
-
-function matchRoute(request: ApiRequest): { route: Route; params: string[] } | undefined {
-	for (const route of ROUTES) {
-		const found = route.method === request.method ? route.pattern.exec(request.path) : null;
-		if (found) return { route, params: found.slice(1) };
-	}
-	return undefined;
 }
 
 function authenticate(request: ApiRequest, store: SendKitStore): { principal: SendKitPrincipal } | { response: ApiResponse } {
@@ -188,15 +180,12 @@ function validationErrorBody(message: string): ApiResponse {
 	return { status: 400, body: { success: false, error: { code: 'VALIDATION_ERROR', message } } };
 }
 
-const GENERIC_ERRORS: Record<number, { error: string; message: string }> = {
-	400: { error: 'Bad Request', message: 'Bad request' },
-	401: { error: 'Unauthorized', message: 'Invalid or missing API key' },
-	403: { error: 'Forbidden', message: "You don't have permission to access this resource" },
-	404: { error: 'Not Found', message: 'The requested resource was not found' },
-	429: { error: 'Too Many Requests', message: 'Rate limit exceeded' },
-	500: { error: 'Internal Server Error', message: 'An unexpected error occurred' },
-	502: { error: 'Bad Gateway', message: 'An unexpected error occurred' },
-	503: { error: 'Service Unavailable', message: 'An unexpected error occurred' },
+const GENERIC_MESSAGES: Record<number, string> = {
+	400: 'Bad request',
+	401: 'Invalid or missing API key',
+	403: "You don't have permission to access this resource",
+	404: 'The requested resource was not found',
+	429: RATE_LIMIT_MESSAGE,
 };
 
 /** Shape 2 of the docs (§2.2): `{error, message, code}`. */
@@ -205,6 +194,6 @@ function genericError(status: number, message?: string): ApiResponse {
 }
 
 function genericErrorBody(status: number, message?: string): { error: string; message: string; code: number } {
-	const known = GENERIC_ERRORS[status] ?? { error: 'Error', message: 'Error' };
-	return { error: known.error, message: message ?? known.message, code: status };
+	const fallback = status >= 500 ? 'An unexpected error occurred' : 'Error';
+	return { error: STATUS_REASONS[status] ?? 'Error', message: message ?? GENERIC_MESSAGES[status] ?? fallback, code: status };
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-import type { SendKitIdentity } from '../credentials';
+import type { SendKitIdentity } from './keys';
 
 export interface SendKitWorkspace {
 	id: string;
@@ -100,6 +100,11 @@ export class SendKitStore {
 		return this.workspaces.some((workspace) => workspace.id === workspaceId && workspace.memberIds.includes(userId));
 	}
 
+	/** Every lead of every workspace, in creation order (each has `createdAt`): for tests that count duplicates by email. */
+	allLeads(): SendKitLead[] {
+		return [...this.leadsById.values()];
+	}
+
 	/** The workspace's leads in `_id` order (which is creation order). */
 	leads(workspaceId: string): SendKitLead[] {
 		return [...this.leadsById.values()].filter((lead) => lead.workspaceId === workspaceId);
@@ -157,7 +162,8 @@ function definedFields(input: SendKitLeadFields): SendKitLeadFields {
 	return fields;
 }
 
-const LEAD_FIELD_NAMES = [
+/** The optional fields, in the order the API answers them. */
+export const LEAD_FIELD_NAMES = [
 	'firstName',
 	'lastName',
 	'companyName',

@@ -1,18 +1,10 @@
-import type { SendKitLead, SendKitWorkspace } from './store';
+import { LEAD_FIELD_NAMES, type SendKitLead, type SendKitWorkspace } from './store';
 
 // Key order of the create-lead example in the docs (seeds/sendkit-create-lead.txt); absent optional fields are skipped.
 const FULL_LEAD_KEYS = [
 	'_id',
 	'email',
-	'firstName',
-	'lastName',
-	'companyName',
-	'jobTitle',
-	'phoneNumber',
-	'linkedinUrl',
-	'city',
-	'state',
-	'country',
+	...LEAD_FIELD_NAMES,
 	'tags',
 	'customFields',
 	'emailVerified',

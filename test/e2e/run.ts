@@ -173,7 +173,7 @@ async function main(): Promise<number> {
 	const installed = await installThisPackage(runtime, userFolder);
 	log(`[e2e] installed ${installed.name}@${installed.version} from its npm pack tarball (${elapsedSince(step)})`);
 
-	const sandbox = await startSandbox({ sendKitPort: await freePort(), kickoffLabsPort: await freePort(), keys: 'random' });
+	const sandbox = await startSandbox({ keys: 'random' });
 	let passed = 0;
 	let failed = 0;
 	try {

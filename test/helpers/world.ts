@@ -4,19 +4,20 @@ import path from 'node:path';
 
 import type { Engine, WorkflowJson } from '../../dev/engine';
 import { createEngine } from '../../dev/engine';
+import { sandboxEngineCredentials, serviceCredentials } from '../../dev/engine/credentials';
 import type { RunningSandbox } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
 
-/** A sandbox of both APIs on random local ports and the n8n engine with this package, built in dist/. */
+/** A sandbox of every registered API on random local ports and the n8n engine with this package, built in dist/. */
 export interface World {
 	sandbox: RunningSandbox;
 	engine: Engine;
 }
 
 /**
- * Starts one world for a test file (before its first test), resets both sandboxes before each test, and stops the
+ * Starts one world for a test file (before its first test), resets every sandbox service before each test, and stops the
  * sandbox after the last. Returns the world for use inside tests.
  */
 export function useWorld(): () => World {
@@ -28,8 +29,7 @@ export function useWorld(): () => World {
 		await world?.sandbox.close();
 	});
 	beforeEach(() => {
-		world?.sandbox.sendKit.control.reset();
-		world?.sandbox.kickoffLabs.control.reset();
+		for (const service of world?.sandbox.services ?? []) service.control.reset();
 	});
 	return () => {
 		if (!world) throw new Error('useWorld(): the world is only there inside tests');
@@ -47,23 +47,23 @@ export function sendKitCredentials(
 	sandbox: RunningSandbox,
 	overrides: Partial<{ apiKey: string; workspaceId: string; baseUrl: string }> = {},
 ) {
-	return {
-		sendKitApi: { apiKey: sandbox.sendKit.workspaceKey, workspaceId: '', baseUrl: sandbox.sendKit.url, ...overrides },
-	};
+	return serviceCredentials(sandbox.sendKit, definedOnly(overrides));
 }
 
 export function kickoffLabsCredentials(
 	sandbox: RunningSandbox,
 	overrides: Partial<{ apiKey: string; campaignId: string; baseUrl: string }> = {},
 ) {
-	return {
-		kickoffLabsApi: {
-			apiKey: sandbox.kickoffLabs.apiKey,
-			campaignId: sandbox.kickoffLabs.defaultCampaignId,
-			baseUrl: sandbox.kickoffLabs.url,
-			...overrides,
-		},
-	};
+	return serviceCredentials(sandbox.kickoffLabs, definedOnly(overrides));
+}
+
+/** The credentials of every sandbox service, for workflows that use several. */
+export function allCredentials(sandbox: RunningSandbox) {
+	return sandboxEngineCredentials(sandbox);
+}
+
+function definedOnly(values: Record<string, string | undefined>): Record<string, string> {
+	return Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 
 /** A workflow JSON from test/fixtures/workflows or examples/, as exported from the n8n editor. */

@@ -168,11 +168,11 @@ describe('lifecycle', () => {
 
 describe('cli', () => {
 	it('reads ports from the environment and --ttl-seconds from the arguments', () => {
-		expect(parseCliOptions([], {})).toEqual({ sendKitPort: 5680, kickoffLabsPort: 5681, ttlSeconds: undefined });
+		expect(parseCliOptions([], {})).toEqual({ ports: { sendKit: 5680, kickoffLabs: 5681 }, ttlSeconds: undefined, faults: undefined });
 		expect(parseCliOptions(['--ttl-seconds', '30'], { SENDKIT_SANDBOX_PORT: '7000', KICKOFFLABS_SANDBOX_PORT: '7001' })).toEqual({
-			sendKitPort: 7000,
-			kickoffLabsPort: 7001,
+			ports: { sendKit: 7000, kickoffLabs: 7001 },
 			ttlSeconds: 30,
+			faults: undefined,
 		});
 		expect(parseCliOptions(['--ttl-seconds=5'], {}).ttlSeconds).toBe(5);
 		expect(() => parseCliOptions(['--ttl-seconds', 'soon'], {})).toThrow('--ttl-seconds');
