@@ -1,23 +1,22 @@
 import { runWorkflow } from '../../dev/engine';
 import type { WorkflowJson } from '../../dev/engine';
-import { items, kickoffLabsCredentials, loadWorkflow, sendKitCredentials, useWorld, withNodeSettings, withParameters } from '../helpers/world';
+import { items, kickoffLabsCredentials, sendKitCredentials, useWorld, withErrorOutput, withParameters } from '../helpers/world';
+import { fixture } from '../helpers/fixtures';
 
 /** Answers that are not what they seem: each is an error or the API's real outcome, never a guess that loses data. */
 
 const world = useWorld();
 
-const fixture = (name: string) => loadWorkflow(`test/fixtures/workflows/${name}.json`);
-const sendKitCreate = fixture('sendkit-create-lead');
-const sendKitGetById = fixture('sendkit-get-lead-by-id');
-const sendKitGetByEmail = fixture('sendkit-get-lead-by-email');
-const kickoffLabsGet = fixture('kickofflabs-get-lead');
-const kickoffLabsUpdate = fixture('kickofflabs-update-lead');
-const kickoffLabsDelete = fixture('kickofflabs-delete-leads');
-const kickoffLabsCreate = fixture('kickofflabs-create-lead');
+const sendKitCreate = fixture('sendkit/lead/create');
+const sendKitGetById = fixture('sendkit/lead/get-by-id');
+const sendKitGetByEmail = fixture('sendkit/lead/get-by-email');
+const kickoffLabsGet = fixture('kickofflabs/lead/get');
+const kickoffLabsUpdate = fixture('kickofflabs/lead/update');
+const kickoffLabsDelete = fixture('kickofflabs/lead/delete');
+const kickoffLabsCreate = fixture('kickofflabs/lead/create');
 
 const sendKit = () => world().sandbox.sendKit;
 const kickoffLabs = () => world().sandbox.kickoffLabs;
-const withErrorOutput = (workflow: WorkflowJson, node: string) => withNodeSettings(workflow, node, { onError: 'continueErrorOutput' });
 
 async function runSendKit(workflow: WorkflowJson, inputs: Array<Record<string, unknown>>, overrides = {}) {
 	return await runWorkflow(world().engine, workflow, { credentials: sendKitCredentials(world().sandbox, overrides), input: items(...inputs) });

@@ -2,7 +2,8 @@ import type { WorkflowJson, WorkflowRun } from '../../dev/engine';
 import { runWorkflow } from '../../dev/engine';
 import type { OneShotFault } from '../../sandbox';
 import { leaksOf } from '../helpers/secrets';
-import { items, kickoffLabsCredentials, loadWorkflow, sendKitCredentials, useWorld, withNodeSettings } from '../helpers/world';
+import { items, kickoffLabsCredentials, sendKitCredentials, useWorld, withNodeSettings } from '../helpers/world';
+import { fixture } from '../helpers/fixtures';
 
 /**
  * Servers that echo the request (its URL with the KickoffLabs key in the query, its headers with SendKit's X-Api-Key,
@@ -22,20 +23,19 @@ interface OperationCase {
 	input: Array<Record<string, unknown>>;
 }
 
-const fixture = (name: string) => loadWorkflow(`test/fixtures/workflows/${name}.json`);
 
 const OPERATIONS: OperationCase[] = [
-	{ name: 'SendKit Create', service: 'sendKit', node: 'SendKit', workflow: fixture('sendkit-create-lead'), input: [{ email: 'echo@example.com' }] },
-	{ name: 'SendKit Get by email', service: 'sendKit', node: 'SendKit', workflow: fixture('sendkit-get-lead-by-email'), input: [{ email: 'echo@example.com' }] },
-	{ name: 'SendKit Get by ID', service: 'sendKit', node: 'SendKit', workflow: fixture('sendkit-get-lead-by-id'), input: [{ leadId: '665d4e5f6a7b8c9d0e1f2a3b' }] },
-	{ name: 'KickoffLabs Create', service: 'kickoffLabs', node: 'KickoffLabs', workflow: fixture('kickofflabs-create-lead'), input: [{ email: 'echo@example.com' }] },
-	{ name: 'KickoffLabs Update', service: 'kickoffLabs', node: 'KickoffLabs', workflow: fixture('kickofflabs-update-lead'), input: [{ email: 'echo@example.com' }] },
-	{ name: 'KickoffLabs Get', service: 'kickoffLabs', node: 'KickoffLabs', workflow: fixture('kickofflabs-get-lead'), input: [{ email: 'echo@example.com' }] },
-	{ name: 'KickoffLabs Delete', service: 'kickoffLabs', node: 'KickoffLabs', workflow: fixture('kickofflabs-delete-leads'), input: [{ email: 'echo@example.com' }] },
-	{ name: 'KickoffLabs Add Points', service: 'kickoffLabs', node: 'KickoffLabs', workflow: fixture('kickofflabs-add-points'), input: [{ email: 'echo@example.com', points: 5 }] },
-	{ name: 'KickoffLabs Complete Action', service: 'kickoffLabs', node: 'KickoffLabs', workflow: fixture('kickofflabs-complete-action'), input: [{ social_id: '36N38P' }] },
-	{ name: 'KickoffLabs Get Many Campaigns', service: 'kickoffLabs', node: 'KickoffLabs', workflow: fixture('kickofflabs-get-campaigns'), input: [{}] },
-	{ name: 'KickoffLabs Get Stats', service: 'kickoffLabs', node: 'KickoffLabs', workflow: fixture('kickofflabs-get-campaign-stats'), input: [{}] },
+	{ name: 'SendKit Create', service: 'sendKit', node: 'SendKit', workflow: fixture('sendkit/lead/create'), input: [{ email: 'echo@example.com' }] },
+	{ name: 'SendKit Get by email', service: 'sendKit', node: 'SendKit', workflow: fixture('sendkit/lead/get-by-email'), input: [{ email: 'echo@example.com' }] },
+	{ name: 'SendKit Get by ID', service: 'sendKit', node: 'SendKit', workflow: fixture('sendkit/lead/get-by-id'), input: [{ leadId: '665d4e5f6a7b8c9d0e1f2a3b' }] },
+	{ name: 'KickoffLabs Create', service: 'kickoffLabs', node: 'KickoffLabs', workflow: fixture('kickofflabs/lead/create'), input: [{ email: 'echo@example.com' }] },
+	{ name: 'KickoffLabs Update', service: 'kickoffLabs', node: 'KickoffLabs', workflow: fixture('kickofflabs/lead/update'), input: [{ email: 'echo@example.com' }] },
+	{ name: 'KickoffLabs Get', service: 'kickoffLabs', node: 'KickoffLabs', workflow: fixture('kickofflabs/lead/get'), input: [{ email: 'echo@example.com' }] },
+	{ name: 'KickoffLabs Delete', service: 'kickoffLabs', node: 'KickoffLabs', workflow: fixture('kickofflabs/lead/delete'), input: [{ email: 'echo@example.com' }] },
+	{ name: 'KickoffLabs Add Points', service: 'kickoffLabs', node: 'KickoffLabs', workflow: fixture('kickofflabs/lead/addPoints'), input: [{ email: 'echo@example.com', points: 5 }] },
+	{ name: 'KickoffLabs Complete Action', service: 'kickoffLabs', node: 'KickoffLabs', workflow: fixture('kickofflabs/lead/completeAction'), input: [{ social_id: '36N38P' }] },
+	{ name: 'KickoffLabs Get Many Campaigns', service: 'kickoffLabs', node: 'KickoffLabs', workflow: fixture('kickofflabs/campaign/getMany'), input: [{}] },
+	{ name: 'KickoffLabs Get Stats', service: 'kickoffLabs', node: 'KickoffLabs', workflow: fixture('kickofflabs/campaign/getStats'), input: [{}] },
 ];
 
 /** Keys as the sandbox issues them, and one with characters that URL encoding changes. */

@@ -1,20 +1,19 @@
 import { runWorkflow } from '../../dev/engine';
 import type { WorkflowJson } from '../../dev/engine';
-import { items, kickoffLabsCredentials, loadWorkflow, sendKitCredentials, useWorld, withNodeSettings, withParameters } from '../helpers/world';
+import { items, kickoffLabsCredentials, sendKitCredentials, useWorld, withErrorOutput, withNodeSettings, withParameters } from '../helpers/world';
+import { fixture } from '../helpers/fixtures';
 
 /** Input checked before any request, in words users understand; custom fields from expressions; nothing half-sent. */
 
 const world = useWorld();
 
-const fixture = (name: string) => loadWorkflow(`test/fixtures/workflows/${name}.json`);
-const sendKitCreate = fixture('sendkit-create-lead');
-const sendKitGetByEmail = fixture('sendkit-get-lead-by-email');
-const kickoffLabsCreate = fixture('kickofflabs-create-lead');
-const kickoffLabsGet = fixture('kickofflabs-get-lead');
+const sendKitCreate = fixture('sendkit/lead/create');
+const sendKitGetByEmail = fixture('sendkit/lead/get-by-email');
+const kickoffLabsCreate = fixture('kickofflabs/lead/create');
+const kickoffLabsGet = fixture('kickofflabs/lead/get');
 
 const sendKit = () => world().sandbox.sendKit;
 const kickoffLabs = () => world().sandbox.kickoffLabs;
-const withErrorOutput = (workflow: WorkflowJson, node: string) => withNodeSettings(workflow, node, { onError: 'continueErrorOutput' });
 const stopping = (workflow: WorkflowJson, node: string) => withNodeSettings(workflow, node, { onError: 'stopWorkflow' });
 
 async function runSendKit(workflow: WorkflowJson, inputs: Array<Record<string, unknown>>) {

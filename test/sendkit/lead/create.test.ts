@@ -1,0 +1,177 @@
+import { runWorkflow } from '../../../dev/engine';
+import { CREATED, ALREADY_EXISTS, ERROR_OUTPUT, createWorkflow, useSendKit } from '../../helpers/sendkit';
+import { items, withNodeSettings, withParameters } from '../../helpers/world';
+
+const { world, requests, credentials, create } = useSendKit();
+
+describe('SendKit › Create Lead', () => {
+	it('puts a new lead on Created, with the fields SendKit stored', async () => {
+		const result = await create({
+			email: 'ada@example.com',
+			firstName: 'Ada',
+			lastName: 'Lovelace',
+			companyName: 'Analytical Engines',
+			tags: 'vip, enterprise',
+			linkedinUrl: 'https://linkedin.com/in/ada',
+			source: 'webinar',
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(result.output('SendKit', ALREADY_EXISTS)).toHaveLength(0);
+		const [created] = result.output('SendKit', CREATED);
+		expect(created.json).toMatchObject({
+			email: 'ada@example.com',
+			firstName: 'Ada',
+			lastName: 'Lovelace',
+			companyName: 'Analytical Engines',
+			linkedinUrl: 'https://linkedin.com/in/ada',
+			tags: ['vip', 'enterprise'],
+			customFields: { source: 'webinar' },
+			emailVerified: false,
+		});
+		expect(created.json._id).toMatch(/^[a-f0-9]{24}$/);
+		expect(created.json).not.toHaveProperty('success');
+		expect(created.pairedItem).toEqual({ item: 0 });
+		expect(requests()).toHaveLength(1);
+		expect(requests()[0]).toMatchObject({ method: 'POST', path: '/v1/leads' });
+	});
+
+	it('trims and lowercases the email before sending it', async () => {
+		const result = await create({ email: '  Grace.Hopper@Example.COM ' });
+
+		expect(result.output('SendKit', CREATED)[0].json.email).toBe('grace.hopper@example.com');
+		expect(requests()[0].body).toMatchObject({ email: 'grace.hopper@example.com' });
+	});
+
+	it('sends phone as SendKit expects and shows phoneNumber as SendKit answers', async () => {
+		const workflow = withParameters(createWorkflow, 'SendKit', {
+			additionalFields: { phone: '+1-555-123-4567', city: 'San Francisco', state: 'CA', country: 'US', jobTitle: 'CTO' },
+		});
+		const result = await runWorkflow(world().engine, workflow, { credentials: credentials(), input: items({ email: 'p@example.com' }) });
+
+		expect(requests()[0].body).toEqual({
+			email: 'p@example.com',
+			phone: '+1-555-123-4567',
+			city: 'San Francisco',
+			state: 'CA',
+			country: 'US',
+			jobTitle: 'CTO',
+		});
+		expect(result.output('SendKit', CREATED)[0].json).toMatchObject({ phoneNumber: '+1-555-123-4567', jobTitle: 'CTO' });
+	});
+
+	it('puts a duplicate on Already Exists with the existing lead and the API message, without another request', async () => {
+		const first = await create({ email: 'dup@example.com', firstName: 'First' });
+		const existingId = first.output('SendKit', CREATED)[0].json._id;
+
+		const second = await create({ email: 'DUP@example.com', firstName: 'Second' });
+
+		expect(second.output('SendKit', CREATED)).toHaveLength(0);
+		const [duplicate] = second.output('SendKit', ALREADY_EXISTS);
+		expect(duplicate.json).toMatchObject({
+			_id: existingId,
+			email: 'dup@example.com',
+			firstName: 'First',
+			conflict: { code: 'CONFLICT', message: 'Lead with this email already exists' },
+		});
+		expect(duplicate.pairedItem).toEqual({ item: 0 });
+		expect(requests().map((request) => request.method)).toEqual(['POST', 'POST']);
+	});
+
+	it('with Update Existing Lead, patches the duplicate and puts the updated lead on Already Exists', async () => {
+		await create({ email: 'upd@example.com', firstName: 'Old', source: 'ads' });
+		const workflow = withParameters(createWorkflow, 'SendKit', {
+			updateExisting: true,
+			additionalFields: {
+				jobTitle: 'Head of Growth',
+				customFields: { field: [{ name: 'plan', value: 'pro' }] },
+			},
+		});
+
+		const result = await runWorkflow(world().engine, workflow, {
+			credentials: credentials(),
+			input: items({ email: 'upd@example.com' }),
+		});
+
+		const [updated] = result.output('SendKit', ALREADY_EXISTS);
+		expect(updated.json).toMatchObject({
+			email: 'upd@example.com',
+			firstName: 'Old',
+			jobTitle: 'Head of Growth',
+			customFields: { source: 'ads', plan: 'pro' },
+			conflict: { code: 'CONFLICT' },
+		});
+		const patch = requests().find((request) => request.method === 'PATCH');
+		expect(patch?.path).toBe(`/v1/leads/${String(updated.json._id)}`);
+		expect(patch?.body).toEqual({ jobTitle: 'Head of Growth', customFields: { plan: 'pro' } });
+	});
+
+	it('routes a mixed batch: new to Created, duplicate to Already Exists, invalid to the Error output, each once', async () => {
+		await create({ email: 'taken@example.com' });
+		requests().length = 0;
+
+		const result = await create(
+			{ email: 'fresh@example.com' },
+			{ email: 'taken@example.com' },
+			{ email: 'not-an-email' },
+			{ email: 'also-fresh@example.com', linkedinUrl: 'linkedin.com/in/no-scheme' },
+		);
+
+		expect(result.error).toBeUndefined();
+		expect(result.outputCount('SendKit')).toBe(3);
+		expect(result.output('SendKit', CREATED).map((item) => [item.json.email, item.pairedItem])).toEqual([
+			['fresh@example.com', { item: 0 }],
+		]);
+		expect(result.output('SendKit', ALREADY_EXISTS).map((item) => [item.json.email, item.pairedItem])).toEqual([
+			['taken@example.com', { item: 1 }],
+		]);
+		const errors = result.output('SendKit', ERROR_OUTPUT);
+		expect(errors.map((item) => item.pairedItem)).toEqual([{ item: 2 }, { item: 3 }]);
+		expect(errors[0].json.error).toBe('Invalid "Email" in item 2: must be a valid email address, like name@example.com');
+		expect(errors[1].json.error).toBe('Invalid "LinkedIn URL" in item 3: must be a full URL, like https://example.com/page');
+		// Invalid items never reach the API.
+		expect(requests()).toHaveLength(2);
+	});
+
+	it('without an error output, an invalid item stops the node with an error naming the field and the item', async () => {
+		const workflow = withNodeSettings(createWorkflow, 'SendKit', { onError: 'stopWorkflow' });
+
+		const result = await runWorkflow(world().engine, workflow, {
+			credentials: credentials(),
+			input: items({ email: 'ok@example.com' }, { email: '' }),
+		});
+
+		expect(result.error?.message).toBe('Invalid "Email" in item 1: is required');
+		expect(result.error?.name).toBe('NodeOperationError');
+	});
+
+
+	it('never shows the API key in output items, errors or request logs', async () => {
+		const { workspaceKey } = world().sandbox.sendKit;
+		const result = await create({ email: 'k1@example.com' }, { email: 'k1@example.com' }, { email: 'bad' });
+
+		expect(result.output('SendKit', CREATED)).toHaveLength(1);
+		expect(JSON.stringify(result.run)).not.toContain(workspaceKey);
+		expect(JSON.stringify(requests())).not.toContain(workspaceKey);
+	});
+
+	it('retries a 429 after its Retry-After and then creates the lead', async () => {
+		world().sandbox.sendKit.control.setFaults({ queue: [{ status: 429, retryAfterSeconds: 0 }] });
+
+		const result = await create({ email: 'limited@example.com' });
+
+		expect(result.output('SendKit', CREATED)).toHaveLength(1);
+		expect(requests().filter((request) => request.method === 'POST')).toHaveLength(2);
+	});
+
+	it('does not retry a create that failed with a 5xx (it may have been stored), and reports it', async () => {
+		world().sandbox.sendKit.control.setFaults({ queue: [{ status: 503 }] });
+
+		const result = await create({ email: 'flaky@example.com' });
+
+		const [failed] = result.output('SendKit', ERROR_OUTPUT);
+		expect(failed.json.error).toMatch(/^SendKit: /);
+		expect(failed.error).toMatchObject({ httpCode: '503' });
+		expect(requests()).toHaveLength(1);
+	});
+});
