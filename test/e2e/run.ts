@@ -4,12 +4,15 @@
  *
  *   npm run test:e2e                          # builds, then: node .build/test/e2e/run.js
  *   node .build/test/e2e/run.js duplicate     # only workflows whose file name contains "duplicate"
+ *   node .build/test/e2e/run.js editor        # only the checks against the running n8n server (editor-checks.ts)
  *
  * The package is installed from its `npm pack` tarball the way n8n installs community packages,
  * into a fresh n8n user folder (.cache/n8n-e2e, kept after the run for inspection). The sandbox
  * runs in this process on free ports; every workflow of examples/ and test/e2e/workflows/ is
  * imported once and run with one `n8n execute --id=<id> --rawOutput` each, after a sandbox reset.
  * Each run's output is kept in .cache/n8n-e2e/runs/<workflow id>.json.
+ * Then (without a filter) starts `n8n start` as `npm start` does and checks, through the editor's REST API,
+ * that Settings > Community Nodes lists the package, the search aliases and the credential test messages.
  * Ends with the line `N passed, M failed`; exits 1 on any failure.
  */
 import * as fs from 'fs';
@@ -30,6 +33,7 @@ import {
 import { cacheRoot, ensureRuntime, N8N_VERSION } from '../../dev/real-n8n/runtime';
 import { elapsedSince, freePort, isRecord, log, repoRoot } from '../../dev/real-n8n/util';
 import { e2eCases, extraCredentials } from './cases';
+import { runEditorChecks } from './editor-checks';
 import { exampleExpectations } from './examples';
 import { check, type RequestLog, type WorkflowSpec } from './expect';
 
@@ -214,6 +218,21 @@ async function main(): Promise<number> {
 		}
 	} finally {
 		await sandbox.close();
+	}
+	if (!filter || filter === 'editor') {
+		step = Date.now();
+		log('[e2e] the running n8n server, set up as npm start sets it up (REST API of the editor)');
+		for (const check of await runEditorChecks()) {
+			if (check.failures.length === 0) {
+				passed++;
+				log(`PASS  editor: ${check.title}`);
+			} else {
+				failed++;
+				log(`FAIL  editor: ${check.title}`);
+				for (const failure of check.failures) log(`      - ${failure}`);
+			}
+		}
+		log(`[e2e] editor checks done (${elapsedSince(step)})`);
 	}
 	log(`[e2e] done in ${elapsedSince(startedAt)}; n8n user folder kept in ${path.relative(repoRoot(), userFolder)}`);
 	log(`${passed} passed, ${failed} failed`);
