@@ -34,11 +34,13 @@ import { cacheRoot, ensureRuntime, N8N_VERSION } from '../../dev/real-n8n/runtim
 import { elapsedSince, freePort, isRecord, log, repoRoot } from '../../dev/real-n8n/util';
 import { e2eCases, extraCredentials } from './cases';
 import { runEditorChecks } from './editor-checks';
-import { exampleExpectations } from './examples';
+import { exampleExpectations, exampleRerunExpectations } from './examples';
 import { check, type RequestLog, type WorkflowSpec } from './expect';
 
 interface Planned {
 	workflow: WorkflowFile;
+	/** Checked on a second run right after the first, without a sandbox reset (examples only). */
+	rerun?: WorkflowSpec;
 	/** Undefined when the table has no entry for this workflow file: that is a failure. */
 	spec: WorkflowSpec | undefined;
 }
@@ -109,7 +111,7 @@ function plan(filter: string | undefined): { planned: Planned[]; stale: string[]
 			for (const trigger of fed) {
 				log(`[e2e] ${workflow.file}: "${trigger}" has pinned data, which n8n execute ignores: fed through a Code node`);
 			}
-			return { workflow: runnable, spec: exampleExpectations[fileName(workflow)] };
+			return { workflow: runnable, spec: exampleExpectations[fileName(workflow)], rerun: exampleRerunExpectations[fileName(workflow)] };
 		}),
 		...e2e.map((workflow) => ({ workflow, spec: e2eCases[fileName(workflow)] })),
 	];
@@ -210,6 +212,20 @@ async function main(): Promise<number> {
 				failed++;
 				log(`FAIL  ${item.workflow.file}  ${title}  (${elapsedSince(step)})`);
 				for (const failure of failures) log(`      - ${failure}`);
+			}
+			if (item.rerun) {
+				step = Date.now();
+				let again: string[];
+				try {
+					const result = await executeWorkflow(ctx, item.workflow.id);
+					again = check(item.rerun, result.code, result.run, await requestLog(sandbox));
+				} catch (error) {
+					again = [`runner error: ${error instanceof Error ? error.message : String(error)}`];
+				}
+				if (again.length === 0) passed++;
+				else failed++;
+				log(`${again.length === 0 ? 'PASS' : 'FAIL'}  ${item.workflow.file}  ${item.rerun.title}  (${elapsedSince(step)})`);
+				for (const failure of again) log(`      - ${failure}`);
 			}
 		}
 		for (const problem of stale) {
