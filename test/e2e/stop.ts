@@ -6,17 +6,20 @@
  *
  *   npm run test:stop        # builds, then: node .build/test/e2e/stop.js [SIGINT|SIGTERM]
  *
- * For each signal: starts `npm start &` from a non-interactive shell (as a script would, so the
+ * Also checks SIGINT to npm's whole process group, which is what Ctrl-C in a terminal sends.
+ *
+ * For each case: starts `npm start &` from a non-interactive shell (as a script would, so the
  * shell hands npm an ignored SIGINT), waits for the banner and until the editor and both sandbox ports answer, records
- * every process below npm, sends the signal to the npm process only, then waits for npm to exit and
- * checks that none of the recorded processes is left and that ports 5678, 5680 and 5681 are free.
- * Needs those ports free (no other `npm start` running). Output of each run: .cache/stop-<signal>.log.
+ * every process below npm, sends the signal to the npm process only (or to its process group), then waits
+ * for npm to exit and checks that none of the recorded processes is left, that ports 5678, 5680 and 5681
+ * are free, and that the start script stopped n8n itself (it printed "[start] stopped.", not a forced kill).
+ * Needs those ports free (no other `npm start` running). Output of each run: .cache/stop-<signal>-<target>.log.
  * Ends with the line `N passed, M failed`; exits 1 on any failure.
  */
 import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { cacheRoot, cleanEnv } from '../../dev/real-n8n/runtime';
+import { cleanEnv, statePath } from '../../dev/real-n8n/runtime';
 import { isProcessAlive, log, portInUse, repoRoot, sleep } from '../../dev/real-n8n/util';
 
 const PORTS = { n8n: 5678, 'SendKit sandbox': 5680, 'KickoffLabs sandbox': 5681 };
@@ -67,10 +70,15 @@ async function editorAnswers(): Promise<boolean> {
 	}
 }
 
-/** Starts `npm start &` the way a shell script does and returns the npm process id. */
-function startInBackground(logFile: string): Promise<number> {
+/**
+ * Starts `npm start &` the way a shell script does and returns the npm process id. With `ownGroup`,
+ * npm leads a process group of its own (setsid), as a terminal's foreground job does, so that a
+ * signal to the group reaches every process in it, like Ctrl-C.
+ */
+function startInBackground(logFile: string, ownGroup: boolean): Promise<number> {
+	const command = `${ownGroup ? 'setsid ' : ''}npm start >"$LOG" 2>&1 </dev/null & echo $!`;
 	return new Promise((resolve, reject) => {
-		const shell = spawn('sh', ['-c', 'npm start >"$LOG" 2>&1 </dev/null & echo $!'], {
+		const shell = spawn('sh', ['-c', command], {
 			cwd: repoRoot(),
 			env: { ...cleanEnv(), LOG: logFile },
 			stdio: ['ignore', 'pipe', 'inherit'],
@@ -94,12 +102,18 @@ async function waitUntil(what: string, guardMs: number, check: () => Promise<boo
 	}
 }
 
-async function stopTest(signal: NodeJS.Signals): Promise<string[]> {
-	const logFile = path.join(cacheRoot(), `stop-${signal}.log`);
+interface StopCase {
+	signal: NodeJS.Signals;
+	/** 'npm': only the npm process gets the signal (kill -INT <npm pid>); 'group': npm's whole process group (Ctrl-C). */
+	target: 'npm' | 'group';
+}
+
+async function stopTest({ signal, target }: StopCase): Promise<string[]> {
+	const logFile = `${statePath(`stop-${signal}-${target}`)}.log`;
 	const busy = await busyPorts();
 	if (busy.length > 0) return [`port(s) busy before the test: ${busy.join(', ')}; stop the other npm start first`];
 
-	const npmPid = await startInBackground(logFile);
+	const npmPid = await startInBackground(logFile, target === 'group');
 	log(`[stop] ${signal}: npm start in the background as pid ${npmPid}, log in ${path.relative(repoRoot(), logFile)}`);
 	const failures: string[] = [];
 	let tree: Array<{ pid: number; command: string }> = [];
@@ -110,8 +124,9 @@ async function stopTest(signal: NodeJS.Signals): Promise<string[]> {
 			return banner && (await editorAnswers()) && (await portInUse(PORTS['SendKit sandbox'])) && (await portInUse(PORTS['KickoffLabs sandbox']));
 		});
 		tree = descendants(npmPid);
-		log(`[stop] ${signal}: up; ${tree.length} processes below npm (pid ${npmPid}); sending ${signal} to npm only`);
-		process.kill(npmPid, signal);
+		log(`[stop] ${signal}: up; ${tree.length} processes below npm (pid ${npmPid}); sending ${signal} to ` +
+			(target === 'npm' ? 'npm only' : "npm's process group, as Ctrl-C does"));
+		process.kill(target === 'npm' ? npmPid : -npmPid, signal);
 
 		await waitUntil(`npm (pid ${npmPid}) to exit after ${signal}`, STOP_GUARD_MS, async () => !isProcessAlive(npmPid)).catch(
 			(error: unknown) => failures.push(error instanceof Error ? error.message : String(error)),
@@ -121,6 +136,9 @@ async function stopTest(signal: NodeJS.Signals): Promise<string[]> {
 		).catch(() => undefined);
 		const left = tree.filter(({ pid }) => isProcessAlive(pid));
 		for (const { pid, command } of left) failures.push(`still running after ${signal}: pid ${pid}  ${command.slice(0, 120)}`);
+		const output = fs.readFileSync(logFile, 'utf8');
+		if (!output.includes('[start] stopped.')) failures.push(`the start script did not print "[start] stopped." (see ${logFile})`);
+		if (output.includes('again: killing n8n now')) failures.push('the start script took the signal as a second one and killed n8n');
 		const stillBusy = await busyPorts();
 		if (stillBusy.length > 0) failures.push(`port(s) still in use after ${signal}: ${stillBusy.join(', ')}`);
 	} catch (error) {
@@ -142,17 +160,22 @@ async function stopTest(signal: NodeJS.Signals): Promise<string[]> {
 
 async function main(): Promise<number> {
 	const only = process.argv[2];
-	const signals: NodeJS.Signals[] = only ? [only as NodeJS.Signals] : ['SIGINT', 'SIGTERM'];
+	const cases: StopCase[] = [
+		{ signal: 'SIGINT', target: 'npm' },
+		{ signal: 'SIGTERM', target: 'npm' },
+		{ signal: 'SIGINT', target: 'group' },
+	].filter((stopCase) => !only || stopCase.signal === only) as StopCase[];
 	let passed = 0;
 	let failed = 0;
-	for (const signal of signals) {
-		const failures = await stopTest(signal);
+	for (const stopCase of cases) {
+		const failures = await stopTest(stopCase);
+		const what = `${stopCase.signal} to ${stopCase.target === 'npm' ? 'the npm process of' : 'the process group (Ctrl-C) of'} a backgrounded npm start`;
 		if (failures.length === 0) {
 			passed++;
-			log(`PASS  ${signal} to a backgrounded npm start stops n8n, the sandbox and every process below npm`);
+			log(`PASS  ${what} stops n8n, the sandbox and every process below npm`);
 		} else {
 			failed++;
-			log(`FAIL  ${signal} to a backgrounded npm start`);
+			log(`FAIL  ${what}`);
 			for (const failure of failures) log(`      - ${failure}`);
 		}
 	}
