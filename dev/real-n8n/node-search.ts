@@ -15,7 +15,7 @@ import { SEARCH_WORDS } from '../../test/e2e/editor-checks';
 import { startEditor } from './editor';
 import { OWNER_EMAIL, OWNER_PASSWORD } from './owner';
 import { CHROMIUM, CHROMIUM_FLAGS, loadPlaywright, type Page } from './playwright';
-import { cacheRoot } from './runtime';
+import { statePath } from './runtime';
 import { freePort, log, repoRoot } from './util';
 
 /** The node panel shows each node by its display name. */
@@ -49,15 +49,15 @@ async function search(page: Page, word: string, shot: string): Promise<string[]>
 
 async function main(): Promise<number> {
 	if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing. Install Debian's Chromium first:  sudo apt-get install -y chromium`);
-	const outDir = path.join(cacheRoot(), 'node-search');
+	const outDir = statePath('node-search');
 	fs.mkdirSync(outDir, { recursive: true });
-	const logFile = path.join(cacheRoot(), 'n8n-node-search.log');
+	const logFile = `${statePath('n8n-node-search')}.log`;
 	fs.writeFileSync(logFile, '');
 	const editor = await startEditor({
 		port: await freePort(),
 		sendKitPort: await freePort(),
 		kickoffLabsPort: await freePort(),
-		userFolder: path.join(cacheRoot(), 'n8n-node-search'),
+		userFolder: statePath('n8n-node-search'),
 		fresh: true,
 		n8nOutput: logFile,
 	});

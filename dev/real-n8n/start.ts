@@ -6,14 +6,13 @@
  *
  *   node .build/dev/real-n8n/start.js [--fresh]
  *
- * --fresh   start from an empty n8n user folder (new database); otherwise .cache/n8n-user is reused
+ * --fresh   start from an empty n8n user folder (new database); otherwise .cache/n8n-user (statePath) is reused
  *           and only the package, the two credentials and the example workflows are re-imported.
  * Ctrl-C stops n8n and the sandbox.
  */
-import * as path from 'path';
 import { startEditor, type RunningEditor } from './editor';
 import { OWNER_EMAIL, OWNER_PASSWORD } from './owner';
-import { N8N_VERSION, cacheRoot } from './runtime';
+import { N8N_VERSION, statePath } from './runtime';
 import { elapsedSince, log, repoRoot } from './util';
 
 const N8N_PORT = 5678;
@@ -105,7 +104,7 @@ async function main(): Promise<void> {
 		port: N8N_PORT,
 		sendKitPort: SENDKIT_PORT,
 		kickoffLabsPort: KICKOFFLABS_PORT,
-		userFolder: path.join(cacheRoot(), 'n8n-user'),
+		userFolder: statePath('n8n-user'),
 		fresh,
 		n8nOutput: 'inherit',
 	});

@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { startEditor, type RunningEditor } from '../../dev/real-n8n/editor';
 import { OWNER_EMAIL, OWNER_PASSWORD } from '../../dev/real-n8n/owner';
-import { cacheRoot } from '../../dev/real-n8n/runtime';
+import { cacheRoot, statePath } from '../../dev/real-n8n/runtime';
 import { freePort, isRecord, readJson, repoRoot } from '../../dev/real-n8n/util';
 
 export interface EditorCheck {
@@ -154,14 +154,14 @@ async function credentialTests(session: Session, editor: RunningEditor): Promise
 /** Starts n8n as `npm start` does (own ports and user folder) and runs every check against it. */
 export async function runEditorChecks(): Promise<EditorCheck[]> {
 	const pkg = readJson(path.join(repoRoot(), 'package.json')) as { name: string; version: string };
-	const logFile = path.join(cacheRoot(), 'n8n-e2e-editor.log');
+	const logFile = `${statePath('n8n-e2e-editor')}.log`;
 	fs.mkdirSync(cacheRoot(), { recursive: true });
 	fs.writeFileSync(logFile, '');
 	const editor = await startEditor({
 		port: await freePort(),
 		sendKitPort: await freePort(),
 		kickoffLabsPort: await freePort(),
-		userFolder: path.join(cacheRoot(), 'n8n-e2e-editor'),
+		userFolder: statePath('n8n-e2e-editor'),
 		fresh: true,
 		n8nOutput: logFile,
 	});

@@ -7,7 +7,7 @@
  *   node .build/test/e2e/run.js editor        # only the checks against the running n8n server (editor-checks.ts)
  *
  * The package is installed from its `npm pack` tarball the way n8n installs community packages,
- * into a fresh n8n user folder (.cache/n8n-e2e, kept after the run for inspection). The sandbox
+ * into a fresh n8n user folder (.cache/n8n-e2e, see statePath; kept after the run for inspection). The sandbox
  * runs in this process on free ports; every workflow of examples/ and test/e2e/workflows/ is
  * imported once and run with one `n8n execute --id=<id> --rawOutput` each, after a sandbox reset.
  * Each run's output is kept in .cache/n8n-e2e/runs/<workflow id>.json.
@@ -30,7 +30,7 @@ import {
 	type N8nContext,
 	type WorkflowFile,
 } from '../../dev/real-n8n/n8n';
-import { cacheRoot, ensureRuntime, N8N_VERSION } from '../../dev/real-n8n/runtime';
+import { ensureRuntime, N8N_VERSION, statePath } from '../../dev/real-n8n/runtime';
 import { elapsedSince, freePort, isRecord, log, repoRoot } from '../../dev/real-n8n/util';
 import { e2eCases, extraCredentials } from './cases';
 import { runEditorChecks } from './editor-checks';
@@ -171,7 +171,7 @@ async function main(): Promise<number> {
 	log(`[e2e] ${planned.length} workflow(s)${filter ? ` matching "${filter}"` : ''}`);
 
 	const runtime = await ensureRuntime();
-	const userFolder = path.join(cacheRoot(), 'n8n-e2e');
+	const userFolder = statePath('n8n-e2e');
 	fs.rmSync(userFolder, { recursive: true, force: true });
 	fs.mkdirSync(userFolder, { recursive: true });
 
