@@ -25,6 +25,7 @@ export class KickoffLabsApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
+			placeholder: 'The key from Setup > All Settings > API Access',
 			required: true,
 			description: 'Your account\'s API key, from the KickoffLabs dashboard under Setup > All Settings > API Access',
 		},
@@ -61,5 +62,24 @@ export class KickoffLabsApi implements ICredentialType {
 			baseURL: '={{$credentials.baseUrl}}',
 			url: '/v2/campaigns',
 		},
+		// Shown by n8n instead of a bare "Unauthorized" / "Forbidden" when the test request fails.
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						"KickoffLabs rejected the API key (HTTP 401). Use your account's API key from the KickoffLabs dashboard: Setup > All Settings > API Access (not a campaign ID or a lead's social ID), pasted whole, and check that Base URL is https://api.kickofflabs.com.",
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						"KickoffLabs refused access with this API key (HTTP 403). Check that it is your account's API key from Setup > All Settings > API Access and that the account can use the API.",
+				},
+			},
+		],
 	};
 }

@@ -22,6 +22,7 @@ export class SendKitApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
+			placeholder: 'sk_... (workspace key) or sk_user_... (platform key)',
 			required: true,
 			description:
 				'A workspace API key (sk_...) or a platform API key (sk_user_...). Find it in SendKit under workspace settings > API.',
@@ -31,6 +32,7 @@ export class SendKitApi implements ICredentialType {
 			name: 'workspaceId',
 			type: 'string',
 			default: '',
+			placeholder: '664f0a1b2c3d4e5f6a7b8c9e',
 			description:
 				'Only for a platform API key (sk_user_...): the workspace to work in, sent as X-Workspace-Id. Leave empty for a workspace key.',
 		},
@@ -58,5 +60,24 @@ export class SendKitApi implements ICredentialType {
 			baseURL: '={{$credentials.baseUrl}}',
 			url: '/v1/workspaces',
 		},
+		// Shown by n8n instead of a bare "Unauthorized" / "Forbidden" when the test request fails.
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'SendKit rejected the API key (HTTP 401). Paste the whole key from SendKit > workspace settings > API: a workspace key starts with sk_, a platform key with sk_user_. Check that it was not rotated or deleted, and that Base URL is https://api.sendkit.ai.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'SendKit accepted the key but refused access (HTTP 403). With a platform key (sk_user_...), check that your user is a member of the workspace in Workspace ID; with a workspace key (sk_...), leave Workspace ID empty.',
+				},
+			},
+		],
 	};
 }

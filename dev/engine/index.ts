@@ -262,6 +262,9 @@ function buildAdditionalData(
 	return additionalData as unknown as IWorkflowExecuteAdditionalData;
 }
 
+/** Sticky notes are canvas comments that n8n never executes; this engine does not know their type, so they are left out. */
+const STICKY_NOTE = 'n8n-nodes-base.stickyNote';
+
 function toWorkflowBase(workflowJson: WorkflowJson): IWorkflowBase {
 	return {
 		id: 'in-process',
@@ -270,7 +273,7 @@ function toWorkflowBase(workflowJson: WorkflowJson): IWorkflowBase {
 		isArchived: false,
 		createdAt: new Date(),
 		updatedAt: new Date(),
-		nodes: workflowJson.nodes,
+		nodes: workflowJson.nodes.filter((node) => node.type !== STICKY_NOTE),
 		connections: workflowJson.connections,
 		settings: workflowJson.settings ?? {},
 	} as unknown as IWorkflowBase;

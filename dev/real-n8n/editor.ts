@@ -13,6 +13,7 @@ import {
 	installThisPackage,
 	loadWorkflows,
 	makeContext,
+	registerCommunityPackage,
 	sandboxCredentials,
 	type InstalledPackage,
 	type WorkflowFile,
@@ -123,6 +124,10 @@ export async function startEditor(options: EditorOptions): Promise<RunningEditor
 		const workflows = loadWorkflows(path.join(root, 'examples'));
 		await importWorkflows(ctx, workflows);
 		log(`[start] imported ${credentials.length} sandbox credentials and ${workflows.length} example workflow(s) (${elapsedSince(step)})`);
+		// So Settings > Community Nodes lists it, with its version and Update / Uninstall, as after an install there.
+		const registered = await registerCommunityPackage(ctx, installed);
+		log(`[start] registered ${installed.name}@${installed.version} (${registered.map((node) => node.name).join(', ')}) ` +
+			'in n8n\'s database as an installed community package');
 
 		step = Date.now();
 		log('[start] starting n8n ...');

@@ -241,3 +241,77 @@ export async function executeWorkflow(ctx: N8nContext, id: string): Promise<Exec
 	const result = await n8nCli(ctx, ['execute', `--id=${id}`, '--rawOutput']);
 	return { ...result, run: extractRawOutput(result.stdout) };
 }
+
+/**
+ * Runs in the runtime's Node (n8n's sqlite3 and n8n-workflow): loads each node file of the installed
+ * package the way n8n does (its own modules on NODE_PATH) and records the package and its nodes in
+ * n8n's database, the rows Settings > Community Nodes reads (installed_packages, installed_nodes),
+ * with the values n8n's InstalledPackagesRepository.persistPackageWithNodes writes.
+ */
+const REGISTER_SCRIPT = `
+const { createRequire } = require('module');
+const path = require('path');
+const input = JSON.parse(process.env.LEAD_CAPTURE_REGISTER);
+const sqlite3 = createRequire(path.join(input.n8nDir, 'node_modules', 'n8n', 'package.json'))('sqlite3');
+const nodes = input.nodeFiles.map((file) => {
+	const exported = require(path.join(input.folder, file));
+	const NodeClass = Object.values(exported).find((value) => typeof value === 'function');
+	const node = new NodeClass();
+	const description = node.description;
+	const version = node.currentVersion !== undefined ? node.currentVersion
+		: Array.isArray(description.version) ? description.version[description.version.length - 1] : description.version;
+	return { name: description.displayName, type: input.name + '.' + description.name, version };
+});
+const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
+const db = new sqlite3.Database(input.database);
+const failed = (error) => { if (error) { console.error(error.message); process.exitCode = 1; } };
+db.serialize(() => {
+	db.run('PRAGMA foreign_keys = ON');
+	db.run('BEGIN');
+	db.run('DELETE FROM installed_nodes WHERE package = ?', [input.name], failed);
+	db.run('INSERT INTO installed_packages (packageName, installedVersion, authorName, authorEmail, createdAt, updatedAt) ' +
+		'VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(packageName) DO UPDATE SET installedVersion = excluded.installedVersion, ' +
+		'authorName = excluded.authorName, authorEmail = excluded.authorEmail, updatedAt = excluded.updatedAt',
+		[input.name, input.version, input.authorName, input.authorEmail, now, now], failed);
+	for (const node of nodes) {
+		db.run('INSERT INTO installed_nodes (name, type, latestVersion, package) VALUES (?, ?, ?, ?)',
+			[node.name, node.type, node.version, input.name], failed);
+	}
+	db.run('COMMIT', failed);
+});
+db.close((error) => { failed(error); if (!process.exitCode) console.log(JSON.stringify(nodes)); });
+`;
+
+/**
+ * Registers the installed package in n8n's database as Settings > Community Nodes > Install does
+ * after downloading it, so n8n lists it there (name, version, nodes, and Update / Uninstall).
+ * n8n's own install cannot run here: it fetches the package from registry.npmjs.org, and another
+ * registry needs an enterprise licence. Needs the database to exist: run after an import.
+ */
+export async function registerCommunityPackage(
+	ctx: N8nContext,
+	installed: InstalledPackage,
+): Promise<Array<{ name: string; type: string; version: number }>> {
+	const pkg = readJson(path.join(installed.folder, 'package.json'));
+	const author = isRecord(pkg) && isRecord(pkg.author) ? pkg.author : {};
+	const database = path.join(ctx.userFolder, '.n8n', 'database.sqlite');
+	if (!fs.existsSync(database)) throw new Error(`no n8n database at ${database}: import something first`);
+	const result = await runOrThrow(ctx.runtime.nodeBin, ['-e', REGISTER_SCRIPT], {
+		cwd: ctx.userFolder,
+		env: {
+			...cleanEnv(ctx.runtime),
+			NODE_PATH: path.join(ctx.runtime.n8nDir, 'node_modules'),
+			LEAD_CAPTURE_REGISTER: JSON.stringify({
+				n8nDir: ctx.runtime.n8nDir,
+				folder: installed.folder,
+				nodeFiles: installed.nodes,
+				name: installed.name,
+				version: installed.version,
+				authorName: typeof author.name === 'string' ? author.name : null,
+				authorEmail: typeof author.email === 'string' ? author.email : null,
+				database,
+			}),
+		},
+	});
+	return JSON.parse(result.stdout.trim().split('\n').pop() ?? '[]') as Array<{ name: string; type: string; version: number }>;
+}

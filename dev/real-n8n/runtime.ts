@@ -38,6 +38,18 @@ export function cacheRoot(): string {
 	return path.join(repoRoot(), '.cache');
 }
 
+/**
+ * Where a script keeps its own state (an n8n user folder, a log): `.cache/<name>`. When `.cache` is a
+ * symlink, several checkouts (git worktrees) share it for the runtime; each then gets
+ * `.cache/<name>-<checkout folder name>`, so that two checkouts running tests at once never share an
+ * n8n database.
+ */
+export function statePath(name: string): string {
+	const cache = cacheRoot();
+	const shared = fs.existsSync(cache) && fs.lstatSync(cache).isSymbolicLink();
+	return path.join(cache, shared ? `${name}-${path.basename(repoRoot())}` : name);
+}
+
 export function runtimeRoot(): string {
 	return path.join(cacheRoot(), 'n8n-runtime');
 }

@@ -19,7 +19,7 @@ import { startEditor, type RunningEditor } from './editor';
 import type { WorkflowFile } from './n8n';
 import { OWNER_EMAIL, OWNER_PASSWORD } from './owner';
 import { CHROMIUM, CHROMIUM_FLAGS, loadPlaywright, type Page } from './playwright';
-import { cacheRoot } from './runtime';
+import { cacheRoot, statePath } from './runtime';
 import { elapsedSince, freePort, isRecord, log, repoRoot } from './util';
 
 const PACKAGE_PREFIX = 'n8n-nodes-lead-capture.';
@@ -161,13 +161,13 @@ async function main(): Promise<void> {
 	}
 	const outDir = path.join(repoRoot(), 'docs', 'images');
 	fs.mkdirSync(outDir, { recursive: true });
-	const logFile = path.join(cacheRoot(), 'n8n-screenshots.log');
+	const logFile = `${statePath('n8n-screenshots')}.log`;
 	fs.mkdirSync(cacheRoot(), { recursive: true });
 	fs.writeFileSync(logFile, '');
 	const editor = await startEditor({
 		port: await freePort(),
 		sandboxPorts: 'free',
-		userFolder: path.join(cacheRoot(), 'n8n-screenshots'),
+		userFolder: statePath('n8n-screenshots'),
 		fresh: true,
 		n8nOutput: logFile,
 	});

@@ -6,14 +6,13 @@
  *
  *   node .build/dev/real-n8n/start.js [--fresh]
  *
- * --fresh   start from an empty n8n user folder (new database); otherwise .cache/n8n-user is reused
+ * --fresh   start from an empty n8n user folder (new database); otherwise .cache/n8n-user (statePath) is reused
  *           and only the package, the two credentials and the example workflows are re-imported.
  * Ctrl-C stops n8n and the sandbox.
  */
-import * as path from 'path';
 import { startEditor, type RunningEditor } from './editor';
 import { OWNER_EMAIL, OWNER_PASSWORD } from './owner';
-import { N8N_VERSION, cacheRoot } from './runtime';
+import { N8N_VERSION, statePath } from './runtime';
 import { elapsedSince, log, repoRoot } from './util';
 
 const N8N_PORT = 5678;
@@ -32,7 +31,11 @@ function banner(editor: RunningEditor, startedAt: number): void {
 		'  Sandbox APIs (fixed local keys, not real ones), each with an n8n credential that points at it:',
 		...sandbox.services.map((service) => `    ${service.title.padEnd(12)} ${service.url}   credential "${service.credentials.name}"`),
 		...sandbox.services.flatMap((service) => Object.entries(service.env).map(([name, value]) => `      ${name}=${value}`)),
-		`    Inspect requests: curl ${sandbox.services[0].url}/__sandbox/requests   reset: curl -X POST ${sandbox.services[0].url}/__sandbox/reset`,
+		`    Inspect requests: curl ${sandbox.services[0].url}/__sandbox/requests`,
+		'',
+		'  Running an example again sends its signups to Existing Lead (they exist now).',
+		'  To start over, reset the sandboxes to their seed data (no n8n restart needed):',
+		`    ${sandbox.services.map((service) => `curl -X POST ${service.url}/__sandbox/reset`).join('; ')}`,
 		'',
 		editor.workflows.length > 0
 			? `  Example workflows (${editor.workflows.length}):`
@@ -49,25 +52,17 @@ function banner(editor: RunningEditor, startedAt: number): void {
 async function main(): Promise<void> {
 	const startedAt = Date.now();
 	const fresh = process.argv.includes('--fresh');
-	const editor = await startEditor({
-		port: N8N_PORT,
-		sandboxPorts: 'default',
-		userFolder: path.join(cacheRoot(), 'n8n-user'),
-		fresh,
-		n8nOutput: 'inherit',
-	});
-	banner(editor, startedAt);
-
-	let signals = 0;
-	const onSignal = (signal: NodeJS.Signals): void => {
-		signals++;
-		if (signals > 1) {
-			log(`[start] ${signal} again: killing n8n now`);
-			editor.n8n.kill('SIGKILL');
-			process.exit(130);
-		}
-		log(`\n[start] ${signal}: stopping n8n and the sandbox ...`);
-		editor
+	// `npm start` runs this file with `exec` (package.json), so npm forwards SIGINT and SIGTERM sent to
+	// the npm process straight here. Ctrl-C in a terminal reaches both npm and this process, so the same
+	// signal usually arrives twice at once: only a repeat a few seconds later means "stop faster".
+	// Installed before anything starts: a signal during start-up exits, and n8n, if already spawned, is
+	// killed by startEditor's exit hook (the sandbox runs in this process).
+	const started: { editor?: RunningEditor } = {};
+	let firstSignalAt = 0;
+	const stopAll = (why: string): void => {
+		log(`\n[start] ${why}: stopping n8n and the sandbox ...`);
+		if (!started.editor) process.exit(130);
+		started.editor
 			.stop()
 			.then(() => {
 				log('[start] stopped.');
@@ -78,12 +73,42 @@ async function main(): Promise<void> {
 				process.exit(1);
 			});
 	};
+	const onSignal = (signal: NodeJS.Signals): void => {
+		if (firstSignalAt === 0) {
+			firstSignalAt = Date.now();
+			stopAll(signal);
+			return;
+		}
+		if (Date.now() - firstSignalAt < 2000) return;
+		log(`[start] ${signal} again: killing n8n now`);
+		started.editor?.n8n.kill('SIGKILL');
+		process.exit(130);
+	};
 	process.on('SIGINT', onSignal);
 	process.on('SIGTERM', onSignal);
 	process.on('SIGHUP', onSignal);
+	// Should npm (or whatever started this) die without passing a signal on, do not outlive it.
+	const parent = process.ppid;
+	const watchParent = setInterval(() => {
+		if (process.ppid !== parent && firstSignalAt === 0) {
+			firstSignalAt = Date.now();
+			stopAll(`parent process ${parent} is gone`);
+		}
+	}, 1000);
+	watchParent.unref();
+
+	const editor = await startEditor({
+		port: N8N_PORT,
+		sandboxPorts: 'default',
+		userFolder: statePath('n8n-user'),
+		fresh,
+		n8nOutput: 'inherit',
+	});
+	started.editor = editor;
+	banner(editor, startedAt);
 
 	const code = await editor.exited;
-	if (signals === 0) {
+	if (firstSignalAt === 0) {
 		log(`[start] n8n exited by itself (code ${code}); stopping the sandbox.`);
 		await editor.stop();
 		process.exit(code);

@@ -53,3 +53,27 @@ export const exampleExpectations: Record<string, WorkflowSpec> = {
 		],
 	},
 };
+
+/**
+ * The same examples run a second time without a sandbox reset, as a user clicking Execute workflow again: every
+ * valid signup now exists, which the examples' sticky notes and the README say.
+ */
+export const exampleRerunExpectations: Record<string, WorkflowSpec> = {
+	'sendkit-create-leads.json': {
+		title: 'run again without a reset: every valid signup goes to Already Exists, nothing to Created',
+		outputs: { 'Create Lead': [0, 3, 1], 'Look Up New Lead': [], 'Update Existing Lead': [0, 3] },
+		items: [
+			// The trigger's items are ada, ADA (the same lead), grace.
+			{ node: 'Create Lead', output: 1, item: 0, fields: { email: 'ada@example.com' } },
+			{ node: 'Create Lead', output: 1, item: 2, fields: { email: 'grace@example.com' } },
+		],
+	},
+	'kickofflabs-waitlist-signup.json': {
+		title: 'run again without a reset: every valid signup goes to Existing Lead, nothing to New Lead',
+		outputs: { 'Join Waitlist': [0, 3, 1], 'Welcome Bonus': [], 'Mark as Returning': [3, 0] },
+		items: [
+			{ node: 'Join Waitlist', output: 1, item: 0, fields: { email: 'ada@example.com' } },
+			{ node: 'Join Waitlist', output: 1, item: 1, fields: { email: 'grace@example.com' } },
+		],
+	},
+};

@@ -4,12 +4,15 @@
  *
  *   npm run test:e2e                          # builds, then: node .build/test/e2e/run.js
  *   node .build/test/e2e/run.js duplicate     # only workflows whose file name contains "duplicate"
+ *   node .build/test/e2e/run.js editor        # only the checks against the running n8n server (editor-checks.ts)
  *
  * The package is installed from its `npm pack` tarball the way n8n installs community packages,
- * into a fresh n8n user folder (.cache/n8n-e2e, kept after the run for inspection). The sandbox
+ * into a fresh n8n user folder (.cache/n8n-e2e, see statePath; kept after the run for inspection). The sandbox
  * runs in this process on free ports; every workflow of examples/ and test/e2e/workflows/ is
  * imported once and run with one `n8n execute --id=<id> --rawOutput` each, after a sandbox reset.
  * Each run's output is kept in .cache/n8n-e2e/runs/<workflow id>.json.
+ * Then (without a filter) starts `n8n start` as `npm start` does and checks, through the editor's REST API,
+ * that Settings > Community Nodes lists the package, the search aliases and the credential test messages.
  * Ends with the line `N passed, M failed`; exits 1 on any failure.
  */
 import * as fs from 'fs';
@@ -27,14 +30,17 @@ import {
 	type N8nContext,
 	type WorkflowFile,
 } from '../../dev/real-n8n/n8n';
-import { cacheRoot, ensureRuntime, N8N_VERSION } from '../../dev/real-n8n/runtime';
+import { ensureRuntime, N8N_VERSION, statePath } from '../../dev/real-n8n/runtime';
 import { elapsedSince, freePort, isRecord, log, repoRoot } from '../../dev/real-n8n/util';
 import { e2eCases, extraCredentials } from './cases';
-import { exampleExpectations } from './examples';
+import { runEditorChecks } from './editor-checks';
+import { exampleExpectations, exampleRerunExpectations } from './examples';
 import { check, type RequestLog, type WorkflowSpec } from './expect';
 
 interface Planned {
 	workflow: WorkflowFile;
+	/** Checked on a second run right after the first, without a sandbox reset (examples only). */
+	rerun?: WorkflowSpec;
 	/** Undefined when the table has no entry for this workflow file: that is a failure. */
 	spec: WorkflowSpec | undefined;
 }
@@ -105,7 +111,7 @@ function plan(filter: string | undefined): { planned: Planned[]; stale: string[]
 			for (const trigger of fed) {
 				log(`[e2e] ${workflow.file}: "${trigger}" has pinned data, which n8n execute ignores: fed through a Code node`);
 			}
-			return { workflow: runnable, spec: exampleExpectations[fileName(workflow)] };
+			return { workflow: runnable, spec: exampleExpectations[fileName(workflow)], rerun: exampleRerunExpectations[fileName(workflow)] };
 		}),
 		...e2e.map((workflow) => ({ workflow, spec: e2eCases[fileName(workflow)] })),
 	];
@@ -165,7 +171,7 @@ async function main(): Promise<number> {
 	log(`[e2e] ${planned.length} workflow(s)${filter ? ` matching "${filter}"` : ''}`);
 
 	const runtime = await ensureRuntime();
-	const userFolder = path.join(cacheRoot(), 'n8n-e2e');
+	const userFolder = statePath('n8n-e2e');
 	fs.rmSync(userFolder, { recursive: true, force: true });
 	fs.mkdirSync(userFolder, { recursive: true });
 
@@ -207,6 +213,20 @@ async function main(): Promise<number> {
 				log(`FAIL  ${item.workflow.file}  ${title}  (${elapsedSince(step)})`);
 				for (const failure of failures) log(`      - ${failure}`);
 			}
+			if (item.rerun) {
+				step = Date.now();
+				let again: string[];
+				try {
+					const result = await executeWorkflow(ctx, item.workflow.id);
+					again = check(item.rerun, result.code, result.run, await requestLog(sandbox));
+				} catch (error) {
+					again = [`runner error: ${error instanceof Error ? error.message : String(error)}`];
+				}
+				if (again.length === 0) passed++;
+				else failed++;
+				log(`${again.length === 0 ? 'PASS' : 'FAIL'}  ${item.workflow.file}  ${item.rerun.title}  (${elapsedSince(step)})`);
+				for (const failure of again) log(`      - ${failure}`);
+			}
 		}
 		for (const problem of stale) {
 			failed++;
@@ -214,6 +234,21 @@ async function main(): Promise<number> {
 		}
 	} finally {
 		await sandbox.close();
+	}
+	if (!filter || filter === 'editor') {
+		step = Date.now();
+		log('[e2e] the running n8n server, set up as npm start sets it up (REST API of the editor)');
+		for (const check of await runEditorChecks()) {
+			if (check.failures.length === 0) {
+				passed++;
+				log(`PASS  editor: ${check.title}`);
+			} else {
+				failed++;
+				log(`FAIL  editor: ${check.title}`);
+				for (const failure of check.failures) log(`      - ${failure}`);
+			}
+		}
+		log(`[e2e] editor checks done (${elapsedSince(step)})`);
 	}
 	log(`[e2e] done in ${elapsedSince(startedAt)}; n8n user folder kept in ${path.relative(repoRoot(), userFolder)}`);
 	log(`${passed} passed, ${failed} failed`);

@@ -24,7 +24,7 @@ describe('KickoffLabs API credential', () => {
 
 	it('sends the key as the api_key query parameter and tests it with GET /v2/campaigns', () => {
 		expect(credential.authenticate).toEqual({ type: 'generic', properties: { qs: { api_key: '={{$credentials.apiKey}}' } } });
-		expect(credential.test).toEqual({ request: { baseURL: '={{$credentials.baseUrl}}', url: '/v2/campaigns' } });
+		expect(credential.test).toMatchObject({ request: { baseURL: '={{$credentials.baseUrl}}', url: '/v2/campaigns' } });
 	});
 });
 
