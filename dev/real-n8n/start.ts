@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- development tooling: runs in plain Node, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- development tooling: runs in plain Node, not inside n8n */
 /**
  * `npm start`: the real n8n editor at http://localhost:5678 with this package installed from its
  * npm pack tarball (as Settings > Community Nodes installs it), the SendKit and KickoffLabs
