@@ -92,6 +92,8 @@ export class SendKitStore {
 	readonly enrichment: EnrichmentJobs;
 	listing: ListingSettings = { style: 'cursor', filterAfterScan: false };
 	private readonly leadsById = new Map<string, SendKitLead>();
+	/** `<workspaceId> <email>` → lead id: bulk imports of thousands look every email up. */
+	private readonly idsByEmail = new Map<string, string>();
 	private readonly ids = new ObjectIdSequence();
 
 	constructor(private readonly identity: SendKitIdentity) {
@@ -115,6 +117,7 @@ export class SendKitStore {
 	 */
 	reset(): void {
 		this.leadsById.clear();
+		this.idsByEmail.clear();
 		this.campaigns.reset();
 		this.enrichment.reset();
 		this.listing = { style: 'cursor', filterAfterScan: false };
@@ -131,6 +134,7 @@ export class SendKitStore {
 			const lead = this.findLeadById(workspaceId, id);
 			if (!lead) continue;
 			this.leadsById.delete(lead._id);
+			this.idsByEmail.delete(`${workspaceId} ${lead.email}`);
 			this.campaigns.removeLead(lead._id);
 			deleted += 1;
 		}
@@ -176,8 +180,8 @@ export class SendKitStore {
 	}
 
 	findLeadByEmail(workspaceId: string, email: string): SendKitLead | undefined {
-		const wanted = normalizeEmail(email);
-		return this.leads(workspaceId).find((lead) => lead.email === wanted);
+		const id = this.idsByEmail.get(`${workspaceId} ${normalizeEmail(email)}`);
+		return id === undefined ? undefined : this.leadsById.get(id);
 	}
 
 	createLead(input: NewSendKitLead): SendKitLead {
@@ -195,6 +199,7 @@ export class SendKitStore {
 			updatedAt: now,
 		};
 		this.leadsById.set(lead._id, lead);
+		this.idsByEmail.set(`${lead.workspaceId} ${lead.email}`, lead._id);
 		return lead;
 	}
 
