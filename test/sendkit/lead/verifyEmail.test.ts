@@ -62,13 +62,16 @@ describe('SendKit › Lead › Verify Email', () => {
 		const result = await run(withParameters(workflow, 'SendKit', { options: { returnJob: true } }), ...leads.map((lead) => ({ _id: lead._id })));
 
 		const items = result.output('SendKit', 0).map((item) => item.json);
-		expect(items).toHaveLength(2);
-		expect(items[0]).toMatchObject({
-			leadId: leads[0]._id,
-			totalLeads: 2,
+		expect(items.map((item) => item._id)).toEqual(leads.map((lead) => lead._id));
+		expect(items[0].verification).toEqual({
+			status: 'started',
+			emailStatus: null,
+			score: null,
+			catchAll: null,
+			segProtected: null,
+			segProvider: null,
 			jobs: [expect.objectContaining({ type: 'email_verification', status: 'pending' }), expect.objectContaining({ type: 'seg_detection' })],
 		});
-		expect(items[1].leadId).toBe(leads[1]._id);
 		expect(requests('GET', /^\/v1\/enrichment\/jobs\//)).toHaveLength(0);
 	});
 

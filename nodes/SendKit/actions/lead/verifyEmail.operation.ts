@@ -120,7 +120,12 @@ async function verifyBatch(
 		)
 	).data;
 	if (settings.returnJob) {
-		return batch.map((entry) => ({ branch: 'output', json: { leadId: entry.value.leadId, ...started } }));
+		// The same shape as a finished verification, so later nodes read one shape: status `started`, the jobs to poll.
+		const jobs = started.jobs.map((job) => ({ jobId: job.jobId, type: job.type, status: job.status }));
+		return batch.map((entry) => ({
+			branch: 'output',
+			json: { _id: entry.value.leadId, verification: { status: 'started', ...EMPTY_RESULT, jobs } },
+		}));
 	}
 
 	const jobs = await waitForJobs(context, started.jobs.map((job) => job.jobId), settings.maxWaitSeconds * 1000, itemIndex);
