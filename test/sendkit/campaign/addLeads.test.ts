@@ -1,4 +1,5 @@
-import { useWorld, withParameters } from '../../helpers/world';
+import { invokeAsTool } from '../../../dev/engine';
+import { sendKitCredentials, useWorld, withParameters } from '../../helpers/world';
 import { sendKitFixture, sendKitWorld } from '../helpers';
 
 const ERROR_OUTPUT = 1;
@@ -84,5 +85,15 @@ describe('SendKit › Campaign › Add Leads', () => {
 			'Invalid "Email" in item 1: must be a valid email address, like name@example.com',
 		]);
 		expect(requests()).toHaveLength(0);
+	});
+
+	it('as an AI Agent tool: the agent reads each lead\'s outcome and the campaign\'s status', async () => {
+		const node = { ...workflow.nodes[1], parameters: { ...workflow.nodes[1].parameters } };
+
+		const answer = JSON.parse(
+			await invokeAsTool(world().engine, node, { campaignId: sendKit().activeCampaignId, email: 'agent@example.com' }, sendKitCredentials(world().sandbox)),
+		) as unknown;
+
+		expect(answer).toEqual([expect.objectContaining({ email: 'agent@example.com', status: 'added', campaignStatus: 'active' })]);
 	});
 });
