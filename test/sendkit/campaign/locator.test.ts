@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code: runs in plain Node, not inside n8n */
 import type { IHttpRequestOptions, ILoadOptionsFunctions, INode } from 'n8n-workflow';
 
 import { searchCampaigns } from '../../../nodes/SendKit/fields/campaign.locator';
