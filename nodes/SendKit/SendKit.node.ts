@@ -33,7 +33,7 @@ export class SendKit implements INodeType {
 				displayCondition: '={{ $parameter["resource"] === "lead" && $parameter["operation"] === "create" }}',
 			},
 			{
-				message: 'Not Found carries the input item unchanged. The field preview shows Found\'s fields.',
+				message: 'Not Found carries the input item unchanged. The field preview shows the first output\'s fields.',
 				type: 'info',
 				location: 'outputPane',
 				whenToDisplay: 'always',
