@@ -38,6 +38,10 @@ describe('SendKit › Lead › Import (bulk)', () => {
 			['skipped', 'A lead with this email exists (Skip Duplicates is on)'],
 			['skipped', 'A lead with this email exists (Skip Duplicates is on)'],
 		]);
+		const hints = result.run.data.resultData.runData.SendKit[0].hints ?? [];
+		expect(hints.map((hint) => hint.message)).toEqual([
+			'2 lead(s) already existed and were left unchanged, because Skip Duplicates is on. Turn it off to update them.',
+		]);
 	});
 
 	it('with Skip Duplicates off, existing leads are updated with the fields', async () => {

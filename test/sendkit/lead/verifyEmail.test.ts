@@ -54,6 +54,9 @@ describe('SendKit › Lead › Verify Email', () => {
 			status: 'timedOut',
 			jobs: [expect.objectContaining({ type: 'email_verification', status: 'processing' })],
 		});
+		expect((result.run.data.resultData.runData.SendKit[0].hints ?? []).map((hint) => hint.message)).toEqual([
+			'The verification job was still running after 1 s: its items carry the jobs to check later. Raise Max Wait to wait longer.',
+		]);
 	});
 
 	it('with Return Job Without Waiting, answers at once with the started job', async () => {

@@ -136,6 +136,13 @@ async function importBatch(context: IExecuteFunctions, batch: ReadonlyArray<Batc
 			bulkImportEnvelopeSchema,
 		)
 	).data;
+	if (answer.skipped > 0 && batch[0].value.settings.skipDuplicates) {
+		context.addExecutionHints({
+			message: `${answer.skipped} lead(s) already existed and were left unchanged, because Skip Duplicates is on. Turn it off to update them.`,
+			type: 'info',
+			location: 'outputPane',
+		});
+	}
 	const outcomeOf = outcomes(answer, leads.length);
 	const counts = { imported: answer.imported, updated: answer.updated, skipped: answer.skipped, failed: answer.failed };
 	return batch.map((entry) => {

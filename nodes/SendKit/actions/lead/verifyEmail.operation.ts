@@ -130,6 +130,13 @@ async function verifyBatch(
 
 	const jobs = await waitForJobs(context, started.jobs.map((job) => job.jobId), settings.maxWaitSeconds * 1000, itemIndex);
 	const status = outcomeOf(jobs);
+	if (status === 'timedOut') {
+		context.addExecutionHints({
+			message: `The verification job was still running after ${settings.maxWaitSeconds} s: its items carry the jobs to check later. Raise Max Wait to wait longer.`,
+			type: 'warning',
+			location: 'outputPane',
+		});
+	}
 	const results = new Map<string, IDataObject>();
 	for (const [leadId, leadItemIndex] of itemOfLead) {
 		const lead = await getLeadById(context, leadId, leadItemIndex);
