@@ -37,7 +37,7 @@ describe('SendKit › Campaign picker (resource locator)', () => {
 	it('is one locator, shared by Get and Add Leads, searched by the node\'s listSearch method', () => {
 		const node = new SendKit();
 		const locators = node.description.properties.filter((property) => property.name === 'campaign');
-		expect(locators.map((property) => property.displayOptions?.show?.operation)).toEqual([['get'], ['addLeads']]);
+		expect(locators.map((property) => property.displayOptions?.show?.operation)).toEqual([['get', 'addLeads']]);
 		expect(locators.every((property) => property.modes?.[0].typeOptions?.searchListMethod === 'searchCampaigns')).toBe(true);
 		expect(node.methods.listSearch.searchCampaigns).toBe(searchCampaigns);
 	});

@@ -1,4 +1,5 @@
 import { resourceDescription } from '../../../shared/router';
+import { campaignLocator } from '../../fields/campaign.locator';
 import * as addLeads from './addLeads.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
@@ -19,4 +20,6 @@ export const description = resourceDescription(
 	],
 	'getAll',
 	{ getAll, get, addLeads },
+	// One Campaign locator for the operations that work on a campaign, so the choice stays when the operation changes.
+	[{ ...campaignLocator, displayOptions: { show: { resource: ['campaign'], operation: ['get', 'addLeads'] } } }],
 );

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { BatchEntry, Routed } from '../../../shared/items';
 import { routeInBatches } from '../../../shared/items';
 import { emailProperty, emailSchema, parseItemInput } from '../../../shared/validation';
-import { campaignIdFor, campaignLocator, campaignPath } from '../../fields/campaign.locator';
+import { campaignIdFor, campaignPath } from '../../fields/campaign.locator';
 import { leadFieldLabels, leadFieldOptions, leadFieldsSchema } from '../../fields/lead.fields';
 import { leadIdProperty, leadIdSchema } from '../../fields/leadId.field';
 import type { AddLeadsAnswer, SendKitCampaign } from '../../transport/schemas';
@@ -20,8 +20,8 @@ const outputs = { output: 'Output' } as const;
 /** An `{email, …}` entry carries the lead's basic fields; tags and custom fields are the lead's own business (Create, Import). */
 const ENTRY_FIELD_NAMES = new Set(['firstName', 'lastName', 'companyName', 'jobTitle', 'phone', 'linkedinUrl', 'city', 'state', 'country']);
 
+// The Campaign locator comes first, from Campaign.resource.ts (one property for every operation that needs it).
 const properties: INodeProperties[] = [
-	campaignLocator,
 	{
 		displayName:
 			'Leads added to an active campaign start receiving its emails at once. Pick a draft or paused campaign to add leads without sending.',

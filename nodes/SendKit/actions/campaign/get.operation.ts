@@ -2,11 +2,12 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { mapItems } from '../../../shared/items';
-import { campaignIdFor, campaignLocator, campaignPath } from '../../fields/campaign.locator';
+import { campaignIdFor, campaignPath } from '../../fields/campaign.locator';
 import { campaignEnvelopeSchema } from '../../transport/schemas';
 import { sendKit } from '../../transport/service';
 
-export const description = updateDisplayOptions({ show: { resource: ['campaign'], operation: ['get'] } }, [campaignLocator]);
+/** Only the Campaign locator, which Campaign.resource.ts shows once for every operation that needs it. */
+export const description = updateDisplayOptions({ show: { resource: ['campaign'], operation: ['get'] } }, []);
 
 /** GET /v1/campaigns/{id}: the campaign with its lead counts. A campaign that does not exist is an error. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
