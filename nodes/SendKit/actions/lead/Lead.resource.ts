@@ -52,7 +52,7 @@ export const description = resourceDescription(
 			name: 'Verify Email',
 			value: 'verifyEmail',
 			description: 'Verify leads\' emails (one credit each) and return each lead with its result',
-			action: 'Verify a lead s email',
+			action: 'Verify lead emails',
 		},
 	],
 	'create',
