@@ -23,7 +23,7 @@ function describeItem(item: INodeExecutionData): string {
 			.map((key) => `${key}=${String(json[key])}`)
 			.join(' ');
 	if (json.error) return `error: ${String(json.error)}`;
-	return pick('email', '_id', 'social_id', 'rank', 'counter', 'referrals', 'name', 'message', 'outcome') || JSON.stringify(json).slice(0, 100);
+	return pick('email', '_id', 'social_id', 'rank', 'counter', 'referrals', 'name', 'status', 'reason', 'message', 'outcome') || JSON.stringify(json).slice(0, 100);
 }
 
 function printRun(file: string, workflow: WorkflowJson, run: WorkflowRun): void {

@@ -3,8 +3,10 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { outputsExpression } from '../shared/outputs';
 import { outputTableOf } from '../shared/router';
+import * as campaign from './actions/campaign/Campaign.resource';
 import * as lead from './actions/lead/Lead.resource';
 import { operations, router } from './actions/router';
+import { searchCampaigns } from './fields/campaign.locator';
 
 export class SendKit implements INodeType {
 	description: INodeTypeDescription = {
@@ -14,7 +16,8 @@ export class SendKit implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create and find leads in SendKit, branching on duplicates and missing leads',
+		description:
+			'Create, find, update, delete, import and verify leads in SendKit and add them to campaigns, branching on duplicates and missing leads',
 		defaults: { name: 'SendKit' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -30,11 +33,19 @@ export class SendKit implements INodeType {
 				displayCondition: '={{ $parameter["resource"] === "lead" && $parameter["operation"] === "create" }}',
 			},
 			{
-				message: 'Not Found carries the input item unchanged. The field preview shows Found\'s fields.',
+				message: 'Not Found carries the input item unchanged. The field preview shows the first output\'s fields.',
 				type: 'info',
 				location: 'outputPane',
 				whenToDisplay: 'always',
-				displayCondition: '={{ $parameter["resource"] === "lead" && $parameter["operation"] === "get" }}',
+				displayCondition: '={{ $parameter["resource"] === "lead" && ["get", "update"].includes($parameter["operation"]) }}',
+			},
+			{
+				message:
+					'Skip Duplicates is on: a lead whose email already exists is left unchanged and reported as skipped. Turn it off to update existing leads with these fields.',
+				type: 'info',
+				location: 'ndv',
+				whenToDisplay: 'always',
+				displayCondition: '={{ $parameter["resource"] === "lead" && $parameter["operation"] === "import" && $parameter["skipDuplicates"] !== false }}',
 			},
 		],
 		properties: [
@@ -43,11 +54,19 @@ export class SendKit implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Lead', value: 'lead' }],
+				options: [
+					{ name: 'Campaign', value: 'campaign' },
+					{ name: 'Lead', value: 'lead' },
+				],
 				default: 'lead',
 			},
 			...lead.description,
+			...campaign.description,
 		],
+	};
+
+	methods = {
+		listSearch: { searchCampaigns },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

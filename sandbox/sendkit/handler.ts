@@ -1,29 +1,14 @@
-import type { ZodError } from 'zod';
-
-import { RATE_LIMIT_MESSAGE, STATUS_REASONS, type FaultStatus } from '../core/faults';
 import { matchRoute, type RoutePattern } from '../core/routes';
 import type { ApiHandler, ApiRequest, ApiResponse } from '../core/server';
-import {
-	OBJECT_ID,
-	createLeadBodySchema,
-	listLeadsQuerySchema,
-	singleValuedQuery,
-	toStoredFields,
-	updateLeadBodySchema,
-} from './schemas';
+import type { FaultStatus } from '../core/faults';
+import { genericError, genericErrorBody, validationError, validationErrorBody } from './answers';
+import { addCampaignLeads, getCampaign, listCampaigns } from './campaignRoutes';
+import { cancelJob, enrich, getJob } from './enrichmentRoutes';
+import { bulkLeads, deleteLeads, listLeads } from './leadRoutes';
+import type { RouteContext, RouteHandler, WorkspaceRouteHandler } from './routeContext';
+import { OBJECT_ID, createLeadBodySchema, toStoredFields, updateLeadBodySchema } from './schemas';
 import type { SendKitLead, SendKitPrincipal, SendKitStore } from './store';
-import { conflictLeadView, fullLeadView, leadListItemView, workspaceView } from './views';
-
-interface RouteContext {
-	request: ApiRequest;
-	store: SendKitStore;
-	principal: SendKitPrincipal;
-	/** Captured path segments, e.g. the lead id. */
-	params: string[];
-}
-
-type RouteHandler = (context: RouteContext) => ApiResponse;
-type WorkspaceRouteHandler = (context: RouteContext, workspaceId: string) => ApiResponse;
+import { conflictLeadView, fullLeadView, workspaceView } from './views';
 
 interface Route extends RoutePattern {
 	handle: RouteHandler;
@@ -36,6 +21,14 @@ const ROUTES: readonly Route[] = [
 	// GET /v1/leads/:id is INFERRED: no stored SendKit page documents it (docs §4.3); it answers like the other reads.
 	{ method: 'GET', pattern: /^\/v1\/leads\/([^/]+)$/, handle: inWorkspace(getLead) },
 	{ method: 'PATCH', pattern: /^\/v1\/leads\/([^/]+)$/, handle: inWorkspace(updateLead) },
+	{ method: 'DELETE', pattern: /^\/v1\/leads$/, handle: inWorkspace(deleteLeads) },
+	{ method: 'POST', pattern: /^\/v1\/leads\/bulk$/, handle: inWorkspace(bulkLeads) },
+	{ method: 'POST', pattern: /^\/v1\/enrichment\/enrich$/, handle: inWorkspace(enrich) },
+	{ method: 'GET', pattern: /^\/v1\/enrichment\/jobs\/([^/]+)$/, handle: inWorkspace(getJob) },
+	{ method: 'POST', pattern: /^\/v1\/enrichment\/jobs\/([^/]+)\/cancel$/, handle: inWorkspace(cancelJob) },
+	{ method: 'GET', pattern: /^\/v1\/campaigns$/, handle: inWorkspace(listCampaigns) },
+	{ method: 'GET', pattern: /^\/v1\/campaigns\/([^/]+)$/, handle: inWorkspace(getCampaign) },
+	{ method: 'POST', pattern: /^\/v1\/campaigns\/([^/]+)\/leads$/, handle: inWorkspace(addCampaignLeads) },
 ];
 
 /**
@@ -49,6 +42,8 @@ export function createSendKitHandler(store: SendKitStore): ApiHandler {
 		const auth = authenticate(request, store);
 		if ('response' in auth) return auth.response;
 		if (request.bodyIsInvalid) return genericError(400, 'Invalid JSON body');
+		// Enrichment jobs run on the clock; whatever finished since the last request shows from now on.
+		store.settleEnrichment();
 		return match.route.handle({ request, store, principal: auth.principal, params: match.params });
 	};
 }
@@ -110,46 +105,6 @@ function createLead({ request, store, principal }: RouteContext, workspaceId: st
 	return { status: 201, body: { success: true, data: fullLeadView(lead) } };
 }
 
-/** Cursor pagination in `_id` order; `cursor` is the last `_id` of the previous page (Gen B of the docs). */
-function listLeads({ request, store }: RouteContext, workspaceId: string): ApiResponse {
-	const parsed = listLeadsQuerySchema.safeParse(singleValuedQuery(request.query));
-	if (!parsed.success) return validationError(parsed.error);
-	const { search, tags, limit, cursor } = parsed.data;
-	const matching = store
-		.leads(workspaceId)
-		.filter((lead) => matchesSearch(lead, search) && hasAnyTag(lead, tags));
-	const afterCursor = cursor ? matching.filter((lead) => lead._id > cursor.toLowerCase()) : matching;
-	const page = afterCursor.slice(0, limit);
-	return {
-		status: 200,
-		body: {
-			success: true,
-			data: page.map(leadListItemView),
-			pagination: {
-				limit,
-				total: matching.length,
-				hasMore: afterCursor.length > page.length,
-				// Like the docs' example, the last id of the page is given even on the last page; null only for an empty page.
-				nextCursor: page.length > 0 ? page[page.length - 1]._id : null,
-			},
-		},
-	};
-}
-
-function matchesSearch(lead: SendKitLead, search: string | undefined): boolean {
-	if (!search) return true;
-	const needle = search.toLowerCase();
-	return [lead.email, lead.firstName, lead.lastName, lead.companyName].some((value) => value?.toLowerCase().includes(needle));
-}
-
-function hasAnyTag(lead: SendKitLead, tags: string | undefined): boolean {
-	const wanted = (tags ?? '')
-		.split(',')
-		.map((tag) => tag.trim())
-		.filter((tag) => tag !== '');
-	return wanted.length === 0 || wanted.some((tag) => lead.tags.includes(tag));
-}
-
 function getLead({ store, params }: RouteContext, workspaceId: string): ApiResponse {
 	const lead = findLead(store, workspaceId, params[0]);
 	return lead ? { status: 200, body: { success: true, data: fullLeadView(lead) } } : genericError(404);
@@ -170,30 +125,4 @@ function updateLead({ request, store, params }: RouteContext, workspaceId: strin
 /** A malformed id is just another id that matches nothing. */
 function findLead(store: SendKitStore, workspaceId: string, id: string): SendKitLead | undefined {
 	return OBJECT_ID.test(id) ? store.findLeadById(workspaceId, id) : undefined;
-}
-
-function validationError(error: ZodError): ApiResponse {
-	return validationErrorBody(error.issues[0]?.message ?? 'Invalid request');
-}
-
-function validationErrorBody(message: string): ApiResponse {
-	return { status: 400, body: { success: false, error: { code: 'VALIDATION_ERROR', message } } };
-}
-
-const GENERIC_MESSAGES: Record<number, string> = {
-	400: 'Bad request',
-	401: 'Invalid or missing API key',
-	403: "You don't have permission to access this resource",
-	404: 'The requested resource was not found',
-	429: RATE_LIMIT_MESSAGE,
-};
-
-/** Shape 2 of the docs (§2.2): `{error, message, code}`. */
-function genericError(status: number, message?: string): ApiResponse {
-	return { status, body: genericErrorBody(status, message) };
-}
-
-function genericErrorBody(status: number, message?: string): { error: string; message: string; code: number } {
-	const fallback = status >= 500 ? 'An unexpected error occurred' : 'Error';
-	return { error: STATUS_REASONS[status] ?? 'Error', message: message ?? GENERIC_MESSAGES[status] ?? fallback, code: status };
 }

@@ -1,4 +1,5 @@
 import { defineService } from '../core/service';
+import { SEEDED_CAMPAIGNS } from './campaigns';
 import { createSendKitHandler, sendKitFaultBody } from './handler';
 import { sendKitIdentity } from './keys';
 import { SendKitStore } from './store';
@@ -20,6 +21,9 @@ export const sendKitService = defineService({
 		workspaceId: identity.workspaceId,
 		/** Exists, but the platform key's user is not a member (403). */
 		otherWorkspaceId: identity.otherWorkspaceId,
+		/** Seeded campaigns, the same ids in every mode: one active (adding leads starts sending), one draft. */
+		activeCampaignId: SEEDED_CAMPAIGNS[0]._id,
+		draftCampaignId: SEEDED_CAMPAIGNS[1]._id,
 	}),
 	credentials: (service) => ({
 		id: 'sendKitSandbox01',

@@ -57,9 +57,10 @@ export function toStoredFields({ phone, ...fields }: LeadFieldsInput): SendKitLe
 	return { ...fields, phoneNumber: phone };
 }
 
-export const listLeadsQuerySchema = z.object({
-	search: z.string().optional(),
-	tags: z.string().optional(),
+const booleanQuery = (field: string) => z.enum(['true', 'false'], { message: `${field} must be true or false` }).optional();
+
+/** `limit`, `cursor` (Gen B) and `page` (Gen A): every list endpoint pages the same way (docs §2.5). */
+const pagingShape = {
 	limit: z.coerce
 		.number({ invalid_type_error: LIMIT_MESSAGE })
 		.int(LIMIT_MESSAGE)
@@ -67,7 +68,92 @@ export const listLeadsQuerySchema = z.object({
 		.max(100, LIMIT_MESSAGE)
 		.default(25),
 	cursor: z.string().regex(OBJECT_ID, 'cursor must be a valid id').optional(),
+	page: z.coerce.number({ invalid_type_error: 'page must be a positive integer' }).int().min(1, 'page must be a positive integer').optional(),
+};
+
+export type PagingQuery = { limit: number; cursor?: string; page?: number };
+
+export const listLeadsQuerySchema = z.object({
+	search: z.string().optional(),
+	tags: z.string().optional(),
+	emailVerified: booleanQuery('emailVerified'),
+	emailStatus: z.string().optional(),
+	emailType: z.enum(['all', 'personal', 'business'], { message: 'emailType must be all, personal or business' }).optional(),
+	hasCompany: booleanQuery('hasCompany'),
+	hasPhone: booleanQuery('hasPhone'),
+	segProtected: booleanQuery('segProtected'),
+	...pagingShape,
 });
+
+export type ListLeadsQuery = z.infer<typeof listLeadsQuerySchema>;
+
+export const listCampaignsQuerySchema = z.object({
+	status: z.enum(['draft', 'active', 'paused', 'completed', 'archived'], {
+		message: 'status must be one of draft, active, paused, completed, archived',
+	}).optional(),
+	search: z.string().optional(),
+	...pagingShape,
+});
+
+const objectIdList = (field: string, max: number) =>
+	z
+		.array(z.string({ invalid_type_error: `${field} must be an array of ids` }).regex(OBJECT_ID, `${field} must be valid ids`), {
+			required_error: `${field} is required`,
+			invalid_type_error: `${field} must be an array of ids`,
+		})
+		.min(1, `${field} must not be empty`)
+		.max(max, `${field} must have at most ${max} entries`);
+
+/** DELETE /v1/leads, mode "by IDs" (the only one the node uses; "delete all" is not emulated). */
+export const deleteLeadsBodySchema = z.object(
+	{ leadIds: objectIdList('leadIds', 10000), force: z.boolean({ invalid_type_error: 'force must be a boolean' }).optional() },
+	{ invalid_type_error: BODY_MESSAGE, required_error: BODY_MESSAGE },
+);
+
+export const MAX_BULK_LEADS = 5000;
+
+/** POST /v1/leads/bulk: each lead is checked on its own, so one bad lead fails alone (docs: `errors[{email, error}]`). */
+export const bulkLeadsBodySchema = z.object(
+	{
+		leads: z
+			.array(z.record(z.unknown(), { invalid_type_error: 'each lead must be an object' }), {
+				required_error: 'leads is required',
+				invalid_type_error: 'leads must be an array',
+			})
+			.min(1, 'leads must not be empty')
+			.max(MAX_BULK_LEADS, `leads must have at most ${MAX_BULK_LEADS} entries`),
+		skipDuplicates: z.boolean({ invalid_type_error: 'skipDuplicates must be a boolean' }).default(true),
+		dataCleanup: z.boolean({ invalid_type_error: 'dataCleanup must be a boolean' }).default(true),
+		tag: z.string({ invalid_type_error: 'tag must be a string' }).optional(),
+	},
+	{ invalid_type_error: BODY_MESSAGE, required_error: BODY_MESSAGE },
+);
+
+export const enrichBodySchema = z.object(
+	{
+		leadIds: objectIdList('leadIds', 10000),
+		enrichmentTypes: z
+			.array(z.enum(['email', 'phoneEnrichment', 'segGateway', 'espDetection'], { message: 'unknown enrichment type' }), {
+				required_error: 'enrichmentTypes is required',
+			})
+			.min(1, 'enrichmentTypes must not be empty'),
+	},
+	{ invalid_type_error: BODY_MESSAGE, required_error: BODY_MESSAGE },
+);
+
+/** POST /v1/campaigns/{id}/leads, the explicit-list mode: `{leadId}` or `{email, firstName?, …}` entries. */
+export const addCampaignLeadsBodySchema = z.object(
+	{
+		leads: z
+			.array(z.record(z.unknown(), { invalid_type_error: 'each lead must be an object' }), {
+				required_error: 'leads is required',
+				invalid_type_error: 'leads must be an array',
+			})
+			.min(1, 'leads must not be empty')
+			.max(MAX_BULK_LEADS, `leads must have at most ${MAX_BULK_LEADS} entries`),
+	},
+	{ invalid_type_error: BODY_MESSAGE, required_error: BODY_MESSAGE },
+);
 
 /** Repeated query keys count once (first value) and empty values count as absent, so `?search=` means no search. */
 export function singleValuedQuery(query: QueryObject): Record<string, string> {

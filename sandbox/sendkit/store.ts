@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
+import { CampaignBook } from './campaigns';
+import { EnrichmentJobs } from './enrichment';
 import type { SendKitIdentity } from './keys';
 
 export interface SendKitWorkspace {
@@ -31,7 +33,7 @@ export interface SendKitLeadFields {
  * A stored lead. Optional fields that were never sent stay absent (like an unset field of a MongoDB document) and
  * are therefore omitted from responses; `tags` and `customFields` always exist and default to [] and {}.
  */
-export interface SendKitLead extends SendKitLeadFields {
+export interface SendKitLead extends SendKitLeadFields, SendKitLeadVerification {
 	_id: string;
 	email: string;
 	tags: string[];
@@ -41,6 +43,21 @@ export interface SendKitLead extends SendKitLeadFields {
 	workspaceId: string;
 	createdAt: string;
 	updatedAt: string;
+}
+
+/**
+ * What enrichment writes on a lead (docs §3.2, seed document's create-lead "Responses"). The score and catch-all names
+ * are INFERRED: the seed documents both fields but no stored copy names them (docs §3.3).
+ */
+export interface SendKitLeadVerification {
+	emailVerificationResult?: 'deliverable' | 'undeliverable' | 'risky' | 'unknown';
+	emailVerificationScore?: number;
+	emailCatchAll?: boolean;
+	segProtected?: boolean;
+	segProvider?: string | null;
+	segProviderName?: string | null;
+	segCheckedAt?: string;
+	lastEnrichedAt?: string;
 }
 
 export interface NewSendKitLead extends SendKitLeadFields {
@@ -58,10 +75,25 @@ export interface SendKitLeadChanges extends SendKitLeadFields {
 
 const SEEDED_AT = '2025-06-01T09:00:00.000Z';
 
-/** In-memory SendKit account: two workspaces, two API keys, and the leads created through the API. */
+/**
+ * How the list endpoints page, switchable by tests: `cursor` (Gen B of the docs) or `page` numbers (Gen A, when the
+ * request sends no cursor); with `filterAfterScan` a page scans `limit` leads and drops those the filters exclude, so
+ * a filtered page can come back sparse or empty while more pages follow ([H]'s warning, docs §2.5).
+ */
+export interface ListingSettings {
+	style: 'cursor' | 'page';
+	filterAfterScan: boolean;
+}
+
+/** In-memory SendKit account: two workspaces, two API keys, leads, seeded campaigns and enrichment jobs. */
 export class SendKitStore {
 	readonly workspaces: readonly SendKitWorkspace[];
+	readonly campaigns: CampaignBook;
+	readonly enrichment: EnrichmentJobs;
+	listing: ListingSettings = { style: 'cursor', filterAfterScan: false };
 	private readonly leadsById = new Map<string, SendKitLead>();
+	/** `<workspaceId> <email>` → lead id: bulk imports of thousands look every email up. */
+	private readonly idsByEmail = new Map<string, string>();
 	private readonly ids = new ObjectIdSequence();
 
 	constructor(private readonly identity: SendKitIdentity) {
@@ -75,11 +107,43 @@ export class SendKitStore {
 				createdAt: SEEDED_AT,
 			},
 		];
+		this.campaigns = new CampaignBook(identity, () => this.ids.next());
+		this.enrichment = new EnrichmentJobs();
 	}
 
-	/** Seeded state has no leads. Ids keep increasing across resets, so an id from before a reset never comes back. */
+	/**
+	 * Seeded state: no leads, the seeded campaigns without leads, no jobs, cursor paging. Ids keep increasing across
+	 * resets, so an id from before a reset never comes back.
+	 */
 	reset(): void {
 		this.leadsById.clear();
+		this.idsByEmail.clear();
+		this.campaigns.reset();
+		this.enrichment.reset();
+		this.listing = { style: 'cursor', filterAfterScan: false };
+	}
+
+	newId(): string {
+		return this.ids.next();
+	}
+
+	/** Deletes leads; their campaign memberships become `removed` (docs: DELETE /v1/leads with force). */
+	deleteLeads(workspaceId: string, ids: readonly string[]): number {
+		let deleted = 0;
+		for (const id of ids) {
+			const lead = this.findLeadById(workspaceId, id);
+			if (!lead) continue;
+			this.leadsById.delete(lead._id);
+			this.idsByEmail.delete(`${workspaceId} ${lead.email}`);
+			this.campaigns.removeLead(lead._id);
+			deleted += 1;
+		}
+		return deleted;
+	}
+
+	/** Applies what finished enrichment jobs found to their leads. */
+	settleEnrichment(now = Date.now()): void {
+		this.enrichment.settle(now, (id) => this.leadsById.get(id));
 	}
 
 	principalForKey(key: string): SendKitPrincipal | undefined {
@@ -116,8 +180,8 @@ export class SendKitStore {
 	}
 
 	findLeadByEmail(workspaceId: string, email: string): SendKitLead | undefined {
-		const wanted = normalizeEmail(email);
-		return this.leads(workspaceId).find((lead) => lead.email === wanted);
+		const id = this.idsByEmail.get(`${workspaceId} ${normalizeEmail(email)}`);
+		return id === undefined ? undefined : this.leadsById.get(id);
 	}
 
 	createLead(input: NewSendKitLead): SendKitLead {
@@ -135,6 +199,7 @@ export class SendKitStore {
 			updatedAt: now,
 		};
 		this.leadsById.set(lead._id, lead);
+		this.idsByEmail.set(`${lead.workspaceId} ${lead.email}`, lead._id);
 		return lead;
 	}
 
@@ -144,9 +209,13 @@ export class SendKitStore {
 		Object.assign(lead, definedFields(fields));
 		if (tags !== undefined) lead.tags = [...tags];
 		if (customFields !== undefined) lead.customFields = { ...lead.customFields, ...customFields };
-		lead.updatedAt = isoAfter(lead.updatedAt);
+		touch(lead);
 		return lead;
 	}
+}
+
+export function touch(lead: SendKitLead): void {
+	lead.updatedAt = isoAfter(lead.updatedAt);
 }
 
 export function normalizeEmail(email: string): string {

@@ -102,6 +102,30 @@ export const e2eCases: Record<string, WorkflowSpec> = {
 		outputs: { 'Get Missing': [0, 1], 'Create Lead': [1, 0], 'Get By ID': [1, 0] },
 		items: [{ node: 'Get By ID', output: 0, fields: { email: 'nobody@example.com', lastName: 'Body', _id: LEAD_ID } }],
 	},
+	'sendkit-campaign-lifecycle.json': {
+		title: 'a lead added to an active campaign, verified (job polled), refused delete naming the campaign, then deleted with Force',
+		outputs: {
+			'Create Lead': [1, 0],
+			'Add to Campaign': [1, 0],
+			'Verify Email': [1],
+			'Delete Without Force': [0, 1],
+			'Delete With Force': [1],
+		},
+		items: [
+			{ node: 'Add to Campaign', output: 0, fields: { status: 'added', campaignStatus: 'active', leadId: LEAD_ID } },
+			{
+				node: 'Verify Email',
+				output: 0,
+				fields: { email: 'member@example.com', 'verification.status': 'completed', 'verification.emailStatus': 'deliverable' },
+			},
+			{ node: 'Delete Without Force', output: 1, fields: { error: /active campaigns: Q3 Founders Outreach/ } },
+			{ node: 'Delete With Force', output: 0, fields: { deleted: true, leadId: LEAD_ID } },
+		],
+		requests: [
+			{ api: 'sendKit', method: 'POST', path: /^\/v1\/enrichment\/enrich$/, count: 1 },
+			{ api: 'sendKit', method: 'DELETE', path: /^\/v1\/leads$/, count: 2 },
+		],
+	},
 	'sendkit-platform-key.json': {
 		title: 'a platform key sends X-Workspace-Id from the credential',
 		outputs: { 'Create Lead': [1, 0] },

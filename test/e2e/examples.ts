@@ -31,6 +31,26 @@ export const exampleExpectations: Record<string, WorkflowSpec> = {
 		],
 		requests: [{ api: 'sendKit', method: 'PATCH', path: /^\/v1\/leads\/[a-f0-9]{24}$/, count: 1 }],
 	},
+	'sendkit-import-to-campaign.json': {
+		title: 'five CSV rows: three imported in one bulk request, a duplicate skipped, a typo to Error; all valid ones added to the campaign',
+		outputs: {
+			// ada, grace and linus are new; ADA@acme.example is ada again (sent once); not-an-email fails validation.
+			'Import Contacts': [4, 1],
+			'Add to Campaign': [4, 0],
+		},
+		items: [
+			{ node: 'Import Contacts', output: 0, item: 0, fields: { email: 'ada@acme.example', status: 'imported', 'batch.imported': 3 } },
+			{ node: 'Import Contacts', output: 0, item: 2, fields: { email: 'ada@acme.example', status: 'skipped', reason: /item 0/ } },
+			{ node: 'Import Contacts', output: 1, fields: { error: /email/i } },
+			{ node: 'Add to Campaign', output: 0, item: 0, fields: { email: 'ada@acme.example', status: 'added', campaignStatus: 'draft' } },
+			{ node: 'Add to Campaign', output: 0, item: 2, fields: { status: 'skipped' } },
+			{ node: 'Add to Campaign', output: 0, item: 3, fields: { email: 'linus@kernel.example', status: 'added' } },
+		],
+		requests: [
+			{ api: 'sendKit', method: 'POST', path: /^\/v1\/leads\/bulk$/, count: 1 },
+			{ api: 'sendKit', method: 'POST', path: /^\/v1\/campaigns\/6650a1b2c3d4e5f6a7b8c902\/leads$/, count: 1 },
+		],
+	},
 	'kickofflabs-waitlist-signup.json': {
 		title: 'four sign-ups: two New Leads get a bonus, a returning one is updated, a typo to the Error output',
 		outputs: {

@@ -237,7 +237,7 @@ describe('GET and PATCH /v1/leads/:id', () => {
 });
 
 it('answers any other path with the generic 404', async () => {
-	for (const [method, url] of [['GET', '/v1/nope'], ['DELETE', '/v1/leads'], ['GET', '/']] as const) {
+	for (const [method, url] of [['GET', '/v1/nope'], ['PUT', '/v1/leads'], ['GET', '/']] as const) {
 		const response = await api.request({ method, url });
 		expect(response.status).toBe(404);
 		expect(response.data).toEqual(NOT_FOUND);

@@ -76,8 +76,16 @@ function filesBelow(directory: string): string[] {
 describe('output schemas', () => {
 	it('are looked up for every operation of both nodes', () => {
 		expect(allOperations.map(label)).toEqual([
+			'SendKit campaign/addLeads',
+			'SendKit campaign/get',
+			'SendKit campaign/getAll',
 			'SendKit lead/create',
+			'SendKit lead/delete',
 			'SendKit lead/get',
+			'SendKit lead/getAll',
+			'SendKit lead/import',
+			'SendKit lead/update',
+			'SendKit lead/verifyEmail',
 			'KickoffLabs campaign/getMany',
 			'KickoffLabs campaign/getStats',
 			'KickoffLabs lead/addPoints',

@@ -23,7 +23,7 @@ export const conflictEnvelopeSchema = z.object({
 });
 
 /** Both pagination styles the reference shows: cursor (newer) and page (older). */
-const paginationSchema = z
+export const paginationSchema = z
 	.object({
 		hasMore: z.boolean().optional(),
 		nextCursor: z.string().nullable().optional(),
@@ -32,10 +32,78 @@ const paginationSchema = z
 	})
 	.passthrough();
 
-export const leadListEnvelopeSchema = z.object({
+export type Pagination = z.infer<typeof paginationSchema>;
+
+/** `{ success: true, data: [...], pagination? }` of any list endpoint. */
+export function listEnvelopeSchema<Item extends z.ZodTypeAny>(item: Item) {
+	return z.object({ success: z.literal(true), data: z.array(item), pagination: paginationSchema.optional() });
+}
+
+export const leadListEnvelopeSchema = listEnvelopeSchema(leadSchema);
+
+/** A campaign (docs: GET /v1/campaigns); the node reads its id, name and status. */
+export const campaignSchema = z
+	.object({ _id: z.string(), name: z.string(), status: z.string() })
+	.passthrough()
+	.transform((campaign) => campaign as IDataObject & { _id: string; name: string; status: string });
+
+export type SendKitCampaign = z.infer<typeof campaignSchema>;
+
+export const campaignEnvelopeSchema = z.object({ success: z.literal(true), data: campaignSchema });
+export const campaignListEnvelopeSchema = listEnvelopeSchema(campaignSchema);
+
+const count = z.number().int().nonnegative();
+
+/** POST /v1/leads/bulk (docs §4.3). */
+export const bulkImportEnvelopeSchema = z.object({
 	success: z.literal(true),
-	data: z.array(leadSchema),
-	pagination: paginationSchema.optional(),
+	data: z
+		.object({
+			imported: count.default(0),
+			updated: count.default(0),
+			skipped: count.default(0),
+			failed: count.default(0),
+			importedLeadIds: z.array(z.string()).default([]),
+			errors: z.array(z.object({ email: z.unknown(), error: z.unknown() }).passthrough()).default([]),
+		})
+		.passthrough(),
 });
 
-export type LeadListPage = z.infer<typeof leadListEnvelopeSchema>;
+export type BulkImportAnswer = z.infer<typeof bulkImportEnvelopeSchema>['data'];
+
+/** DELETE /v1/leads (docs §4.3). */
+export const deleteEnvelopeSchema = z.object({ success: z.literal(true), data: z.object({ deletedCount: count }).passthrough() });
+
+/** POST /v1/campaigns/{id}/leads (docs §4.7). */
+export const addLeadsEnvelopeSchema = z.object({
+	success: z.literal(true),
+	data: z
+		.object({
+			added: count.default(0),
+			skipped: count.default(0),
+			errors: z.array(z.object({ entry: z.unknown(), message: z.unknown() }).passthrough()).default([]),
+		})
+		.passthrough(),
+});
+
+export type AddLeadsAnswer = z.infer<typeof addLeadsEnvelopeSchema>['data'];
+
+const jobStatusSchema = z.string();
+
+/** POST /v1/enrichment/enrich (docs §4.4). */
+export const enrichEnvelopeSchema = z.object({
+	success: z.literal(true),
+	data: z
+		.object({
+			jobs: z.array(z.object({ jobId: z.string().min(1), type: z.string(), status: jobStatusSchema }).passthrough()).min(1),
+		})
+		.passthrough(),
+});
+
+/** GET /v1/enrichment/jobs/{jobId} (docs §4.4). */
+export const jobEnvelopeSchema = z.object({
+	success: z.literal(true),
+	data: z.object({ id: z.string(), type: z.string(), status: jobStatusSchema }).passthrough(),
+});
+
+export type EnrichmentJob = z.infer<typeof jobEnvelopeSchema>['data'];

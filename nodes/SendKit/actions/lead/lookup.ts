@@ -4,8 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { ApiRequest } from '../../../shared/request';
 import { isSuccess } from '../../../shared/request';
 import { leadPath } from '../../fields/leadId.field';
-import type { PagePosition } from '../../transport/pagination';
-import { nextPagePosition } from '../../transport/pagination';
+import { walkPages } from '../../transport/pagination';
 import type { SendKitLead } from '../../transport/schemas';
 import { leadEnvelopeSchema, leadListEnvelopeSchema } from '../../transport/schemas';
 import { sendKit } from '../../transport/service';
@@ -27,17 +26,14 @@ export async function findLeadByEmail(
 	email: string,
 	itemIndex: number,
 ): Promise<SendKitLead | undefined> {
-	let position: PagePosition | undefined;
-	for (let pageCount = 0; pageCount < MAX_SEARCH_PAGES; pageCount++) {
-		const page = await sendKit.request(
-			context,
-			{ method: 'GET', path: '/v1/leads', qs: { search: email, limit: PAGE_SIZE, ...position }, itemIndex },
-			leadListEnvelopeSchema,
-		);
-		const match = page.data.find((lead) => lead.email.toLowerCase() === email);
+	let pageCount = 0;
+	const pages = walkPages(context, { method: 'GET', path: '/v1/leads', qs: { search: email }, itemIndex }, leadListEnvelopeSchema, PAGE_SIZE);
+	for await (const page of pages) {
+		const match = page.items.find((lead) => lead.email.toLowerCase() === email);
 		if (match) return match;
-		position = nextPagePosition(page, position);
-		if (!position) return undefined;
+		pageCount += 1;
+		if (!page.more) return undefined;
+		if (pageCount >= MAX_SEARCH_PAGES) break;
 	}
 	throw new NodeOperationError(
 		context.getNode(),

@@ -1,0 +1,115 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
+import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { parseApiError } from '../../../shared/errors';
+import type { BatchEntry, Routed } from '../../../shared/items';
+import { routeInBatches } from '../../../shared/items';
+import type { ApiRequest, ApiResponse } from '../../../shared/request';
+import { isSuccess } from '../../../shared/request';
+import { parseItemInput } from '../../../shared/validation';
+import { leadFieldLabels } from '../../fields/lead.fields';
+import { leadIdProperty, leadIdSchema } from '../../fields/leadId.field';
+import { deleteEnvelopeSchema } from '../../transport/schemas';
+import { sendKit } from '../../transport/service';
+
+/** Ids per DELETE request. SendKit documents no maximum for this endpoint; 1,000 keeps a body small (INFERRED). */
+export const MAX_IDS_PER_REQUEST = 1000;
+
+const outputs = { deleted: 'Deleted' } as const;
+
+const properties: INodeProperties[] = [
+	{ ...leadIdProperty, description: 'The _id of the lead to delete. Items are deleted together, up to 1,000 per request.' },
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Force',
+				name: 'force',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to delete leads that are in active campaigns too: they are removed from those campaigns first. Without it SendKit refuses the whole request, and nothing in it is deleted.',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['delete'] } }, properties);
+
+const inputSchema = z.object({
+	leadId: leadIdSchema.transform((id) => id.toLowerCase()),
+	options: z.object({ force: z.boolean({ invalid_type_error: 'must be true or false' }).optional() }),
+});
+
+/**
+ * DELETE /v1/leads with the ids in the JSON body (docs §4.3): the items share requests, grouped by Force. SendKit
+ * answers with a count only, so an item is `deleted: true` when the request deleted every lead it named, and `null`
+ * (not confirmed) when it deleted fewer, since SendKit does not say which ones were missing.
+ */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await routeInBatches<string, 'deleted'>(this, {
+		outputs,
+		maxBatchSize: MAX_IDS_PER_REQUEST,
+		prepare: async (itemIndex) => {
+			const input = parseItemInput(
+				this,
+				inputSchema,
+				{ leadId: this.getNodeParameter('leadId', itemIndex), options: this.getNodeParameter('options', itemIndex, {}) },
+				{ ...leadFieldLabels, force: 'Force' },
+				itemIndex,
+			);
+			return { group: input.options.force ? 'force' : 'safe', value: input.leadId };
+		},
+		sendBatch: async (group, batch) => await deleteBatch(this, batch, group === 'force'),
+	});
+}
+
+async function deleteBatch(
+	context: IExecuteFunctions,
+	batch: ReadonlyArray<BatchEntry<string>>,
+	force: boolean,
+): Promise<Array<Routed<'deleted'>>> {
+	const leadIds = [...new Set(batch.map((entry) => entry.value))];
+	const body: IDataObject = force ? { leadIds, force: true } : { leadIds };
+	const request: ApiRequest = { method: 'DELETE', path: '/v1/leads', body, itemIndex: batch[0].itemIndex };
+	const response = await sendKit.send(context, request);
+	if (!isSuccess(response)) {
+		throw activeCampaignsError(context, response, leadIds.length) ?? sendKit.error(context, response, request);
+	}
+	const { deletedCount } = sendKit.parse(context, response, deleteEnvelopeSchema, request).data;
+	const deleted = deletedCount >= leadIds.length ? true : null;
+	return batch.map((entry) => ({
+		branch: 'deleted',
+		json: { leadId: entry.value, deleted, batch: { requested: leadIds.length, deleted: deletedCount } },
+	}));
+}
+
+const campaignNamesSchema = z
+	.array(z.union([z.string(), z.object({ name: z.string() }).passthrough()]))
+	.transform((campaigns) => campaigns.map((campaign) => (typeof campaign === 'string' ? campaign : campaign.name)));
+
+/**
+ * SendKit's 400 for leads in active campaigns (docs: "returns 400 listing the affected campaigns"; where the list sits
+ * in the body is not documented, so `error.campaigns`, `data.campaigns` and `campaigns` are all read).
+ */
+function activeCampaignsError(context: IExecuteFunctions, response: ApiResponse, leadCount: number): NodeApiError | undefined {
+	if (response.statusCode !== 400 || !sendKit.isApiAnswer(response)) return undefined;
+	const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as IDataObject;
+	const nested = (key: string) => (typeof body[key] === 'object' && body[key] !== null ? (body[key] as IDataObject).campaigns : undefined);
+	const names = [nested('error'), nested('data'), body.campaigns]
+		.map((candidate) => campaignNamesSchema.safeParse(candidate))
+		.find((parsed) => parsed.success)?.data;
+	const { message } = parseApiError(response.body);
+	if (!names && !/active campaign/i.test(message ?? '')) return undefined;
+	const list = names && names.length > 0 ? names.join(', ') : undefined;
+	return new NodeApiError(context.getNode(), { message: message ?? 'Leads are in active campaigns', httpCode: '400' } as JsonObject, {
+		message: `SendKit did not delete these ${leadCount} lead(s): some are in active campaigns${list ? `: ${list}` : ''}`,
+		description: `Nothing in this request was deleted. Turn on the Force option to remove the leads from ${list ?? 'those campaigns'} and delete them, or pause the campaigns first. SendKit said: ${message ?? 'no message'}`,
+		httpCode: '400',
+	});
+}

@@ -1,0 +1,140 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { mapItems } from '../../../shared/items';
+import { optionalTextSchema, parseItemInput, tagsSchema, withoutUndefined } from '../../../shared/validation';
+import { limitOf, returnAllLabels, returnAllProperties, returnAllSchema } from '../../fields/list.fields';
+import { collectPages } from '../../transport/pagination';
+import { leadListEnvelopeSchema } from '../../transport/schemas';
+
+const properties: INodeProperties[] = [
+	...returnAllProperties,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Email Status',
+				name: 'emailStatus',
+				type: 'string',
+				default: '',
+				placeholder: 'valid, risky',
+				description:
+					'Comma-separated verification results to keep, as SendKit\'s filter takes them (its docs show "valid,risky"; leads themselves carry deliverable, undeliverable, risky or unknown)',
+			},
+			{
+				displayName: 'Email Type',
+				name: 'emailType',
+				type: 'options',
+				default: 'all',
+				options: [
+					{ name: 'All', value: 'all' },
+					{ name: 'Business', value: 'business' },
+					{ name: 'Personal', value: 'personal' },
+				],
+			},
+			{
+				displayName: 'Email Verified',
+				name: 'emailVerified',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to keep only leads whose email was verified (on) or only those not verified yet (off)',
+			},
+			{
+				displayName: 'Has Company',
+				name: 'hasCompany',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to keep only leads with a company name (on) or only those without (off)',
+			},
+			{
+				displayName: 'Has Phone',
+				name: 'hasPhone',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to keep only leads with a phone number (on) or only those without (off)',
+			},
+			{
+				displayName: 'Search',
+				name: 'search',
+				type: 'string',
+				default: '',
+				description: 'Text SendKit looks for in the email, name and company',
+			},
+			{
+				displayName: 'SEG Protected',
+				name: 'segProtected',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to keep only leads behind a Secure Email Gateway (on) or only those without one (off)',
+			},
+			{
+				displayName: 'Tags',
+				name: 'tags',
+				type: 'string',
+				default: '',
+				placeholder: 'vip, enterprise',
+				description: 'Comma-separated tags; a lead with any of them is kept',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['getAll'] } }, properties);
+
+const bool = z.boolean({ invalid_type_error: 'must be true or false' }).optional();
+
+/** The filters as GET /v1/leads takes them (docs §4.3): lists as comma-separated text. */
+const filtersSchema = z
+	.object({
+		search: optionalTextSchema,
+		tags: tagsSchema.optional(),
+		emailVerified: bool,
+		emailStatus: tagsSchema.optional(),
+		emailType: z.enum(['all', 'personal', 'business']).optional(),
+		hasCompany: bool,
+		hasPhone: bool,
+		segProtected: bool,
+	})
+	.transform(({ tags, emailStatus, ...filters }) =>
+		withoutUndefined({
+			...filters,
+			tags: tags && tags.length > 0 ? tags.join(',') : undefined,
+			emailStatus: emailStatus && emailStatus.length > 0 ? emailStatus.join(',') : undefined,
+		}),
+	);
+
+const inputSchema = z.intersection(returnAllSchema, z.object({ filters: filtersSchema }));
+
+const labels = {
+	...returnAllLabels,
+	search: 'Search',
+	tags: 'Tags',
+	emailVerified: 'Email Verified',
+	emailStatus: 'Email Status',
+	emailType: 'Email Type',
+	hasCompany: 'Has Company',
+	hasPhone: 'Has Phone',
+	segProtected: 'SEG Protected',
+};
+
+/** GET /v1/leads, every page or up to Limit: one output item per lead, in SendKit's order (the list's shorter lead). */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await mapItems(this, {
+		prepare: (itemIndex) => {
+			const returnAll = this.getNodeParameter('returnAll', itemIndex, false);
+			const raw = {
+				returnAll,
+				limit: returnAll ? undefined : this.getNodeParameter('limit', itemIndex, 50),
+				filters: this.getNodeParameter('filters', itemIndex, {}),
+			};
+			return parseItemInput(this, inputSchema, raw, labels, itemIndex);
+		},
+		send: async (input, itemIndex): Promise<IDataObject[]> =>
+			await collectPages(this, { method: 'GET', path: '/v1/leads', qs: input.filters, itemIndex }, leadListEnvelopeSchema, limitOf(input)),
+	});
+}

@@ -1,0 +1,181 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import type { BatchEntry, Routed } from '../../../shared/items';
+import { routeInBatches } from '../../../shared/items';
+import { emailProperty, emailSchema, optionalTextSchema, parseItemInput } from '../../../shared/validation';
+import { leadFieldLabels, leadFieldOptions, leadFieldsSchema } from '../../fields/lead.fields';
+import type { BulkImportAnswer } from '../../transport/schemas';
+import { bulkImportEnvelopeSchema } from '../../transport/schemas';
+import { sendKit } from '../../transport/service';
+
+/** POST /v1/leads/bulk takes at most 5,000 leads per request (docs §4.3). */
+export const MAX_LEADS_PER_REQUEST = 5000;
+
+const outputs = { output: 'Output' } as const;
+
+const properties: INodeProperties[] = [
+	emailProperty('Email of the lead. Trimmed and lowercased; SendKit matches existing leads by it.'),
+	{
+		displayName: 'Skip Duplicates',
+		name: 'skipDuplicates',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to leave leads whose email already exists unchanged (reported as skipped). Off: they are updated with these fields.',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: leadFieldOptions,
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Data Cleanup',
+				name: 'dataCleanup',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether SendKit normalises emails, phone numbers and LinkedIn URLs and strips special characters from names',
+			},
+			{
+				displayName: 'Tag',
+				name: 'tag',
+				type: 'string',
+				default: '',
+				placeholder: 'crm-sync',
+				description: 'A tag SendKit adds to every imported lead',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['import'] } }, properties);
+
+/** Lead keys SendKit maps itself; a custom field may not take one of these names, or it would overwrite the field. */
+const RESERVED_KEYS = new Set(['email', 'firstName', 'lastName', 'companyName', 'jobTitle', 'phone', 'linkedinUrl', 'city', 'state', 'country', 'tags', 'customFields']);
+
+const inputSchema = z.object({
+	email: emailSchema,
+	skipDuplicates: z.boolean({ invalid_type_error: 'must be true or false' }),
+	fields: leadFieldsSchema.superRefine((fields, context) => {
+		for (const name of Object.keys(fields.customFields ?? {})) {
+			if (RESERVED_KEYS.has(name)) {
+				context.addIssue({ code: z.ZodIssueCode.custom, path: ['customFields'], message: `"${name}" is a lead field, not a custom field name` });
+			}
+		}
+	}),
+	options: z.object({ dataCleanup: z.boolean({ invalid_type_error: 'must be true or false' }).optional(), tag: optionalTextSchema }),
+});
+
+interface ImportSettings {
+	skipDuplicates: boolean;
+	dataCleanup: boolean;
+	tag?: string;
+}
+
+interface ImportEntry {
+	settings: ImportSettings;
+	lead: IDataObject;
+}
+
+/**
+ * Bulk create-or-skip (or update) in batches of up to 5,000: the fast path for large syncs. Every item comes out once,
+ * paired with its input, saying what happened to its lead.
+ */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await routeInBatches<ImportEntry, 'output'>(this, {
+		outputs,
+		maxBatchSize: MAX_LEADS_PER_REQUEST,
+		prepare: async (itemIndex) => {
+			const input = parseItemInput(
+				this,
+				inputSchema,
+				{
+					email: this.getNodeParameter('email', itemIndex),
+					skipDuplicates: this.getNodeParameter('skipDuplicates', itemIndex, true),
+					fields: this.getNodeParameter('additionalFields', itemIndex, {}),
+					options: this.getNodeParameter('options', itemIndex, {}),
+				},
+				{ ...leadFieldLabels, skipDuplicates: 'Skip Duplicates', dataCleanup: 'Data Cleanup', tag: 'Tag' },
+				itemIndex,
+			);
+			const settings: ImportSettings = { skipDuplicates: input.skipDuplicates, dataCleanup: input.options.dataCleanup ?? true };
+			if (input.options.tag) settings.tag = input.options.tag;
+			// Unrecognised keys become custom fields (docs), so custom fields travel as keys of the lead itself.
+			const { customFields, ...fields } = input.fields;
+			return { group: JSON.stringify(settings), value: { settings, lead: { email: input.email, ...fields, ...customFields } } };
+		},
+		sendBatch: async (_group, batch) => await importBatch(this, batch),
+	});
+}
+
+async function importBatch(context: IExecuteFunctions, batch: ReadonlyArray<BatchEntry<ImportEntry>>): Promise<Array<Routed<'output'>>> {
+	const firstByEmail = new Map<string, number>();
+	const leads: IDataObject[] = [];
+	for (const entry of batch) {
+		const email = String(entry.value.lead.email);
+		if (firstByEmail.has(email)) continue;
+		firstByEmail.set(email, entry.itemIndex);
+		leads.push(entry.value.lead);
+	}
+	const answer = (
+		await sendKit.request(
+			context,
+			{ method: 'POST', path: '/v1/leads/bulk', body: { leads, ...batch[0].value.settings }, itemIndex: batch[0].itemIndex },
+			bulkImportEnvelopeSchema,
+		)
+	).data;
+	if (answer.skipped > 0 && batch[0].value.settings.skipDuplicates) {
+		context.addExecutionHints({
+			message: `${answer.skipped} lead(s) already existed and were left unchanged, because Skip Duplicates is on. Turn it off to update them.`,
+			type: 'info',
+			location: 'outputPane',
+		});
+	}
+	const outcomeOf = outcomes(answer, leads.length);
+	const counts = { imported: answer.imported, updated: answer.updated, skipped: answer.skipped, failed: answer.failed };
+	return batch.map((entry) => {
+		const email = String(entry.value.lead.email);
+		const first = firstByEmail.get(email);
+		const outcome: IDataObject =
+			first === entry.itemIndex
+				? outcomeOf(email, entry.value.settings)
+				: { status: 'skipped', reason: `Same email as item ${String(first)}, which this import sent instead` };
+		return { branch: 'output', json: { email, ...outcome, batch: counts } };
+	});
+}
+
+/**
+ * What happened to each lead of a request. SendKit names failed leads (by email) but only counts the others, so a lead
+ * is `imported`, `updated` or `skipped` when all of the request's other leads had that outcome, and `succeeded` when
+ * the counts mix outcomes without saying which lead had which.
+ */
+function outcomes(answer: BulkImportAnswer, sent: number): (email: string, settings: ImportSettings) => IDataObject {
+	const failures = new Map<string, string>();
+	for (const failure of answer.errors) {
+		if (typeof failure.email !== 'string') continue;
+		const email = failure.email.trim().toLowerCase();
+		if (!failures.has(email)) failures.set(email, typeof failure.error === 'string' ? failure.error : JSON.stringify(failure.error));
+	}
+	const rest = sent - failures.size;
+	const uniform = (['imported', 'updated', 'skipped'] as const).find((status) => answer[status] === rest && rest > 0);
+	return (email, settings) => {
+		const failure = failures.get(email);
+		if (failure !== undefined) return { status: 'failed', reason: failure };
+		if (uniform === 'skipped') {
+			return { status: 'skipped', reason: settings.skipDuplicates ? 'A lead with this email exists (Skip Duplicates is on)' : 'SendKit skipped it' };
+		}
+		return { status: uniform ?? 'succeeded' };
+	};
+}

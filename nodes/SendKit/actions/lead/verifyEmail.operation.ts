@@ -1,0 +1,201 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { sleep, updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import type { BatchEntry, Routed } from '../../../shared/items';
+import { routeInBatches } from '../../../shared/items';
+import { parseItemInput } from '../../../shared/validation';
+import { leadFieldLabels } from '../../fields/lead.fields';
+import { leadIdProperty, leadIdSchema } from '../../fields/leadId.field';
+import type { EnrichmentJob } from '../../transport/schemas';
+import { enrichEnvelopeSchema, jobEnvelopeSchema } from '../../transport/schemas';
+import { sendKit } from '../../transport/service';
+import { getLeadById } from './lookup';
+
+/** Leads per enrichment request. SendKit documents no maximum; 1,000 keeps one job per request manageable (INFERRED). */
+export const MAX_LEADS_PER_JOB = 1000;
+
+const outputs = { output: 'Output' } as const;
+
+const properties: INodeProperties[] = [
+	{ ...leadIdProperty, description: 'The _id of the lead whose email to verify. Items are verified together, in one job per 1,000 leads.' },
+	{
+		displayName: 'Email verification costs one SendKit credit per lead (charged when the job starts)',
+		name: 'creditsNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Detect Secure Email Gateway',
+				name: 'detectSeg',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to also detect a Secure Email Gateway (Proofpoint, Mimecast, …) in front of the mailbox; free',
+			},
+			{
+				displayName: 'Max Wait (Seconds)',
+				name: 'maxWaitSeconds',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 3600 },
+				default: 120,
+				description: 'How long to wait for the job. A job still running then is reported with status timedOut, not as an error.',
+			},
+			{
+				displayName: 'Return Job Without Waiting',
+				name: 'returnJob',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return at once with the started job (its jobId) instead of waiting for the results',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['verifyEmail'] } }, properties);
+
+const inputSchema = z.object({
+	leadId: leadIdSchema.transform((id) => id.toLowerCase()),
+	options: z.object({
+		detectSeg: z.boolean({ invalid_type_error: 'must be true or false' }).default(true),
+		maxWaitSeconds: z.number({ invalid_type_error: 'must be a number' }).min(1, 'must be at least 1').max(3600, 'must be at most 3600').default(120),
+		returnJob: z.boolean({ invalid_type_error: 'must be true or false' }).default(false),
+	}),
+});
+
+type Settings = z.infer<typeof inputSchema>['options'];
+
+const TERMINAL_STATUSES = new Set(['completed', 'failed', 'cancelled']);
+const FIRST_POLL_MS = 500;
+const MAX_POLL_MS = 5000;
+
+/**
+ * Verification is asynchronous (docs §4.4): POST /v1/enrichment/enrich starts a job, GET /v1/enrichment/jobs/{id} is
+ * polled with a growing interval up to Max Wait, then each lead is read again for its result. A failed, cancelled or
+ * unfinished job, an `unknown` verdict or a lead that is gone are outcomes on the item, never errors.
+ */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await routeInBatches<{ leadId: string; settings: Settings }, 'output'>(this, {
+		outputs,
+		maxBatchSize: MAX_LEADS_PER_JOB,
+		prepare: async (itemIndex) => {
+			const input = parseItemInput(
+				this,
+				inputSchema,
+				{ leadId: this.getNodeParameter('leadId', itemIndex), options: this.getNodeParameter('options', itemIndex, {}) },
+				{ ...leadFieldLabels, detectSeg: 'Detect Secure Email Gateway', maxWaitSeconds: 'Max Wait (Seconds)', returnJob: 'Return Job Without Waiting' },
+				itemIndex,
+			);
+			return { group: JSON.stringify(input.options), value: { leadId: input.leadId, settings: input.options } };
+		},
+		sendBatch: async (_group, batch) => await verifyBatch(this, batch),
+	});
+}
+
+async function verifyBatch(
+	context: IExecuteFunctions,
+	batch: ReadonlyArray<BatchEntry<{ leadId: string; settings: Settings }>>,
+): Promise<Array<Routed<'output'>>> {
+	const { settings } = batch[0].value;
+	const itemIndex = batch[0].itemIndex;
+	const itemOfLead = new Map<string, number>();
+	for (const entry of batch) if (!itemOfLead.has(entry.value.leadId)) itemOfLead.set(entry.value.leadId, entry.itemIndex);
+	const leadIds = [...itemOfLead.keys()];
+	const started = (
+		await sendKit.request(
+			context,
+			{
+				method: 'POST',
+				path: '/v1/enrichment/enrich',
+				body: { leadIds, enrichmentTypes: settings.detectSeg ? ['email', 'segGateway'] : ['email'] },
+				itemIndex,
+			},
+			enrichEnvelopeSchema,
+		)
+	).data;
+	if (settings.returnJob) {
+		// The same shape as a finished verification, so later nodes read one shape: status `started`, the jobs to poll.
+		const jobs = started.jobs.map((job) => ({ jobId: job.jobId, type: job.type, status: job.status }));
+		return batch.map((entry) => ({
+			branch: 'output',
+			json: { _id: entry.value.leadId, verification: { status: 'started', ...EMPTY_RESULT, jobs } },
+		}));
+	}
+
+	const jobs = await waitForJobs(context, started.jobs.map((job) => job.jobId), settings.maxWaitSeconds * 1000, itemIndex);
+	const status = outcomeOf(jobs);
+	if (status === 'timedOut') {
+		context.addExecutionHints({
+			message: `The verification job was still running after ${settings.maxWaitSeconds} s: its items carry the jobs to check later. Raise Max Wait to wait longer.`,
+			type: 'warning',
+			location: 'outputPane',
+		});
+	}
+	const results = new Map<string, IDataObject>();
+	for (const [leadId, leadItemIndex] of itemOfLead) {
+		const lead = await getLeadById(context, leadId, leadItemIndex);
+		results.set(
+			leadId,
+			lead
+				? { ...lead, verification: verificationOf(lead, status, jobs) }
+				: { _id: leadId, verification: { status: 'leadNotFound', ...EMPTY_RESULT, jobs: jobSummaries(jobs) } },
+		);
+	}
+	return batch.map((entry) => ({ branch: 'output', json: results.get(entry.value.leadId) ?? {} }));
+}
+
+/** Polls every job until each has ended or the wait is over; a job still running then keeps its last status. */
+async function waitForJobs(context: IExecuteFunctions, jobIds: string[], maxWaitMs: number, itemIndex: number): Promise<EnrichmentJob[]> {
+	const deadline = Date.now() + maxWaitMs;
+	const latest = new Map<string, EnrichmentJob>();
+	let interval = FIRST_POLL_MS;
+	for (;;) {
+		for (const jobId of jobIds) {
+			if (TERMINAL_STATUSES.has(latest.get(jobId)?.status ?? '')) continue;
+			const request = { method: 'GET' as const, path: `/v1/enrichment/jobs/${encodeURIComponent(jobId)}`, itemIndex };
+			latest.set(jobId, (await sendKit.request(context, request, jobEnvelopeSchema)).data);
+		}
+		const remaining = deadline - Date.now();
+		const cancelled = context.getExecutionCancelSignal?.()?.aborted === true;
+		if ([...latest.values()].every((job) => TERMINAL_STATUSES.has(job.status)) || remaining <= 0 || cancelled) break;
+		await sleep(Math.min(interval, remaining));
+		interval = Math.min(MAX_POLL_MS, Math.round(interval * 1.5));
+	}
+	return jobIds.map((jobId) => latest.get(jobId)).filter((job): job is EnrichmentJob => job !== undefined);
+}
+
+/** The verification job decides the item's status; the SEG job only adds its findings. */
+function outcomeOf(jobs: EnrichmentJob[]): string {
+	const verification = jobs.find((job) => job.type === 'email_verification') ?? jobs[0];
+	if (!verification || !TERMINAL_STATUSES.has(verification.status)) return 'timedOut';
+	return verification.status;
+}
+
+const EMPTY_RESULT = { emailStatus: null, score: null, catchAll: null, segProtected: null, segProvider: null };
+
+/**
+ * The verdict as the lead carries it. `emailVerificationResult` and the SEG fields are documented; the names of the
+ * confidence score and the catch-all flag are not (docs §3.3), so the likely names are read in turn.
+ */
+function verificationOf(lead: IDataObject, status: string, jobs: EnrichmentJob[]): IDataObject {
+	const first = (...keys: string[]) => keys.map((key) => lead[key]).find((value) => value !== undefined && value !== null) ?? null;
+	return {
+		status,
+		emailStatus: first('emailVerificationResult'),
+		score: first('emailVerificationScore', 'verificationScore', 'emailScore', 'confidenceScore'),
+		catchAll: first('emailCatchAll', 'isCatchAll', 'catchAll'),
+		segProtected: first('segProtected'),
+		segProvider: first('segProviderName', 'segProvider'),
+		jobs: jobSummaries(jobs),
+	};
+}
+
+function jobSummaries(jobs: EnrichmentJob[]): IDataObject[] {
+	return jobs.map((job) => ({ jobId: job.id, type: job.type, status: job.status }));
+}

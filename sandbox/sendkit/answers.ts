@@ -1,0 +1,40 @@
+import type { ZodError } from 'zod';
+
+import { RATE_LIMIT_MESSAGE, STATUS_REASONS } from '../core/faults';
+import type { ApiResponse } from '../core/server';
+
+const GENERIC_MESSAGES: Record<number, string> = {
+	400: 'Bad request',
+	401: 'Invalid or missing API key',
+	403: "You don't have permission to access this resource",
+	404: 'The requested resource was not found',
+	429: RATE_LIMIT_MESSAGE,
+};
+
+/** `{ success: true, data, pagination? }`, the envelope of every success (docs §2.1). */
+export function ok(data: unknown, status = 200, extra: Record<string, unknown> = {}): ApiResponse {
+	return { status, body: { success: true, data, ...extra } };
+}
+
+/** Shape 2 of the docs (§2.2): `{error, message, code}`. */
+export function genericError(status: number, message?: string): ApiResponse {
+	return { status, body: genericErrorBody(status, message) };
+}
+
+export function genericErrorBody(status: number, message?: string): { error: string; message: string; code: number } {
+	const fallback = status >= 500 ? 'An unexpected error occurred' : 'Error';
+	return { error: STATUS_REASONS[status] ?? 'Error', message: message ?? GENERIC_MESSAGES[status] ?? fallback, code: status };
+}
+
+/** Shape 1 of the docs (§2.2): `{success:false, error:{code, message, ...details}}`. */
+export function resourceError(status: number, code: string, message: string, details: Record<string, unknown> = {}): ApiResponse {
+	return { status, body: { success: false, error: { code, message, ...details } } };
+}
+
+export function validationError(error: ZodError): ApiResponse {
+	return validationErrorBody(error.issues[0]?.message ?? 'Invalid request');
+}
+
+export function validationErrorBody(message: string): ApiResponse {
+	return resourceError(400, 'VALIDATION_ERROR', message);
+}

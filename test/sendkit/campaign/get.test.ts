@@ -1,0 +1,31 @@
+import { useWorld } from '../../helpers/world';
+import { sendKitFixture, sendKitWorld } from '../helpers';
+
+const world = useWorld();
+const { run, requests, seedLeads, sendKit } = sendKitWorld(world);
+const workflow = sendKitFixture('campaign', 'get');
+
+describe('SendKit › Campaign › Get', () => {
+	it('returns the campaign with its lead counts', async () => {
+		const { store, workspaceId, activeCampaignId } = sendKit();
+		const campaign = store.campaigns.find(workspaceId, activeCampaignId);
+		for (const lead of seedLeads(2)) if (campaign) store.campaigns.add(campaign, lead._id);
+
+		const result = await run(workflow, { campaignId: activeCampaignId });
+
+		expect(result.output('SendKit', 0).map((item) => item.json)).toEqual([
+			expect.objectContaining({ _id: activeCampaignId, name: 'Q3 Founders Outreach', status: 'active', leadCounts: { total: 2, active: 2 } }),
+		]);
+	});
+
+	it('an unknown campaign is an error item with SendKit\'s message; a malformed id is refused before any request', async () => {
+		const result = await run(workflow, { campaignId: 'eeeeeeeeeeeeeeeeeeeeeeee' }, { campaignId: '12' });
+
+		const errors = result.output('SendKit', 1).map((item) => [item.json.error, item.pairedItem]);
+		expect(errors).toEqual([
+			['SendKit: Campaign not found', { item: 0 }],
+			[expect.stringMatching(/^Invalid "Campaign" in item 1: must be a SendKit campaign ID/), { item: 1 }],
+		]);
+		expect(requests('GET', /^\/v1\/campaigns\//)).toHaveLength(1);
+	});
+});

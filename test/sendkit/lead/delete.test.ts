@@ -1,0 +1,92 @@
+import { useWorld, withNodeSettings, withParameters } from '../../helpers/world';
+import { sendKitFixture, sendKitWorld } from '../helpers';
+
+const ERROR_OUTPUT = 1;
+
+const world = useWorld();
+const { run, requests, seedLeads, sendKit } = sendKitWorld(world);
+const workflow = sendKitFixture('lead', 'delete');
+
+function putInActiveCampaign(leadIds: string[]) {
+	const { store, workspaceId, activeCampaignId } = sendKit();
+	const campaign = store.campaigns.find(workspaceId, activeCampaignId);
+	if (!campaign) throw new Error('seeded campaign missing');
+	for (const id of leadIds) store.campaigns.add(campaign, id);
+}
+
+describe('SendKit › Lead › Delete', () => {
+	it('deletes many items in one request, the ids in the JSON body, one output item per input item', async () => {
+		const leads = seedLeads(3);
+
+		const result = await run(workflow, ...leads.map((lead) => ({ leadId: lead._id })));
+
+		expect(result.error).toBeUndefined();
+		expect(result.output('SendKit', 0).map((item) => [item.json, item.pairedItem])).toEqual(
+			leads.map((lead, index) => [{ leadId: lead._id, deleted: true, batch: { requested: 3, deleted: 3 } }, { item: index }]),
+		);
+		const deletes = requests('DELETE', /^\/v1\/leads$/);
+		expect(deletes).toHaveLength(1);
+		expect(deletes[0].body).toEqual({ leadIds: leads.map((lead) => lead._id) });
+		expect(sendKit().store.leads(sendKit().workspaceId)).toHaveLength(0);
+	});
+
+	it('sends 1,000 ids per request at most', async () => {
+		const leads = seedLeads(1500);
+
+		const result = await run(workflow, ...leads.map((lead) => ({ leadId: lead._id })));
+
+		expect(result.output('SendKit', 0)).toHaveLength(1500);
+		expect(requests('DELETE').map((request) => (request.body as { leadIds: string[] }).leadIds.length)).toEqual([1000, 500]);
+	});
+
+	it('says deleted: null when SendKit deleted fewer leads than the request named', async () => {
+		const [lead] = seedLeads(1);
+
+		const result = await run(workflow, { leadId: lead._id }, { leadId: 'cccccccccccccccccccccccc' });
+
+		expect(result.output('SendKit', 0).map((item) => item.json.deleted)).toEqual([null, null]);
+		expect(result.output('SendKit', 0)[0].json.batch).toEqual({ requested: 2, deleted: 1 });
+	});
+
+	it('without Force, leads in an active campaign give a clear error naming the campaign, and nothing is deleted', async () => {
+		const leads = seedLeads(2);
+		putInActiveCampaign([leads[1]._id]);
+
+		const result = await run(workflow, ...leads.map((lead) => ({ leadId: lead._id })));
+
+		const errors = result.output('SendKit', ERROR_OUTPUT);
+		expect(errors.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(errors[0].json.error).toBe('SendKit did not delete these 2 lead(s): some are in active campaigns: Q3 Founders Outreach');
+		expect(sendKit().store.leads(sendKit().workspaceId)).toHaveLength(2);
+	});
+
+	it('without an error output, the active-campaign refusal stops the workflow with the campaign named and the fix', async () => {
+		const [lead] = seedLeads(1);
+		putInActiveCampaign([lead._id]);
+
+		const result = await run(withNodeSettings(workflow, 'SendKit', { onError: 'stopWorkflow' }), { leadId: lead._id });
+
+		expect(result.error?.message).toContain('Q3 Founders Outreach');
+		expect(result.error?.description).toMatch(/Nothing in this request was deleted\. Turn on the Force option/);
+	});
+
+	it('with Force, deletes leads in active campaigns and removes them from the campaign', async () => {
+		const leads = seedLeads(2);
+		putInActiveCampaign(leads.map((lead) => lead._id));
+
+		const result = await run(withParameters(workflow, 'SendKit', { options: { force: true } }), ...leads.map((lead) => ({ leadId: lead._id })));
+
+		expect(result.output('SendKit', 0).map((item) => item.json.deleted)).toEqual([true, true]);
+		expect(requests('DELETE')[0].body).toEqual({ leadIds: leads.map((lead) => lead._id), force: true });
+		expect(sendKit().store.campaigns.leadsOf(sendKit().activeCampaignId)).toHaveLength(0);
+	});
+
+	it('a malformed id fails alone, before any request', async () => {
+		const [lead] = seedLeads(1);
+
+		const result = await run(workflow, { leadId: '../workspaces' }, { leadId: lead._id });
+
+		expect(result.output('SendKit', ERROR_OUTPUT).map((item) => item.pairedItem)).toEqual([{ item: 0 }]);
+		expect(requests('DELETE')[0].body).toEqual({ leadIds: [lead._id] });
+	});
+});

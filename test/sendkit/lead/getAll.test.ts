@@ -1,0 +1,90 @@
+import { useWorld, withParameters } from '../../helpers/world';
+import { sendKitFixture, sendKitWorld } from '../helpers';
+
+const world = useWorld();
+const { run, requests, seedLeads, sendKit } = sendKitWorld(world);
+const workflow = sendKitFixture('lead', 'getAll');
+const emails = (result: Awaited<ReturnType<typeof run>>) => result.output('SendKit', 0).map((item) => item.json.email);
+
+describe('SendKit › Lead › Get Many', () => {
+	it('returns every lead across several cursor pages, each paired with the input item', async () => {
+		seedLeads(230);
+
+		const result = await run(workflow, {});
+
+		expect(result.error).toBeUndefined();
+		expect(emails(result)).toEqual(Array.from({ length: 230 }, (_, index) => `lead${index}@example.com`));
+		expect(result.output('SendKit', 0).every((item) => item.pairedItem && (item.pairedItem as { item: number }).item === 0)).toBe(true);
+		const pages = requests('GET', /^\/v1\/leads$/);
+		expect(pages.map((request) => request.query.cursor === undefined)).toEqual([true, false, false]);
+		expect(pages.every((request) => request.query.limit === '100')).toBe(true);
+	});
+
+	it('keeps walking past a sparse, even empty, page while SendKit says more follow', async () => {
+		// Leads 0..99 untagged, 100..199 tagged, 200..249 untagged: with filters applied after the scan, page 1 is empty.
+		seedLeads(250, (index) => ({ tags: index >= 100 && index < 200 ? ['vip'] : [] }));
+		sendKit().store.listing = { style: 'cursor', filterAfterScan: true };
+
+		const result = await run(withParameters(workflow, 'SendKit', { filters: { tags: 'vip' } }), {});
+
+		expect(emails(result)).toHaveLength(100);
+		expect(emails(result)[0]).toBe('lead100@example.com');
+		const pages = requests('GET', /^\/v1\/leads$/);
+		expect(pages).toHaveLength(3);
+		expect(pages[0].query.tags).toBe('vip');
+	});
+
+	it('falls back to page numbers when SendKit answers with pages instead of a cursor', async () => {
+		seedLeads(150, (index) => ({ companyName: index % 3 === 0 ? 'Acme' : undefined }));
+		sendKit().store.listing = { style: 'page', filterAfterScan: true };
+
+		const result = await run(withParameters(workflow, 'SendKit', { filters: { hasCompany: true } }), {});
+
+		expect(emails(result)).toHaveLength(50);
+		expect(requests('GET', /^\/v1\/leads$/).map((request) => request.query.page)).toEqual([undefined, '2']);
+	});
+
+	it('stops at Limit, reading only the pages it needs', async () => {
+		seedLeads(230);
+
+		const result = await run(withParameters(workflow, 'SendKit', { returnAll: false, limit: 120 }), {});
+
+		expect(emails(result)).toHaveLength(120);
+		expect(requests('GET', /^\/v1\/leads$/)).toHaveLength(2);
+	});
+
+	it('sends every filter as SendKit names it', async () => {
+		seedLeads(3);
+		const filters = {
+			search: 'acme',
+			tags: 'vip, enterprise',
+			emailVerified: false,
+			emailStatus: 'valid, risky',
+			emailType: 'business',
+			hasCompany: true,
+			hasPhone: false,
+			segProtected: false,
+		};
+
+		await run(withParameters(workflow, 'SendKit', { filters }), {});
+
+		expect(requests('GET', /^\/v1\/leads$/)[0].query).toEqual({
+			search: 'acme',
+			tags: 'vip,enterprise',
+			emailVerified: 'false',
+			emailStatus: 'valid,risky',
+			emailType: 'business',
+			hasCompany: 'true',
+			hasPhone: 'false',
+			segProtected: 'false',
+			limit: '100',
+		});
+	});
+
+	it('an invalid Limit is an error naming the field and the item, and nothing is sent', async () => {
+		const result = await run(withParameters(workflow, 'SendKit', { returnAll: false, limit: 0 }), {});
+
+		expect(result.output('SendKit', 1).map((item) => item.json.error)).toEqual(['Invalid "Limit" in item 0: must be at least 1']);
+		expect(requests()).toHaveLength(0);
+	});
+});

@@ -1,0 +1,68 @@
+import { invokeAsTool } from '../../../dev/engine';
+import { sendKitCredentials, useWorld, withNodeSettings } from '../../helpers/world';
+import { sendKitFixture, sendKitWorld } from '../helpers';
+
+const UPDATED = 0;
+const NOT_FOUND = 1;
+const ERROR_OUTPUT = 2;
+
+const world = useWorld();
+const { run, requests, seedLeads } = sendKitWorld(world);
+const workflow = sendKitFixture('lead', 'update');
+
+describe('SendKit › Lead › Update', () => {
+	it('patches the fields set, merges custom fields, and puts the updated lead on Updated', async () => {
+		const [lead] = seedLeads(1, () => ({ jobTitle: 'CTO', customFields: { source: 'webinar' } }));
+
+		const result = await run(workflow, { leadId: lead._id, jobTitle: 'CEO', tags: 'vip', stage: 'customer' });
+
+		expect(result.error).toBeUndefined();
+		const [updated] = result.output('SendKit', UPDATED);
+		expect(updated.json).toMatchObject({ _id: lead._id, jobTitle: 'CEO', tags: ['vip'], customFields: { source: 'webinar', stage: 'customer' } });
+		expect(updated.pairedItem).toEqual({ item: 0 });
+		const [patch] = requests('PATCH');
+		expect(patch.path).toBe(`/v1/leads/${lead._id}`);
+		expect(patch.body).toEqual({ jobTitle: 'CEO', tags: ['vip'], customFields: { stage: 'customer' } });
+	});
+
+	it('puts a lead SendKit does not know on Not Found with the input item unchanged', async () => {
+		const [lead] = seedLeads(1);
+		const missing = { leadId: 'aaaaaaaaaaaaaaaaaaaaaaaa', jobTitle: 'CEO', crmId: 42 };
+
+		const result = await run(workflow, { leadId: lead._id, jobTitle: 'CFO' }, missing);
+
+		expect(result.output('SendKit', UPDATED).map((item) => item.json._id)).toEqual([lead._id]);
+		expect(result.output('SendKit', NOT_FOUND).map((item) => [item.json, item.pairedItem])).toEqual([[missing, { item: 1 }]]);
+	});
+
+	it('checks every item before sending: a malformed id or no field to change goes to the Error output, nothing is sent for it', async () => {
+		const [lead] = seedLeads(1);
+
+		const result = await run(workflow, { leadId: 'not-an-id', jobTitle: 'CEO' }, { leadId: lead._id }, { leadId: lead._id, jobTitle: 'CTO' });
+
+		const errors = result.output('SendKit', ERROR_OUTPUT);
+		expect(errors.map((item) => [item.json.error, item.pairedItem])).toEqual([
+			[expect.stringMatching(/^Invalid "Lead ID" in item 0: must be a SendKit lead ID/), { item: 0 }],
+			['Invalid "Update Fields" in item 1: add at least one field to change', { item: 1 }],
+		]);
+		expect(result.output('SendKit', UPDATED)).toHaveLength(1);
+		expect(requests('PATCH')).toHaveLength(1);
+	});
+
+	it('without an error output, an invalid item stops the node before any request', async () => {
+		const [lead] = seedLeads(1);
+
+		const result = await run(withNodeSettings(workflow, 'SendKit', { onError: 'stopWorkflow' }), { leadId: lead._id, jobTitle: 'CEO' }, { leadId: 'x' });
+
+		expect(result.error?.message).toMatch(/^Invalid "Lead ID" in item 1/);
+		expect(requests()).toHaveLength(0);
+	});
+
+	it('as an AI tool, reports Not Found on output 0 with an outcome field', async () => {
+		const node = { ...workflow.nodes[1], parameters: { ...workflow.nodes[1].parameters, leadId: 'bbbbbbbbbbbbbbbbbbbbbbbb', updateFields: { jobTitle: 'CEO' } } };
+
+		const answer = JSON.parse(await invokeAsTool(world().engine, node, {}, sendKitCredentials(world().sandbox))) as Array<Record<string, unknown>>;
+
+		expect(answer[0]).toMatchObject({ outcome: 'notFound' });
+	});
+});
