@@ -1,7 +1,5 @@
-import type { INode } from 'n8n-workflow';
-
 import type { WorkflowJson, WorkflowRun } from '../../dev/engine';
-import { invokeAsTool, runWorkflow } from '../../dev/engine';
+import { runWorkflow } from '../../dev/engine';
 import { items, kickoffLabsCredentials, loadWorkflow, useWorld, withNodeSettings, withParameters } from '../helpers/world';
 
 const NODE = 'KickoffLabs';
@@ -608,45 +606,6 @@ describe('KickoffLabs › Campaign', () => {
 		});
 		expect(byNode.output(NODE, 0)[0].json).toMatchObject({ campaign_id: Number(other), leads: { total: 0, total_with_jumpstart: 100 } });
 		expect(requests().map((request) => request.path)).toEqual([`/v2/${defaultCampaign()}/stats`, `/v2/${other}/stats`]);
-	});
-});
-
-describe('KickoffLabs › as an AI Agent tool', () => {
-	const toolNode = (workflow: WorkflowJson): INode => {
-		const node = workflow.nodes.find((candidate) => candidate.name === NODE)!;
-		return { ...node, parameters: { ...node.parameters } };
-	};
-
-	it('puts every outcome on output 0 with an outcome field naming the branch', async () => {
-		const created = JSON.parse(await invokeAsTool(world().engine, toolNode(createWorkflow), { email: 'agent@example.com' }, credentials()));
-		const again = JSON.parse(await invokeAsTool(world().engine, toolNode(createWorkflow), { email: 'agent@example.com' }, credentials()));
-		const missing = JSON.parse(await invokeAsTool(world().engine, toolNode(getWorkflow), { email: 'nobody@example.com' }, credentials()));
-
-		expect(created).toEqual([expect.objectContaining({ outcome: 'newLead', email: 'agent@example.com', counter: 1 })]);
-		expect(again).toEqual([expect.objectContaining({ outcome: 'existingLead', email: 'agent@example.com', counter: 2 })]);
-		expect(missing).toEqual([{ outcome: 'notFound', email: 'nobody@example.com' }]);
-	});
-
-	it('single-output operations answer without an outcome field; errors reach the agent as a clear message', async () => {
-		await seed({ email: 'agent@example.com' });
-
-		const points = JSON.parse(
-			await invokeAsTool(world().engine, toolNode(addPointsWorkflow), { email: 'agent@example.com', points: 5 }, credentials()),
-		);
-		expect(points).toEqual([{ email: 'agent@example.com', points: 5, success: true, message: 'Custom Points added' }]);
-
-		// With an error output configured, the failed item is the answer; without, the call fails with the message.
-		const asItem = JSON.parse(await invokeAsTool(world().engine, toolNode(createWorkflow), { email: 'broken' }, credentials()));
-		expect(asItem).toEqual([
-			{
-				error: 'Invalid "Email" in item 0: must be a valid email address, like name@example.com',
-				details: 'Fix the "Email" parameter (or the input data it comes from) of item 0. Nothing was sent for this item.',
-			},
-		]);
-		const stopping = { ...toolNode(createWorkflow), onError: 'stopWorkflow' as const };
-		await expect(invokeAsTool(world().engine, stopping, { email: 'broken' }, credentials())).rejects.toThrow(
-			'Invalid "Email" in item 0: must be a valid email address, like name@example.com',
-		);
 	});
 });
 

@@ -1,6 +1,4 @@
-import type { INode } from 'n8n-workflow';
-
-import { invokeAsTool, runWorkflow } from '../../dev/engine';
+import { runWorkflow } from '../../dev/engine';
 import { items, loadWorkflow, sendKitCredentials, useWorld, withNodeSettings, withParameters } from '../helpers/world';
 
 const CREATED = 0;
@@ -304,20 +302,6 @@ describe('SendKit › Get Lead', () => {
 		});
 
 		expect(result.output('SendKit', FOUND)).toHaveLength(1);
-	});
-});
-
-describe('SendKit › as an AI Agent tool', () => {
-	const toolNode = (): INode => ({ ...createWorkflow.nodes[1], parameters: { ...createWorkflow.nodes[1].parameters } });
-
-	it('reports every outcome on output 0 with an outcome field', async () => {
-		const created = JSON.parse(await invokeAsTool(world().engine, toolNode(), { email: 'agent@example.com' }, credentials()));
-		const duplicate = JSON.parse(await invokeAsTool(world().engine, toolNode(), { email: 'agent@example.com' }, credentials()));
-
-		expect(created).toEqual([expect.objectContaining({ outcome: 'created', email: 'agent@example.com' })]);
-		expect(duplicate).toEqual([
-			expect.objectContaining({ outcome: 'alreadyExists', email: 'agent@example.com', conflict: expect.any(Object) }),
-		]);
 	});
 });
 
