@@ -72,6 +72,26 @@ describe.each(AGENTS)('as a tool of %s', (_agent, call) => {
 		]);
 	});
 
+	it('additional fields from $fromAI: the values the model gives are stored, the ones it leaves empty are left out', async () => {
+		// n8n makes every $fromAI argument required, so a model without a value sends "" (or 0 for a number).
+		const node = toolNode('sendKit', {
+			resource: 'lead',
+			operation: 'create',
+			email: EMAIL_FROM_AI,
+			additionalFields: {
+				firstName: "={{ $fromAI('first_name', 'First name', 'string') }}",
+				companyName: "={{ $fromAI('company', 'Company', 'string') }}",
+				tags: "={{ $fromAI('tags', 'Comma-separated tags', 'string') }}",
+				linkedinUrl: "={{ $fromAI('linkedin', 'LinkedIn profile URL', 'string') }}",
+			},
+		});
+
+		const answer = await call(node, { email: 'fields@example.com', first_name: 'Fay', company: '', tags: 'vip, beta', linkedin: '' });
+
+		expect(answer).toEqual([expect.objectContaining({ outcome: 'created', firstName: 'Fay', tags: ['vip', 'beta'] })]);
+		expect(world().sandbox.sendKit.control.requests[0].body).toEqual({ email: 'fields@example.com', firstName: 'Fay', tags: ['vip', 'beta'] });
+	});
+
 	it('SendKit Get: found, and notFound with only what was looked for (not the agent\'s input)', async () => {
 		await call(sendKitCreate(), { email: 'known@example.com' });
 
