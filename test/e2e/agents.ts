@@ -260,7 +260,7 @@ function verifyAgentRun(agentCase: AgentCase, toolNode: string, run: unknown, sa
 	}
 
 	const [answer] = outputItems(run, 'AI Agent', 0);
-	const expectedAnswer = DEFAULT_ANSWER.replace('{{result}}', received);
+	const expectedAnswer = DEFAULT_ANSWER.split('{{result}}').join(received);
 	if (getPath(answer, 'output') !== expectedAnswer) {
 		failures.push(`the agent's answer is ${describe(getPath(answer, 'output'))}, expected the model's quote of the tool result`);
 	}
