@@ -14,6 +14,9 @@ const TYPE_WORDS: Record<string, string> = {
 	object: 'an object',
 };
 
+/** zod's own default texts, which say nothing to a user ("Required", "Expected string, received number", "Invalid input"). */
+const STOCK_MESSAGE = /^(Required$|Expected |Invalid|String must|Number must|Array must|Unrecognized key)/;
+
 function typeWord(expected: string): string {
 	return TYPE_WORDS[expected] ?? expected;
 }
@@ -23,6 +26,8 @@ function typeWord(expected: string): string {
  * zod's bare "Invalid input" or "Expected string, received number".
  */
 export const readableErrors: z.ZodErrorMap = (issue, context) => {
+	// A message a schema sets itself (invalid_type_error, required_error) is already in words: keep it.
+	if (!STOCK_MESSAGE.test(context.defaultError)) return { message: context.defaultError };
 	switch (issue.code) {
 		case z.ZodIssueCode.invalid_type:
 			if (issue.received === 'undefined' || issue.received === 'null') return { message: 'is required' };
@@ -36,6 +41,8 @@ export const readableErrors: z.ZodErrorMap = (issue, context) => {
 					}
 				}
 			}
+			// Text fields also take numbers from expressions: "must be text" says what the user should give.
+			if (expected.has('text')) return { message: 'must be text' };
 			if (expected.size > 0) return { message: `must be ${[...expected].join(' or ')}` };
 			return { message: 'is not a valid value' };
 		}

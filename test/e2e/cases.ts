@@ -150,4 +150,26 @@ export const e2eCases: Record<string, WorkflowSpec> = {
 		items: [{ node: 'Create Lead', output: 0, fields: { email: 'patient@example.com' } }],
 		requests: [{ api: 'sendKit', method: 'POST', path: /^\/v1\/leads$/, count: 2 }],
 	},
+	'sendkit-custom-fields-json.json': {
+		title: 'Custom Fields (JSON) from an expression reach SendKit, beside the list (its blank row ignored)',
+		outputs: { 'Create Lead': [1, 0] },
+		items: [{ node: 'Create Lead', output: 0, fields: { 'customFields.plan': 'pro', 'customFields.seats': '12', 'customFields.industry': 'SaaS' } }],
+		requests: [
+			{
+				api: 'sendKit',
+				method: 'POST',
+				path: /^\/v1\/leads$/,
+				count: 1,
+				body: { 'customFields.plan': 'pro', 'customFields.seats': '12', 'customFields.industry': 'SaaS' },
+			},
+		],
+	},
+	'kickofflabs-custom-fields-json.json': {
+		title: 'Custom Fields (JSON) from an expression reach KickoffLabs; an untouched Points field is not sent',
+		outputs: { 'Create Lead': [1, 0] },
+		items: [{ node: 'Create Lead', output: 0, fields: { email: 'json-fields@example.com' } }],
+		requests: [
+			{ api: 'kickoffLabs', method: 'POST', path: /^\/v2\/135544$/, count: 1, body: { company: 'Acme', points: { present: false } } },
+		],
+	},
 };

@@ -25,6 +25,8 @@ export interface RequestCheck {
 	count: number;
 	/** Headers (lower-case names) each of those requests must carry; `{ present: false }` for absent. */
 	headers?: Record<string, Matcher>;
+	/** Dotted paths into the request body each of those requests must carry, e.g. `customFields.plan`. */
+	body?: Record<string, Matcher>;
 }
 
 export interface WorkflowSpec {
@@ -186,6 +188,14 @@ export function check(spec: WorkflowSpec, exitCode: number, run: unknown, reques
 						`${requestCheck.api}: ${request.method} ${request.path} header ${header} = ` +
 							`${describe(request.headers[header])}, expected ${describe(expected)}`,
 					);
+				}
+			}
+		}
+		for (const [field, expected] of Object.entries(requestCheck.body ?? {})) {
+			for (const request of seen) {
+				const actual = getPath(request.body, field);
+				if (!matches(actual, expected)) {
+					failures.push(`${requestCheck.api}: ${request.method} ${request.path} body ${field} = ${describe(actual)}, expected ${describe(expected)}`);
 				}
 			}
 		}

@@ -66,7 +66,7 @@ function definedOnly(values: Record<string, string | undefined>): Record<string,
 	return Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 
-/** A workflow JSON from test/fixtures/workflows or examples/, as exported from the n8n editor. */
+/** A workflow JSON from test/<service>/<resource>/*.workflow.json or examples/, as exported from the n8n editor. */
 export function loadWorkflow(relativePath: string): WorkflowJson {
 	return JSON.parse(fs.readFileSync(path.join(repoRoot, relativePath), 'utf8')) as WorkflowJson;
 }
@@ -84,6 +84,11 @@ export function withParameters(workflow: WorkflowJson, nodeName: string, paramet
 /** The same workflow with a node setting (e.g. onError) changed. */
 export function withNodeSettings(workflow: WorkflowJson, nodeName: string, settings: Record<string, unknown>): WorkflowJson {
 	return { ...workflow, nodes: workflow.nodes.map((node) => (node.name === nodeName ? { ...node, ...settings } : node)) };
+}
+
+/** The same workflow with the node's errors routed to its Error output, whatever the fixture says. */
+export function withErrorOutput(workflow: WorkflowJson, nodeName: string): WorkflowJson {
+	return withNodeSettings(workflow, nodeName, { onError: 'continueErrorOutput' });
 }
 
 /** Items for the Manual Trigger to hand on. */

@@ -1,24 +1,8 @@
-import { runWorkflow } from '../../dev/engine';
-import { items, loadWorkflow, sendKitCredentials, useWorld, withNodeSettings, withParameters } from '../helpers/world';
+import { runWorkflow } from '../../../dev/engine';
+import { CREATED, ALREADY_EXISTS, ERROR_OUTPUT, createWorkflow, useSendKit } from '../../helpers/sendkit';
+import { items, withNodeSettings, withParameters } from '../../helpers/world';
 
-const CREATED = 0;
-const ALREADY_EXISTS = 1;
-const FOUND = 0;
-const NOT_FOUND = 1;
-const ERROR_OUTPUT = 2;
-
-const createWorkflow = loadWorkflow('test/fixtures/workflows/sendkit-create-lead.json');
-const getByEmailWorkflow = loadWorkflow('test/fixtures/workflows/sendkit-get-lead-by-email.json');
-const getByIdWorkflow = loadWorkflow('test/fixtures/workflows/sendkit-get-lead-by-id.json');
-
-const world = useWorld();
-
-const requests = () => world().sandbox.sendKit.control.requests;
-const credentials = (overrides = {}) => sendKitCredentials(world().sandbox, overrides);
-
-async function create(...inputs: Array<Record<string, unknown>>) {
-	return await runWorkflow(world().engine, createWorkflow, { credentials: credentials(), input: items(...inputs) });
-}
+const { world, requests, credentials, create } = useSendKit();
 
 describe('SendKit › Create Lead', () => {
 	it('puts a new lead on Created, with the fields SendKit stored', async () => {
@@ -161,44 +145,6 @@ describe('SendKit › Create Lead', () => {
 		expect(result.error?.name).toBe('NodeOperationError');
 	});
 
-	it('reports a wrong API key as a clear authorization error, with the key nowhere in the run', async () => {
-		const wrongKey = `sk_${'0'.repeat(48)}`;
-		const workflow = withNodeSettings(createWorkflow, 'SendKit', { onError: 'stopWorkflow' });
-
-		const result = await runWorkflow(world().engine, workflow, {
-			credentials: credentials({ apiKey: wrongKey }),
-			input: items({ email: 'ada@example.com' }),
-		});
-
-		expect(result.error).toMatchObject({ name: 'NodeApiError', httpCode: '401' });
-		expect(result.error?.message).toBe('SendKit: Invalid or missing API key');
-		expect(JSON.stringify(result.run)).not.toContain(wrongKey);
-	});
-
-	it('works with a platform key and its workspace id, sending X-Workspace-Id', async () => {
-		const { platformKey, workspaceId } = world().sandbox.sendKit;
-		const result = await runWorkflow(world().engine, createWorkflow, {
-			credentials: credentials({ apiKey: platformKey, workspaceId }),
-			input: items({ email: 'platform@example.com' }),
-		});
-
-		expect(result.output('SendKit', CREATED)[0].json).toMatchObject({ email: 'platform@example.com', workspaceId });
-		expect(requests()[0].headers['x-workspace-id']).toBe(workspaceId);
-	});
-
-	it('stops a platform key without workspace id with a clear error, before any request', async () => {
-		const result = await runWorkflow(world().engine, createWorkflow, {
-			credentials: credentials({ apiKey: world().sandbox.sendKit.platformKey, workspaceId: '' }),
-			input: items({ email: 'a@example.com' }, { email: 'b@example.com' }),
-		});
-
-		const errors = result.output('SendKit', ERROR_OUTPUT);
-		expect(errors).toHaveLength(2);
-		expect(errors[0].json.error).toBe(
-			'The SendKit credential uses a platform API key (sk_user_...), which needs a Workspace ID',
-		);
-		expect(requests()).toHaveLength(0);
-	});
 
 	it('never shows the API key in output items, errors or request logs', async () => {
 		const { workspaceKey } = world().sandbox.sendKit;
@@ -227,94 +173,5 @@ describe('SendKit › Create Lead', () => {
 		expect(failed.json.error).toMatch(/^SendKit: /);
 		expect(failed.error).toMatchObject({ httpCode: '503' });
 		expect(requests()).toHaveLength(1);
-	});
-});
-
-describe('SendKit › Get Lead', () => {
-	async function seed(...emails: string[]) {
-		const result = await create(...emails.map((email) => ({ email })));
-		requests().length = 0;
-		return result.output('SendKit', CREATED).map((item) => item.json);
-	}
-
-	it('by email: a known lead goes to Found, an unknown one to Not Found with the input item unchanged', async () => {
-		await seed('known@example.com', 'someone.known@example.com');
-
-		const result = await runWorkflow(world().engine, getByEmailWorkflow, {
-			credentials: credentials(),
-			input: items({ email: 'KNOWN@example.com', row: 1 }, { email: 'nobody@example.com', row: 2 }),
-		});
-
-		expect(result.output('SendKit', FOUND).map((item) => [item.json.email, item.pairedItem])).toEqual([
-			['known@example.com', { item: 0 }],
-		]);
-		expect(result.output('SendKit', NOT_FOUND)).toEqual([
-			{ json: { email: 'nobody@example.com', row: 2 }, pairedItem: { item: 1 } },
-		]);
-	});
-
-	it('by email: follows the pages of a search until the exact email turns up', async () => {
-		const lookalikes = Array.from({ length: 120 }, (_, index) => `x${index}.target@example.com`);
-		await seed(...lookalikes, 'target@example.com');
-
-		const result = await runWorkflow(world().engine, getByEmailWorkflow, {
-			credentials: credentials(),
-			input: items({ email: 'target@example.com' }),
-		});
-
-		expect(result.output('SendKit', FOUND)[0].json.email).toBe('target@example.com');
-		const searches = requests().filter((request) => request.path === '/v1/leads');
-		expect(searches).toHaveLength(2);
-		expect(searches[1].query.cursor).toEqual(expect.any(String));
-	});
-
-	it('by id: Found carries the full lead; an unknown id goes to Not Found', async () => {
-		const [lead] = await seed('by-id@example.com');
-
-		const result = await runWorkflow(world().engine, getByIdWorkflow, {
-			credentials: credentials(),
-			input: items({ leadId: lead._id }, { leadId: 'ffffffffffffffffffffffff' }),
-		});
-
-		expect(result.output('SendKit', FOUND)[0].json).toEqual(lead);
-		expect(result.output('SendKit', NOT_FOUND)).toEqual([
-			{ json: { leadId: 'ffffffffffffffffffffffff' }, pairedItem: { item: 1 } },
-		]);
-	});
-
-	it('by id: a malformed id is an input error, and nothing is sent for it', async () => {
-		const result = await runWorkflow(world().engine, getByIdWorkflow, {
-			credentials: credentials(),
-			input: items({ leadId: 'abc' }),
-		});
-
-		expect(result.output('SendKit', ERROR_OUTPUT)[0].json.error).toMatch(/^Invalid "Lead ID" in item 0: must be a SendKit lead ID/);
-		expect(requests()).toHaveLength(0);
-	});
-
-	it('retries a dropped connection on a read and still answers', async () => {
-		await seed('retry@example.com');
-		world().sandbox.sendKit.control.setFaults({ queue: [{ drop: true }] });
-
-		const result = await runWorkflow(world().engine, getByEmailWorkflow, {
-			credentials: credentials(),
-			input: items({ email: 'retry@example.com' }),
-		});
-
-		expect(result.output('SendKit', FOUND)).toHaveLength(1);
-	});
-});
-
-describe('SendKit › unreachable service', () => {
-	it('names the service and the failure, keeps the network code, and shows no key', async () => {
-		const result = await runWorkflow(world().engine, createWorkflow, {
-			credentials: credentials({ baseUrl: 'http://127.0.0.1:9' }),
-			input: items({ email: 'offline@example.com' }),
-		});
-
-		const [failed] = result.output('SendKit', ERROR_OUTPUT);
-		expect(failed.json.error).toBe('SendKit: the service could not be reached (the connection was refused)');
-		expect(failed.error).toMatchObject({ httpCode: 'ECONNREFUSED' });
-		expect(JSON.stringify(result.run)).not.toContain(world().sandbox.sendKit.workspaceKey);
 	});
 });

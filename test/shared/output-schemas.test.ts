@@ -12,7 +12,7 @@ import { SendKit } from '../../nodes/SendKit/SendKit.node';
 /**
  * The output schemas n8n shows before a node has run (and hands to AI tools): one per resource and operation, under
  * nodes/<Node>/__schema__/v<version>/<resource>/<operation>.json, copied into dist/ by the build. These tests read them
- * from dist/ with n8n-core's own loader, as n8n does. test/workflows/output-schemas.test.ts checks them against real outputs.
+ * from dist/ with n8n-core's own loader, as n8n does. test/<service>/output-schemas.test.ts check them against real outputs.
  */
 
 const repoRoot = path.resolve(__dirname, '..', '..');

@@ -1,19 +1,17 @@
-import Ajv from 'ajv';
-import type { ValidateFunction } from 'ajv';
-import { loadOutputSchema } from 'n8n-core';
-import type { INodeExecutionData } from 'n8n-workflow';
-
-import type { WorkflowJson, WorkflowRun } from '../../dev/engine';
+import type { WorkflowJson } from '../../dev/engine';
 import { runWorkflow } from '../../dev/engine';
 import {
-	items,
-	kickoffLabsCredentials,
-	loadWorkflow,
-	repoRoot,
-	sendKitCredentials,
-	useWorld,
-	withParameters,
-} from '../helpers/world';
+	addPointsWorkflow as kickoffLabsAddPoints,
+	completeActionWorkflow as kickoffLabsCompleteAction,
+	createWorkflow as kickoffLabsCreate,
+	deleteWorkflow as kickoffLabsDelete,
+	getCampaignsWorkflow as kickoffLabsGetCampaigns,
+	getStatsWorkflow as kickoffLabsGetStats,
+	getWorkflow as kickoffLabsGet,
+	updateWorkflow as kickoffLabsUpdate,
+} from '../helpers/kickofflabs';
+import { expectMatchingItems, outputNamed } from '../helpers/output-schemas';
+import { items, kickoffLabsCredentials, useWorld, withParameters } from '../helpers/world';
 
 /**
  * Every output schema against what the node really outputs: real workflows through the n8n engine against the sandbox,
@@ -22,153 +20,15 @@ import {
  * schema does not name.
  */
 
-type NodeFolder = 'SendKit' | 'KickoffLabs';
-
-const SENDKIT = 'SendKit';
 const KICKOFFLABS = 'KickoffLabs';
 
-const sendKitCreate = loadWorkflow('test/fixtures/workflows/sendkit-create-lead.json');
-const sendKitGetByEmail = loadWorkflow('test/fixtures/workflows/sendkit-get-lead-by-email.json');
-const sendKitGetById = loadWorkflow('test/fixtures/workflows/sendkit-get-lead-by-id.json');
-const kickoffLabsCreate = loadWorkflow('test/fixtures/workflows/kickofflabs-create-lead.json');
-const kickoffLabsGet = loadWorkflow('test/fixtures/workflows/kickofflabs-get-lead.json');
-const kickoffLabsUpdate = loadWorkflow('test/fixtures/workflows/kickofflabs-update-lead.json');
-const kickoffLabsDelete = loadWorkflow('test/fixtures/workflows/kickofflabs-delete-leads.json');
-const kickoffLabsAddPoints = loadWorkflow('test/fixtures/workflows/kickofflabs-add-points.json');
-const kickoffLabsCompleteAction = loadWorkflow('test/fixtures/workflows/kickofflabs-complete-action.json');
-const kickoffLabsGetCampaigns = loadWorkflow('test/fixtures/workflows/kickofflabs-get-campaigns.json');
-const kickoffLabsGetStats = loadWorkflow('test/fixtures/workflows/kickofflabs-get-campaign-stats.json');
-
-const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
-
-type JsonSchema = Record<string, unknown>;
-
-/** The schema with `additionalProperties: false` wherever it lists properties, so an unnamed field fails too. */
-function closed(schema: unknown): unknown {
-	if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return schema;
-	const copy: JsonSchema = { ...(schema as JsonSchema) };
-	if (copy.properties && typeof copy.properties === 'object') {
-		copy.properties = Object.fromEntries(
-			Object.entries(copy.properties as JsonSchema).map(([key, child]) => [key, closed(child)]),
-		);
-		copy.additionalProperties ??= false;
-	}
-	if (copy.items !== undefined) copy.items = closed(copy.items);
-	return copy;
-}
-
-const validators = new Map<string, { shipped: ValidateFunction; closed: ValidateFunction }>();
-
-function validatorsFor(folder: NodeFolder, resource: string, operation: string) {
-	const key = `${folder} ${resource}/${operation}`;
-	let found = validators.get(key);
-	if (!found) {
-		const schema = loadOutputSchema({ nodeDir: `${repoRoot}/dist/nodes/${folder}`, version: 1, resource, operation });
-		if (!schema) throw new Error(`No output schema for ${key} in dist/: run npm run build`);
-		found = { shipped: ajv.compile(schema), closed: ajv.compile(closed(schema) as JsonSchema) };
-		validators.set(key, found);
-	}
-	return found;
-}
-
-/** What is wrong with each item, as readable lines; empty when every item matches. */
-function mismatches(folder: NodeFolder, resource: string, operation: string, outputItems: INodeExecutionData[]): string[] {
-	const { shipped, closed: closedValidator } = validatorsFor(folder, resource, operation);
-	const problems: string[] = [];
-	outputItems.forEach((item, index) => {
-		for (const [variant, validate] of [
-			['schema', shipped],
-			['fields named by the schema', closedValidator],
-		] as const) {
-			if (validate(item.json)) continue;
-			for (const error of validate.errors ?? []) {
-				const extra = error.keyword === 'additionalProperties' ? ` "${String(error.params.additionalProperty)}"` : '';
-				problems.push(`item ${index} (${variant}) at "${error.instancePath || '/'}": ${error.message ?? error.keyword}${extra}`);
-			}
-		}
-	});
-	return problems;
-}
-
-/** Asserts there are items, and that every one matches the operation's schema. */
-function expectMatchingItems(folder: NodeFolder, resource: string, operation: string, outputItems: INodeExecutionData[]) {
-	expect(outputItems.length).toBeGreaterThan(0);
-	expect(mismatches(folder, resource, operation, outputItems)).toEqual([]);
-}
-
-/** The items of the named output, after checking the run went through without an error item. */
-function outputNamed(result: WorkflowRun, nodeName: string, outputName: string): INodeExecutionData[] {
-	const names = result.outputNames(nodeName);
-	expect(result.error).toBeUndefined();
-	expect(result.output(nodeName, names.indexOf('Error')).map((item) => item.json)).toEqual([]);
-	expect(names).toContain(outputName);
-	return result.output(nodeName, names.indexOf(outputName));
-}
-
 const world = useWorld();
-
-async function runSendKit(workflow: WorkflowJson, ...inputs: Array<Record<string, unknown>>) {
-	return await runWorkflow(world().engine, workflow, { credentials: sendKitCredentials(world().sandbox), input: items(...inputs) });
-}
 
 async function runKickoffLabs(workflow: WorkflowJson, ...inputs: Array<Record<string, unknown>>) {
 	return await runWorkflow(world().engine, workflow, { credentials: kickoffLabsCredentials(world().sandbox), input: items(...inputs) });
 }
 
 const campaignById = (id: string) => ({ __rl: true, mode: 'id', value: id });
-
-describe('SendKit output schemas', () => {
-	const everyField = {
-		firstName: 'Ada',
-		lastName: 'Lovelace',
-		companyName: 'Analytical Engines',
-		jobTitle: 'CTO',
-		phone: '+1-555-123-4567',
-		linkedinUrl: 'https://linkedin.com/in/ada',
-		city: 'London',
-		state: 'LDN',
-		country: 'GB',
-		tags: 'vip, enterprise',
-		customFields: { field: [{ name: 'industry', value: 'SaaS' }] },
-	};
-
-	it('lead/create: Created, Already Exists, and Already Exists after an update match the create schema', async () => {
-		const created = await runSendKit(
-			withParameters(sendKitCreate, SENDKIT, { email: '={{ $json.email }}', additionalFields: everyField }),
-			{ email: 'full@example.com' },
-		);
-		const minimal = await runSendKit(sendKitCreate, { email: 'minimal@example.com' }, { email: 'named@example.com', firstName: 'Grace' });
-		const duplicates = await runSendKit(sendKitCreate, { email: 'full@example.com' }, { email: 'minimal@example.com' });
-		const updated = await runSendKit(
-			withParameters(sendKitCreate, SENDKIT, { updateExisting: true, additionalFields: { jobTitle: 'CEO', city: 'Paris' } }),
-			{ email: 'named@example.com' },
-		);
-
-		const createdItems = [...outputNamed(created, SENDKIT, 'Created'), ...outputNamed(minimal, SENDKIT, 'Created')];
-		const existingItems = [...outputNamed(duplicates, SENDKIT, 'Existing Lead'), ...outputNamed(updated, SENDKIT, 'Existing Lead')];
-		expect(createdItems).toHaveLength(3);
-		expect(existingItems).toHaveLength(3);
-		expect(existingItems.every((item) => item.json.conflict !== undefined)).toBe(true);
-		expectMatchingItems(SENDKIT, 'lead', 'create', createdItems);
-		expectMatchingItems(SENDKIT, 'lead', 'create', existingItems);
-	});
-
-	it('lead/get: Found by email (the list\'s shorter lead) and by ID (the full lead) match the get schema', async () => {
-		const seeded = await runSendKit(
-			withParameters(sendKitCreate, SENDKIT, { email: '={{ $json.email }}', additionalFields: everyField }),
-			{ email: 'full@example.com' },
-		);
-		await runSendKit(sendKitCreate, { email: 'minimal@example.com' });
-		const fullId = outputNamed(seeded, SENDKIT, 'Created')[0].json._id;
-
-		const byEmail = await runSendKit(sendKitGetByEmail, { email: 'full@example.com' }, { email: 'minimal@example.com' });
-		const byId = await runSendKit(sendKitGetById, { leadId: fullId });
-
-		const found = [...outputNamed(byEmail, SENDKIT, 'Found'), ...outputNamed(byId, SENDKIT, 'Found')];
-		expect(found).toHaveLength(3);
-		expectMatchingItems(SENDKIT, 'lead', 'get', found);
-	});
-});
 
 describe('KickoffLabs output schemas', () => {
 	const kickoffLabs = () => world().sandbox.kickoffLabs;

@@ -1,0 +1,118 @@
+import { NODE, deleteWorkflow, errorOutput, campaignById, useKickoffLabs } from '../../helpers/kickofflabs';
+import { withNodeSettings, withParameters } from '../../helpers/world';
+
+const { kickoffLabs, requests, defaultCampaign, run, seed } = useKickoffLabs();
+
+describe('KickoffLabs › Delete', () => {
+	it('deletes 600 leads in 3 requests of at most 250 identifiers, one output item per input item', async () => {
+		const emails = Array.from({ length: 600 }, (_, index) => `bulk${index}@example.com`);
+		for (const email of emails.slice(0, 10)) kickoffLabs().store.addLead(defaultCampaign(), blankLead(email));
+
+		const result = await run(deleteWorkflow, emails.map((email) => ({ email })));
+
+		expect(result.error).toBeUndefined();
+		const deletes = requests().filter((request) => request.method === 'DELETE');
+		expect(deletes).toHaveLength(3);
+		expect(deletes.map((request) => (request.body as { email: string[] }).email.length)).toEqual([250, 250, 100]);
+		expect(deletes.every((request) => request.path === `/v2/${defaultCampaign()}` && request.query.api_key === '***')).toBe(true);
+		expect((deletes[0].body as { email: string[] }).email.slice(0, 2)).toEqual(['bulk0@example.com', 'bulk1@example.com']);
+
+		const output = result.output(NODE, 0);
+		expect(output).toHaveLength(600);
+		expect(output.map((item) => item.pairedItem)).toEqual(emails.map((_, index) => ({ item: index })));
+		expect(output[0].json).toEqual({
+			email: 'bulk0@example.com',
+			deleted: 'queued',
+			message: 'Your leads have been equeued for deletion',
+			deletedInRequest: 10,
+		});
+		expect(output[599].json).toMatchObject({ email: 'bulk599@example.com', deleted: 'queued', deletedInRequest: 0 });
+		expect(kickoffLabs().store.leads(defaultCampaign())).toHaveLength(0);
+	});
+
+	it('batches per campaign, keeps input order, and sends an invalid item to the Error output without sending it', async () => {
+		const other = kickoffLabs().otherCampaignId;
+		await seed({ email: 'gone@example.com' });
+		const workflow = withParameters(deleteWorkflow, NODE, { campaign: campaignById('={{ $json.campaign }}') });
+
+		const result = await run(workflow, [
+			{ email: 'a@example.com', campaign: kickoffLabs().defaultCampaignId },
+			{ email: 'b@example.com', campaign: other },
+			{ email: 'broken', campaign: other },
+			{ email: 'gone@example.com', campaign: kickoffLabs().defaultCampaignId },
+		]);
+
+		expect(requests().map((request) => [request.path, request.body])).toEqual([
+			[`/v2/${defaultCampaign()}`, { email: ['a@example.com', 'gone@example.com'] }],
+			[`/v2/${other}`, { email: ['b@example.com'] }],
+		]);
+		expect(result.output(NODE, 0).map((item) => [item.json, item.pairedItem])).toEqual([
+			[{ email: 'a@example.com', deleted: 'queued', message: 'Your leads have been equeued for deletion', deletedInRequest: 1 }, { item: 0 }],
+			[{ email: 'b@example.com', deleted: 'queued', message: 'Your leads have been equeued for deletion', deletedInRequest: 0 }, { item: 1 }],
+			[{ email: 'gone@example.com', deleted: 'queued', message: 'Your leads have been equeued for deletion', deletedInRequest: 1 }, { item: 3 }],
+		]);
+		expect(errorOutput(result).map((item) => [item.json.error, item.pairedItem])).toEqual([
+			['Invalid "Email" in item 2: must be a valid email address, like name@example.com', { item: 2 }],
+		]);
+		expect(kickoffLabs().store.leads(defaultCampaign())).toHaveLength(0);
+	});
+
+	it('deletes by social ID or phone number, sent under the API\'s name for it', async () => {
+		const [lead] = await seed({ email: 'kid@example.com' }, { email: 'phone@example.com', phone: '+1 555 222 3333' });
+		const bySocialId = withParameters(deleteWorkflow, NODE, { deleteBy: 'socialId', socialId: '={{ $json.kid }}' });
+		const byPhone = withParameters(deleteWorkflow, NODE, { deleteBy: 'phoneNumber', phoneNumber: '={{ $json.phone }}' });
+
+		const social = await run(bySocialId, [{ kid: lead.social_id }]);
+		const phone = await run(byPhone, [{ phone: '+15552223333' }]);
+
+		expect(requests().map((request) => request.body)).toEqual([
+			{ social_id: [lead.social_id] },
+			{ phone_number: ['+15552223333'] },
+		]);
+		expect(social.output(NODE, 0)[0].json).toMatchObject({ social_id: lead.social_id, deleted: 'queued' });
+		expect(phone.output(NODE, 0)[0].json).toMatchObject({ phone_number: '+15552223333', deleted: 'queued' });
+		expect(kickoffLabs().store.leads(defaultCampaign())).toHaveLength(0);
+	});
+
+	it('a failed batch fails each of its items once; without an error output, an invalid item stops before any request', async () => {
+		kickoffLabs().control.setFaults({ queue: [{ status: 500 }, { status: 500 }, { status: 500 }] });
+
+		const failed = await run(deleteWorkflow, [{ email: 'a@example.com' }, { email: 'b@example.com' }]);
+
+		expect(errorOutput(failed).map((item) => [item.json.error, item.pairedItem])).toEqual([
+			['KickoffLabs: Internal Server Error', { item: 0 }],
+			['KickoffLabs: Internal Server Error', { item: 1 }],
+		]);
+		expect(requests()).toHaveLength(3);
+
+		requests().length = 0;
+		const stopped = await run(withNodeSettings(deleteWorkflow, NODE, { onError: 'stopWorkflow' }), [
+			{ email: 'a@example.com' },
+			{ email: '' },
+		]);
+		expect(stopped.error?.message).toBe('Invalid "Email" in item 1: is required');
+		expect(requests()).toHaveLength(0);
+	});
+});
+
+function blankLead(email: string) {
+	return {
+		contest_score: 0,
+		first_name: null,
+		family_name: null,
+		email,
+		phone_number: null,
+		completed_actions: [],
+		custom_fields: {},
+		uid: null,
+		parent_id: null,
+		opted_out: false,
+		utm: {},
+		tags: [],
+		referrals: 0,
+		unverified_leads: { indirect: 0, direct: 0 },
+		influence: { indirect: 0, direct: 0 },
+		ip: '127.0.0.1',
+		referrer: null,
+	};
+}

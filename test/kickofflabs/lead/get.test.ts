@@ -1,0 +1,52 @@
+import { NODE, FOUND, NOT_FOUND, getWorkflow, useKickoffLabs } from '../../helpers/kickofflabs';
+import { withParameters } from '../../helpers/world';
+
+const { kickoffLabs, requests, run, seed } = useKickoffLabs();
+
+describe('KickoffLabs › Get', () => {
+	it('by email: a known lead goes to Found, an unknown one to Not Found with the input item unchanged', async () => {
+		await seed({ email: 'known@example.com', firstName: 'Known' });
+
+		const result = await run(getWorkflow, [
+			{ email: 'KNOWN@example.com', row: 1 },
+			{ email: 'nobody@example.com', row: 2 },
+		]);
+
+		expect(result.outputNames(NODE)).toEqual(['Found', 'Not Found', 'Error']);
+		const [found] = result.output(NODE, FOUND);
+		expect(found).toMatchObject({ json: { email: 'known@example.com', first_name: 'Known', counter: 1 }, pairedItem: { item: 0 } });
+		expect(result.output(NODE, NOT_FOUND)).toEqual([{ json: { email: 'nobody@example.com', row: 2 }, pairedItem: { item: 1 } }]);
+		expect(requests().map((request) => [request.method, request.query])).toEqual([
+			['GET', { api_key: '***', email: 'known@example.com' }],
+			['GET', { api_key: '***', email: 'nobody@example.com' }],
+		]);
+	});
+
+	it('by social ID and by phone number', async () => {
+		const [lead] = await seed({ email: 'social@example.com', phone: '+1 (555) 000-1111' });
+		const bySocialId = withParameters(getWorkflow, NODE, { getBy: 'socialId', socialId: '={{ $json.kid }}' });
+		const byPhone = withParameters(getWorkflow, NODE, { getBy: 'phoneNumber', phoneNumber: '={{ $json.phone }}' });
+
+		const social = await run(bySocialId, [{ kid: lead.social_id }, { kid: 'ZZZZZZ' }]);
+		const phone = await run(byPhone, [{ phone: '+15550001111' }]);
+
+		expect(social.output(NODE, FOUND)[0].json.email).toBe('social@example.com');
+		expect(social.output(NODE, NOT_FOUND)[0].json).toEqual({ kid: 'ZZZZZZ' });
+		expect(phone.output(NODE, FOUND)[0].json.email).toBe('social@example.com');
+		expect(requests().map((request) => request.query)).toEqual([
+			{ api_key: '***', social_id: lead.social_id },
+			{ api_key: '***', social_id: 'ZZZZZZ' },
+			{ api_key: '***', phone_number: '+15550001111' },
+		]);
+	});
+
+	it('retries a read that hit a 502 and still answers', async () => {
+		await seed({ email: 'retry@example.com' });
+		kickoffLabs().control.setFaults({ queue: [{ status: 502 }, { drop: true }] });
+
+		const result = await run(getWorkflow, [{ email: 'retry@example.com' }]);
+
+		expect(result.output(NODE, FOUND)).toHaveLength(1);
+		expect(requests()).toHaveLength(3);
+	});
+});

@@ -1,0 +1,55 @@
+import type { INode } from 'n8n-workflow';
+
+import { runWorkflow } from '../../dev/engine';
+import { ERROR_OUTPUT, createWorkflow, useSendKit } from '../helpers/sendkit';
+import { items } from '../helpers/world';
+
+/** The node as a whole: the outputs n8n computes for it and an unreachable service (as an AI Agent tool: test/shared/agent-tools.test.ts). */
+
+const { world, credentials } = useSendKit();
+
+describe('SendKit › unreachable service', () => {
+	it('names the service and the failure, keeps the network code, and shows no key', async () => {
+		const result = await runWorkflow(world().engine, createWorkflow, {
+			credentials: credentials({ baseUrl: 'http://127.0.0.1:9' }),
+			input: items({ email: 'offline@example.com' }),
+		});
+
+		const [failed] = result.output('SendKit', ERROR_OUTPUT);
+		expect(failed.json.error).toBe('SendKit: the service could not be reached (the connection was refused)');
+		expect(failed.error).toMatchObject({ httpCode: 'ECONNREFUSED' });
+		expect(JSON.stringify(result.run)).not.toContain(world().sandbox.sendKit.workspaceKey);
+	});
+});
+
+describe('outputs as n8n computes them for the SendKit node', () => {
+	// The editor and the engine both evaluate the node's outputs expression through n8n-workflow.
+	const { Workflow, NodeHelpers } = jest.requireActual<typeof import('n8n-workflow')>('n8n-workflow');
+	const { SendKit } = jest.requireActual<typeof import('../../nodes/SendKit/SendKit.node')>('../../nodes/SendKit/SendKit.node');
+	const nodeType = new SendKit();
+	const outputsFor = (parameters: Record<string, string>) => {
+		const node: INode = { id: '1', name: 'SendKit', type: 'sendKit', typeVersion: 1, position: [0, 0], parameters };
+		const workflow = new Workflow({
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes: { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) },
+		});
+		return NodeHelpers.getNodeOutputs(workflow, workflow.getNode('SendKit') as INode, nodeType.description);
+	};
+
+	it('gives Create the Created and Already Exists outputs', () => {
+		expect(outputsFor({ resource: 'lead', operation: 'create' })).toEqual([
+			{ type: 'main', displayName: 'Created' },
+			{ type: 'main', displayName: 'Existing Lead' },
+		]);
+	});
+
+	it('gives Get the Found and Not Found outputs, also when the saved workflow omits defaults', () => {
+		expect(outputsFor({ resource: 'lead', operation: 'get' }).map((output) => (output as { displayName: string }).displayName)).toEqual([
+			'Found',
+			'Not Found',
+		]);
+		expect(outputsFor({})).toHaveLength(2);
+	});
+});

@@ -1,0 +1,73 @@
+import type { WorkflowJson } from '../../dev/engine';
+import { runWorkflow } from '../../dev/engine';
+import { createWorkflow as sendKitCreate, getByEmailWorkflow as sendKitGetByEmail, getByIdWorkflow as sendKitGetById } from '../helpers/sendkit';
+import { expectMatchingItems, outputNamed } from '../helpers/output-schemas';
+import { items, sendKitCredentials, useWorld, withParameters } from '../helpers/world';
+
+/**
+ * Every output schema against what the node really outputs: real workflows through the n8n engine against the sandbox,
+ * every item of the operation's first output (and of the outputs that carry the same kind of item) validated with ajv
+ * against the schema n8n-core loads from dist/. Each item must match the schema as shipped and must not carry a field the
+ * schema does not name.
+ */
+
+const SENDKIT = 'SendKit';
+
+const world = useWorld();
+
+async function runSendKit(workflow: WorkflowJson, ...inputs: Array<Record<string, unknown>>) {
+	return await runWorkflow(world().engine, workflow, { credentials: sendKitCredentials(world().sandbox), input: items(...inputs) });
+}
+
+describe('SendKit output schemas', () => {
+	const everyField = {
+		firstName: 'Ada',
+		lastName: 'Lovelace',
+		companyName: 'Analytical Engines',
+		jobTitle: 'CTO',
+		phone: '+1-555-123-4567',
+		linkedinUrl: 'https://linkedin.com/in/ada',
+		city: 'London',
+		state: 'LDN',
+		country: 'GB',
+		tags: 'vip, enterprise',
+		customFields: { field: [{ name: 'industry', value: 'SaaS' }] },
+	};
+
+	it('lead/create: Created, Already Exists, and Already Exists after an update match the create schema', async () => {
+		const created = await runSendKit(
+			withParameters(sendKitCreate, SENDKIT, { email: '={{ $json.email }}', additionalFields: everyField }),
+			{ email: 'full@example.com' },
+		);
+		const minimal = await runSendKit(sendKitCreate, { email: 'minimal@example.com' }, { email: 'named@example.com', firstName: 'Grace' });
+		const duplicates = await runSendKit(sendKitCreate, { email: 'full@example.com' }, { email: 'minimal@example.com' });
+		const updated = await runSendKit(
+			withParameters(sendKitCreate, SENDKIT, { updateExisting: true, additionalFields: { jobTitle: 'CEO', city: 'Paris' } }),
+			{ email: 'named@example.com' },
+		);
+
+		const createdItems = [...outputNamed(created, SENDKIT, 'Created'), ...outputNamed(minimal, SENDKIT, 'Created')];
+		const existingItems = [...outputNamed(duplicates, SENDKIT, 'Existing Lead'), ...outputNamed(updated, SENDKIT, 'Existing Lead')];
+		expect(createdItems).toHaveLength(3);
+		expect(existingItems).toHaveLength(3);
+		expect(existingItems.every((item) => item.json.conflict !== undefined)).toBe(true);
+		expectMatchingItems(SENDKIT, 'lead', 'create', createdItems);
+		expectMatchingItems(SENDKIT, 'lead', 'create', existingItems);
+	});
+
+	it('lead/get: Found by email (the list\'s shorter lead) and by ID (the full lead) match the get schema', async () => {
+		const seeded = await runSendKit(
+			withParameters(sendKitCreate, SENDKIT, { email: '={{ $json.email }}', additionalFields: everyField }),
+			{ email: 'full@example.com' },
+		);
+		await runSendKit(sendKitCreate, { email: 'minimal@example.com' });
+		const fullId = outputNamed(seeded, SENDKIT, 'Created')[0].json._id;
+
+		const byEmail = await runSendKit(sendKitGetByEmail, { email: 'full@example.com' }, { email: 'minimal@example.com' });
+		const byId = await runSendKit(sendKitGetById, { leadId: fullId });
+
+		const found = [...outputNamed(byEmail, SENDKIT, 'Found'), ...outputNamed(byId, SENDKIT, 'Found')];
+		expect(found).toHaveLength(3);
+		expectMatchingItems(SENDKIT, 'lead', 'get', found);
+	});
+});
