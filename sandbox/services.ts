@@ -1,8 +1,9 @@
 /** The service registry: every emulated API, once. A new service is its own folder plus one line here. */
 import { kickoffLabsService } from './kickofflabs';
+import { fakeModelService } from './openai';
 import { sendKitService } from './sendkit';
 
-export const SERVICES = [sendKitService, kickoffLabsService] as const;
+export const SERVICES = [sendKitService, kickoffLabsService, fakeModelService] as const;
 
 export type SandboxService = (typeof SERVICES)[number];
 export type ServiceName = SandboxService['name'];

@@ -371,3 +371,28 @@ export async function invokeAsTool(
 		);
 	return await makeHandleToolInvocation(contextFactory, workflowNode, nodeType, runExecutionData)(toolArgs);
 }
+
+/**
+ * Runs a node the way an AI Agent 3.x has the engine run a tool (n8n-core requests-response.js): as an ordinary node
+ * whose output the engine logs as `ai_tool` (`rewireOutputLogTo`), its input item being the tool call's arguments
+ * plus `toolCallId`. Returns what Agent 3 tells the model: the JSON of the items on output 0, or `{error}` when the node
+ * threw (the same rules as @n8n/n8n-nodes-langchain utils/agent-execution/buildSteps.js `buildObservation`).
+ */
+export async function runAsEngineTool(
+	engine: Engine,
+	node: INode,
+	toolArgs: IDataObject,
+	credentials: CredentialValues,
+): Promise<string> {
+	const toolNode: INode = { ...node, rewireOutputLogTo: NodeConnectionTypes.AiTool };
+	const result = await runWorkflow(
+		engine,
+		{ nodes: [toolNode], connections: {} },
+		{ credentials, input: [{ json: { ...toolArgs, toolCallId: 'call_in_process_1' } }] },
+	);
+	const taskData = result.run.data.resultData.runData[node.name]?.[0];
+	const items = taskData?.data?.[NodeConnectionTypes.AiTool]?.[0] ?? [];
+	if (items.length > 0) return JSON.stringify(items.map((item) => item.json));
+	if (taskData?.error) return JSON.stringify({ error: taskData.error.message ?? 'Unknown error', errorType: taskData.error.name });
+	return JSON.stringify('');
+}

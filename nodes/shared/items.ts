@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { toolErrorJson } from './toolErrors';
 
 /** An operation's outputs: branch key → the output name users see, in output order. */
 export type Outputs<Branch extends string = string> = Readonly<Record<Branch, string>>;
@@ -12,15 +14,15 @@ export interface Routed<Branch extends string = string> {
 
 export type ItemError = NodeApiError | NodeOperationError;
 
-/** The one output of an operation that does not branch. */
-const SINGLE_OUTPUT = { output: 'Output' } as const;
+/** The one output of an operation that does not branch; `success` is the outcome an agent reads. */
+const SINGLE_OUTPUT = { success: 'Output' } as const;
 
 /**
  * Collects the items of one execution onto the node's outputs, one array per branch, so that every input item comes
  * out exactly once: on its branch, or as an error item, always paired with its input item.
  *
  * In AI-tool mode only output 0 reaches the agent, so every item goes there and carries an `outcome` field naming its
- * branch instead.
+ * branch instead, and a failed item becomes an answer the agent can read (`outcome: "error"`).
  */
 class BranchCollector<Branch extends string> {
 	private readonly branches: Branch[];
@@ -35,8 +37,7 @@ class BranchCollector<Branch extends string> {
 	) {
 		this.branches = Object.keys(outputs) as Branch[];
 		this.outputs = this.branches.map(() => []);
-		// A single-output operation has only one outcome: there is nothing for an `outcome` field to tell apart.
-		this.toolMode = this.branches.length > 1 && isToolExecution(context);
+		this.toolMode = isToolCall(context);
 	}
 
 	add(itemIndex: number, item: Routed<Branch>): void {
@@ -52,11 +53,19 @@ class BranchCollector<Branch extends string> {
 	/**
 	 * With "Continue" error handling the failed item joins output 0 carrying `error`; n8n moves it to the Error output
 	 * when that is enabled. Without it the error stops the node, as in every n8n node.
+	 *
+	 * As a tool, a thrown error never reaches the model intact (Agent 2 swallows it, Agent 3 rebuilds it as
+	 * `{error: message}`), and neither does an item with `error` set (n8n-core's normalizeNodeErrors rebuilds its JSON
+	 * the same way). So the failure is an ordinary item on output 0 that says what went wrong and what to do next.
 	 */
 	addError(itemIndex: number, error: ItemError): void {
-		if (!this.context.continueOnFail()) throw error;
+		if (!continuesOnItemError(this.context)) throw error;
+		if (this.toolMode) {
+			this.outputs[0].push({ json: toolErrorJson(error), pairedItem: { item: itemIndex } });
+			return;
+		}
 		// In a workflow n8n rebuilds an error item's JSON as { error: message } (the description and HTTP code travel
-		// on `error`); an agent calling the node as a tool reads this JSON as it is, so `details` is for the agent.
+		// on `error`).
 		const json: IDataObject = { error: error.message };
 		if (error.description) json.details = error.description;
 		this.outputs[0].push({ json, error, pairedItem: { item: itemIndex } });
@@ -67,8 +76,30 @@ class BranchCollector<Branch extends string> {
 	}
 }
 
-function isToolExecution(context: IExecuteFunctions): boolean {
-	return typeof context.isToolExecution === 'function' && context.isToolExecution();
+/**
+ * Whether an AI Agent is running this node as a tool. n8n does it in two ways, and `isToolExecution()` sees only one:
+ * - Agent 2.x calls the tool in a SupplyDataContext: `isToolExecution()` is true.
+ * - Agent 3.x asks the engine to run the node (n8n-core requests-response.js): an ordinary ExecuteContext, where
+ *   `isToolExecution()` is false, but the engine marks the node `rewireOutputLogTo: 'ai_tool'`, the very mark by which
+ *   it treats the run as a tool run itself (workflow-execute.js). Running a tool node alone in the editor sets it too
+ *   (rewire-graph.js).
+ * In both, the node's type is the `<type>Tool` n8n creates for a `usableAsTool` node (convertNodeToAiTool); that is
+ * checked as well, in case a future engine path sets neither of the others.
+ */
+export function isToolCall(context: IExecuteFunctions): boolean {
+	if (typeof context.isToolExecution === 'function' && context.isToolExecution()) return true;
+	const node = context.getNode();
+	return node.rewireOutputLogTo === NodeConnectionTypes.AiTool || node.type.endsWith('Tool');
+}
+
+/**
+ * Whether a failed item becomes an item instead of stopping the node: with "Continue" error handling, and for an agent
+ * calling the node as a tool, unless the node is explicitly set to "Stop Workflow" (n8n's own rule for tools that throw:
+ * workflow-execute.js `aiToolDefaultsToContinue`).
+ */
+function continuesOnItemError(context: IExecuteFunctions): boolean {
+	if (context.continueOnFail()) return true;
+	return isToolCall(context) && context.getNode().onError !== 'stopWorkflow';
 }
 
 /** Anything thrown while handling an item, as an error n8n shows with the item it belongs to. */
@@ -81,9 +112,13 @@ export function toItemError(context: IExecuteFunctions, error: unknown, itemInde
 	return new NodeOperationError(context.getNode(), message, { itemIndex });
 }
 
-/** The input item's JSON, unchanged: what Not Found carries, so that branch can feed a Create node directly. */
-export function inputJson(context: IExecuteFunctions, itemIndex: number): IDataObject {
-	return context.getInputData()[itemIndex].json;
+/**
+ * The input item's JSON, unchanged: what Not Found carries, so that branch can feed a Create node directly. An agent
+ * gets `lookedUp` (what was searched for) instead: its input item is the agent's own input plus the tool call's
+ * arguments and id, which tell the model nothing.
+ */
+export function inputJson(context: IExecuteFunctions, itemIndex: number, lookedUp: IDataObject): IDataObject {
+	return isToolCall(context) ? lookedUp : context.getInputData()[itemIndex].json;
 }
 
 type Prepared<Input> = { input: Input } | { error: ItemError };
@@ -103,7 +138,7 @@ async function prepareAll<Input>(
 			prepared.push({ input: await prepare(itemIndex) });
 		} catch (error) {
 			const itemError = toItemError(context, error, itemIndex);
-			if (!context.continueOnFail()) throw itemError;
+			if (!continuesOnItemError(context)) throw itemError;
 			prepared.push({ error: itemError });
 		}
 	}
@@ -156,7 +191,7 @@ export async function mapItems<Input>(
 	return await routeItems(context, {
 		outputs: SINGLE_OUTPUT,
 		prepare: operation.prepare,
-		send: async (input, itemIndex) => ({ branch: 'output', json: await operation.send(input, itemIndex) }),
+		send: async (input, itemIndex) => ({ branch: 'success', json: await operation.send(input, itemIndex) }),
 	});
 }
 
@@ -218,7 +253,7 @@ export async function routeInBatches<Value, Branch extends string>(
 			} catch (error) {
 				for (const entry of batch) {
 					const itemError = toItemError(context, error, entry.itemIndex);
-					if (!context.continueOnFail()) throw itemError;
+					if (!continuesOnItemError(context)) throw itemError;
 					outcomes[entry.itemIndex] = { error: itemError };
 				}
 			}

@@ -26,9 +26,14 @@ export interface ApiResponse {
 	status: number;
 	body?: unknown;
 	headers?: Record<string, string>;
+	/** Sent as it is instead of `body` as JSON (a streamed chat answer); set its content-type in `headers`. */
+	text?: string;
 }
 
 export type ApiHandler = (request: ApiRequest) => ApiResponse;
+
+/** A service's own control routes under /__sandbox/ (e.g. the fake model's script); undefined for an unknown route. */
+export type ControlHandler = (request: { method: string; path: string; body: unknown }) => ApiResponse | undefined;
 
 export interface ApiServerOptions {
 	port: number;
@@ -38,6 +43,7 @@ export interface ApiServerOptions {
 	faultBody(status: FaultStatus): unknown;
 	/** Values to mask wherever they appear in the request log. */
 	secrets: readonly string[];
+	serviceControl?: ControlHandler;
 }
 
 export interface RunningApiServer {
@@ -93,7 +99,7 @@ async function serveRequest(req: http.IncomingMessage, res: http.ServerResponse,
 	};
 
 	if (url.pathname.startsWith(CONTROL_PREFIX)) {
-		sendJson(res, handleControlRequest(recorded, parsed.invalid, options.control));
+		sendJson(res, handleControlRequest(recorded, parsed.invalid, options.control, options.serviceControl));
 		return;
 	}
 
@@ -224,7 +230,12 @@ function lowerCaseNames(headers: Record<string, string> | undefined): Record<str
 	return lowered;
 }
 
-function handleControlRequest(request: RecordedRequest, bodyIsInvalid: boolean, control: ControlState): ApiResponse {
+function handleControlRequest(
+	request: RecordedRequest,
+	bodyIsInvalid: boolean,
+	control: ControlState,
+	serviceControl: ControlHandler | undefined,
+): ApiResponse {
 	const route = `${request.method} ${request.path.replace(/\/+$/, '')}`;
 	switch (route) {
 		case 'GET /__sandbox/requests':
@@ -241,7 +252,12 @@ function handleControlRequest(request: RecordedRequest, bodyIsInvalid: boolean, 
 			return { status: 200, body: { ok: true } };
 		}
 		default:
-			return { status: 404, body: { ok: false, error: `Unknown sandbox control endpoint: ${route}` } };
+			return (
+				serviceControl?.({ method: request.method, path: request.path, body: bodyIsInvalid ? undefined : request.body }) ?? {
+					status: 404,
+					body: { ok: false, error: `Unknown sandbox control endpoint: ${route}` },
+				}
+			);
 	}
 }
 
@@ -289,6 +305,10 @@ function clientIp(req: http.IncomingMessage): string {
 }
 
 function sendJson(res: http.ServerResponse, response: ApiResponse): void {
+	if (response.text !== undefined) {
+		sendText(res, response.status, response.text, { 'content-type': 'text/plain; charset=utf-8', ...response.headers });
+		return;
+	}
 	const payload = response.body === undefined ? '' : JSON.stringify(response.body);
 	sendText(res, response.status, payload, { 'content-type': 'application/json; charset=utf-8', ...response.headers });
 }

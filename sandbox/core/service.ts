@@ -5,7 +5,7 @@
 import { ControlState } from './control';
 import type { FaultStatus } from './faults';
 import type { KeyMode } from './keys';
-import { startApiServer, type ApiHandler } from './server';
+import { startApiServer, type ApiHandler, type ControlHandler } from './server';
 import type { SandboxControl } from './types';
 
 /** A credential as n8n stores it: the credential type's name and its field values. */
@@ -33,6 +33,8 @@ export interface ServiceSpec<Name extends string, Keys, Store extends { reset():
 	keys(mode: KeyMode): Keys;
 	createStore(keys: Keys): Store;
 	handler(store: Store, keys: Keys): ApiHandler;
+	/** Control routes of this service only, under /__sandbox/ next to the shared ones (requests, faults, reset). */
+	control?(store: Store): ControlHandler;
 	/** The body the API answers with when a fault of that status is injected (or a request is rate-limited). */
 	faultBody(status: FaultStatus): unknown;
 	/** Values masked wherever they appear in the request log. */
@@ -81,6 +83,7 @@ export function defineService<Name extends string, Keys, Store extends { reset()
 				handle: spec.handler(store, keys),
 				faultBody: spec.faultBody,
 				secrets: spec.secrets(keys),
+				serviceControl: spec.control?.(store),
 			});
 			const info = spec.info(keys);
 			const env: Record<string, string> = { [`${spec.envPrefix}_URL`]: server.url };

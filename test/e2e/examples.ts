@@ -72,6 +72,21 @@ export const exampleExpectations: Record<string, WorkflowSpec> = {
 			{ node: 'Mark as Returning', output: 0, fields: { email: 'ada@example.com' } },
 		],
 	},
+	'agent-waitlist-signup.json': {
+		title: 'an AI Agent (3.1) with the fake model signs up three messages: two new, one already on the list',
+		outputs: { 'Waitlist Agent': [3] },
+		items: [
+			{ node: 'Waitlist Agent', output: 0, item: 0, fields: { output: /^The tool answered: \[\{"outcome":"newLead",.*"email":"ada@example\.com"/ } },
+			{ node: 'Waitlist Agent', output: 0, item: 1, fields: { output: /^The tool answered: \[\{"outcome":"newLead",.*"email":"grace@example\.com"/ } },
+			{
+				node: 'Waitlist Agent',
+				output: 0,
+				item: 2,
+				fields: { output: /^The tool answered: \[\{"outcome":"existingLead",.*"email":"ada@example\.com"/ },
+			},
+		],
+		requests: [{ api: 'kickoffLabs', method: 'POST', path: /^\/v2\/135544$/, count: 3 }],
+	},
 };
 
 /**

@@ -45,6 +45,8 @@ export interface WorkflowSpec {
 	requests?: RequestCheck[];
 	/** Runs before the workflow, after the sandbox was reset (faults, seeded state). */
 	setup?: (sandbox: RunningSandbox) => void | Promise<void>;
+	/** Further checks after the run (e.g. what the fake model received); each returned line is a failure. */
+	verify?: (run: unknown, sandbox: RunningSandbox) => string[];
 }
 
 /** What the sandbox received during one run. */
@@ -93,13 +95,13 @@ export function outputItems(run: unknown, node: string, output: number): unknown
 	return Array.isArray(items) ? items.map((item) => item.json) : [];
 }
 
-function describe(value: unknown): string {
+export function describe(value: unknown): string {
 	if (value instanceof RegExp) return String(value);
 	const text = JSON.stringify(value);
 	return text === undefined ? 'undefined' : text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
 
-function matches(actual: unknown, expected: Matcher): boolean {
+export function matches(actual: unknown, expected: Matcher): boolean {
 	if (expected instanceof RegExp) return typeof actual === 'string' && expected.test(actual);
 	if (isRecord(expected) && 'present' in expected) return (actual !== undefined && actual !== null) === expected.present;
 	return actual === expected;

@@ -8,7 +8,8 @@
  *
  * The package is installed from its `npm pack` tarball the way n8n installs community packages,
  * into a fresh n8n user folder (.cache/n8n-e2e, see statePath; kept after the run for inspection). The sandbox
- * runs in this process on free ports; every workflow of examples/ and test/e2e/workflows/ is
+ * runs in this process on free ports; every workflow of examples/ and test/e2e/workflows/, and each
+ * AI Agent case of agents.ts (test/e2e/agents/) with Agent 3.1 and 2.2, is
  * imported once and run with one `n8n execute --id=<id> --rawOutput` each, after a sandbox reset.
  * Each run's output is kept in .cache/n8n-e2e/runs/<workflow id>.json.
  * Then (without a filter) starts `n8n start` as `npm start` does and checks, through the editor's REST API,
@@ -32,6 +33,7 @@ import {
 } from '../../dev/real-n8n/n8n';
 import { ensureRuntime, N8N_VERSION, statePath } from '../../dev/real-n8n/runtime';
 import { elapsedSince, freePort, isRecord, log, repoRoot } from '../../dev/real-n8n/util';
+import { agentWorkflows } from './agents';
 import { e2eCases, extraCredentials } from './cases';
 import { runEditorChecks } from './editor-checks';
 import { exampleExpectations, exampleRerunExpectations } from './examples';
@@ -52,8 +54,7 @@ async function control(url: string, method: 'GET' | 'POST', route: string): Prom
 }
 
 async function resetSandbox(sandbox: RunningSandbox): Promise<void> {
-	await control(sandbox.sendKit.url, 'POST', 'reset');
-	await control(sandbox.kickoffLabs.url, 'POST', 'reset');
+	for (const service of sandbox.services) await control(service.url, 'POST', 'reset');
 }
 
 async function requestLog(sandbox: RunningSandbox): Promise<RequestLog> {
@@ -114,6 +115,8 @@ function plan(filter: string | undefined): { planned: Planned[]; stale: string[]
 			return { workflow: runnable, spec: exampleExpectations[fileName(workflow)], rerun: exampleRerunExpectations[fileName(workflow)] };
 		}),
 		...e2e.map((workflow) => ({ workflow, spec: e2eCases[fileName(workflow)] })),
+		// AI Agent workflows: each case of agents.ts with Agent 3.1 and 2.2.
+		...agentWorkflows(loadWorkflows(path.join(root, 'test', 'e2e', 'agents'), 'agent')),
 	];
 	const ids = new Map<string, string>();
 	for (const { workflow } of planned) {
@@ -149,6 +152,7 @@ async function runOne(ctx: N8nContext, sandbox: RunningSandbox, item: Planned): 
 		result.run === undefined ? result.stdout + result.stderr : JSON.stringify(result.run, null, '\t'),
 	);
 	const failures = check(item.spec, result.code, result.run, await requestLog(sandbox));
+	if (result.run !== undefined) failures.push(...(item.spec.verify?.(result.run, sandbox) ?? []));
 	const pinData = item.workflow.json.pinData;
 	if (failures.length > 0 && isRecord(pinData) && Object.keys(pinData).length > 0) {
 		failures.push(

@@ -2,10 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { WorkflowJson, WorkflowRun } from '../../dev/engine';
-import { invokeAsTool } from '../../dev/engine';
 import { operations } from '../../nodes/KickoffLabs/actions/router';
 import { getActions } from '../../nodes/KickoffLabs/fields/action.field';
 import { searchCampaigns } from '../../nodes/KickoffLabs/fields/campaign.locator';
@@ -13,7 +12,6 @@ import { KickoffLabs } from '../../nodes/KickoffLabs/KickoffLabs.node';
 import { outputsForParametersForTests } from '../../nodes/shared/outputs';
 import { outputTableOf } from '../../nodes/shared/router';
 import {
-	NODE,
 	addPointsWorkflow,
 	completeActionWorkflow,
 	createWorkflow,
@@ -28,9 +26,9 @@ import {
 import { leaksOf } from '../helpers/secrets';
 import { repoRoot } from '../helpers/world';
 
-/** The node as a whole: its description, its use as an AI Agent tool, and the API key across every operation. */
+/** The node as a whole: its description and the API key across every operation (as an AI Agent tool: test/shared/agent-tools.test.ts). */
 
-const { world, kickoffLabs, requests, credentials, run, seed } = useKickoffLabs();
+const { kickoffLabs, requests, run, seed } = useKickoffLabs();
 
 const node = new KickoffLabs();
 const { description } = node;
@@ -143,45 +141,6 @@ describe('KickoffLabs node description (public interface)', () => {
 		const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { n8n: { nodes: string[]; credentials: string[] } };
 		expect(pkg.n8n.nodes).toContain('dist/nodes/KickoffLabs/KickoffLabs.node.js');
 		expect(pkg.n8n.credentials).toContain('dist/credentials/KickoffLabsApi.credentials.js');
-	});
-});
-
-describe('KickoffLabs › as an AI Agent tool', () => {
-	const toolNode = (workflow: WorkflowJson): INode => {
-		const node = workflow.nodes.find((candidate) => candidate.name === NODE)!;
-		return { ...node, parameters: { ...node.parameters } };
-	};
-
-	it('puts every outcome on output 0 with an outcome field naming the branch', async () => {
-		const created = JSON.parse(await invokeAsTool(world().engine, toolNode(createWorkflow), { email: 'agent@example.com' }, credentials()));
-		const again = JSON.parse(await invokeAsTool(world().engine, toolNode(createWorkflow), { email: 'agent@example.com' }, credentials()));
-		const missing = JSON.parse(await invokeAsTool(world().engine, toolNode(getWorkflow), { email: 'nobody@example.com' }, credentials()));
-
-		expect(created).toEqual([expect.objectContaining({ outcome: 'newLead', email: 'agent@example.com', counter: 1 })]);
-		expect(again).toEqual([expect.objectContaining({ outcome: 'existingLead', email: 'agent@example.com', counter: 2 })]);
-		expect(missing).toEqual([{ outcome: 'notFound', email: 'nobody@example.com' }]);
-	});
-
-	it('single-output operations answer without an outcome field; errors reach the agent as a clear message', async () => {
-		await seed({ email: 'agent@example.com' });
-
-		const points = JSON.parse(
-			await invokeAsTool(world().engine, toolNode(addPointsWorkflow), { email: 'agent@example.com', points: 5 }, credentials()),
-		);
-		expect(points).toEqual([{ email: 'agent@example.com', points: 5, success: true, message: 'Custom Points added' }]);
-
-		// With an error output configured, the failed item is the answer; without, the call fails with the message.
-		const asItem = JSON.parse(await invokeAsTool(world().engine, toolNode(createWorkflow), { email: 'broken' }, credentials()));
-		expect(asItem).toEqual([
-			{
-				error: 'Invalid "Email" in item 0: must be a valid email address, like name@example.com',
-				details: 'Fix the "Email" parameter (or the input data it comes from) of item 0. Nothing was sent for this item.',
-			},
-		]);
-		const stopping = { ...toolNode(createWorkflow), onError: 'stopWorkflow' as const };
-		await expect(invokeAsTool(world().engine, stopping, { email: 'broken' }, credentials())).rejects.toThrow(
-			'Invalid "Email" in item 0: must be a valid email address, like name@example.com',
-		);
 	});
 });
 

@@ -17,6 +17,7 @@ describe('service registry', () => {
 		expect(SERVICES.map((service) => [service.name, service.envPrefix, service.defaultPort])).toEqual([
 			['sendKit', 'SENDKIT', 5680],
 			['kickoffLabs', 'KICKOFFLABS', 5681],
+			['openAi', 'OPENAI', 5682],
 		]);
 		expect(servicePort(SERVICES[1], 'default')).toBe(5681);
 		expect(servicePort(SERVICES[1], { kickoffLabs: 7001 })).toBe(7001);
@@ -30,9 +31,9 @@ describe('service registry', () => {
 		expect(new Set(sandbox.services.map((service) => service.url)).size).toBe(sandbox.services.length);
 	});
 
-	it('gives each service an n8n credential of a type this package defines, with only its fields', async () => {
+	it('gives each lead service an n8n credential of a type this package defines, with only its fields', async () => {
 		const { credentialTypes } = await loadPackage(repoRoot);
-		for (const credential of sandboxCredentials(sandbox)) {
+		for (const credential of sandboxCredentials(sandbox).filter((candidate) => candidate.type !== 'openAiApi')) {
 			const type = credentialTypes[credential.type];
 			expect(type).toBeDefined();
 			const fields = type.properties.map((property) => property.name);
@@ -44,14 +45,21 @@ describe('service registry', () => {
 			campaignId: sandbox.kickoffLabs.defaultCampaignId,
 			baseUrl: sandbox.kickoffLabs.url,
 		});
+		// The fake model's credential is n8n's own OpenAI one (n8n-nodes-base): API Key and Base URL.
+		expect(sandbox.openAi.credentials).toMatchObject({ type: 'openAiApi', data: { apiKey: sandbox.openAi.apiKey, url: `${sandbox.openAi.url}/v1` } });
 	});
 
 	it('feeds the engine, the test world and the real n8n import from the same descriptors', () => {
-		expect(sandboxEngineCredentials(sandbox)).toEqual({ ...sendKitCredentials(sandbox), ...kickoffLabsCredentials(sandbox) });
+		expect(sandboxEngineCredentials(sandbox)).toEqual({
+			...sendKitCredentials(sandbox),
+			...kickoffLabsCredentials(sandbox),
+			openAiApi: sandbox.openAi.credentials.data,
+		});
 		expect(sendKitCredentials(sandbox, { apiKey: 'wrong' }).sendKitApi.apiKey).toBe('wrong');
 		expect(realN8nCredentials(sandbox).map((credential) => [credential.id, credential.type])).toEqual([
 			['sendKitSandbox01', 'sendKitApi'],
 			['kickoffLabsSbx01', 'kickoffLabsApi'],
+			['openAiSandbox001', 'openAiApi'],
 		]);
 	});
 

@@ -1,26 +1,12 @@
 import type { INode } from 'n8n-workflow';
 
-import { invokeAsTool, runWorkflow } from '../../dev/engine';
+import { runWorkflow } from '../../dev/engine';
 import { ERROR_OUTPUT, createWorkflow, useSendKit } from '../helpers/sendkit';
 import { items } from '../helpers/world';
 
-/** The node as a whole: the outputs n8n computes for it, its use as an AI Agent tool, and an unreachable service. */
+/** The node as a whole: the outputs n8n computes for it and an unreachable service (as an AI Agent tool: test/shared/agent-tools.test.ts). */
 
 const { world, credentials } = useSendKit();
-
-describe('SendKit › as an AI Agent tool', () => {
-	const toolNode = (): INode => ({ ...createWorkflow.nodes[1], parameters: { ...createWorkflow.nodes[1].parameters } });
-
-	it('reports every outcome on output 0 with an outcome field', async () => {
-		const created = JSON.parse(await invokeAsTool(world().engine, toolNode(), { email: 'agent@example.com' }, credentials()));
-		const duplicate = JSON.parse(await invokeAsTool(world().engine, toolNode(), { email: 'agent@example.com' }, credentials()));
-
-		expect(created).toEqual([expect.objectContaining({ outcome: 'created', email: 'agent@example.com' })]);
-		expect(duplicate).toEqual([
-			expect.objectContaining({ outcome: 'alreadyExists', email: 'agent@example.com', conflict: expect.any(Object) }),
-		]);
-	});
-});
 
 describe('SendKit › unreachable service', () => {
 	it('names the service and the failure, keeps the network code, and shows no key', async () => {

@@ -3,11 +3,15 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { mapItems } from '../../../shared/items';
+import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { parseItemInput } from '../../../shared/validation';
 import { campaignListSchema } from '../../transport/schemas';
 import { kickoffLabs } from '../../transport/service';
 
 const properties: INodeProperties[] = [
+	toolDescriptionProperty('Lists the KickoffLabs campaigns (waitlists and referral programs) of the account. It changes nothing.', {
+		success: 'one result per campaign: "id", "name", "lead_count".',
+	}),
 	{
 		displayName: 'Return All',
 		name: 'returnAll',

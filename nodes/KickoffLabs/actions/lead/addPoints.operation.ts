@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { mapItems } from '../../../shared/items';
+import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { optionalTextSchema, parseItemInput, withoutUndefined } from '../../../shared/validation';
 import { campaignIdFor } from '../../fields/campaign.locator';
 import { identifierProperties, readIdentifier } from '../../fields/identifier.fields';
@@ -11,6 +12,10 @@ import { messageSchema } from '../../transport/schemas';
 import { campaignPath, kickoffLabs } from '../../transport/service';
 
 const properties: INodeProperties[] = [
+	toolDescriptionProperty(
+		'Adds points to a lead\'s contest score in the KickoffLabs campaign (a negative number subtracts; the score never goes below 0). The lead is found by email or social ID.',
+		{ success: 'the points were added; "points" and KickoffLabs\'s "message" are returned. An unknown lead is an error.' },
+	),
 	...identifierProperties('identifyBy', ['email', 'socialId'], 'How to find the lead'),
 	{
 		displayName: 'Points',

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { mapItems } from '../../../shared/items';
+import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { parseItemInput } from '../../../shared/validation';
 import { actionIdSchema, actionProperty } from '../../fields/action.field';
 import { campaignIdFor } from '../../fields/campaign.locator';
@@ -11,6 +12,10 @@ import { messageSchema } from '../../transport/schemas';
 import { campaignPath, kickoffLabs } from '../../transport/service';
 
 export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['completeAction'] } }, [
+	toolDescriptionProperty(
+		'Marks a campaign action (such as following on social media) as completed by a lead, which earns the lead that action\'s points. The lead is found by email or social ID.',
+		{ success: 'the action was recorded; "actionId" and KickoffLabs\'s "message" are returned. An unknown lead or action is an error.' },
+	),
 	actionProperty,
 	...identifierProperties('identifyBy', ['email', 'socialId'], 'How to find the lead'),
 ]);

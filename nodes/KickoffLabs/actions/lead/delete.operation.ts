@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { parseApiError } from '../../../shared/errors';
 import type { BatchEntry, Routed } from '../../../shared/items';
 import { routeInBatches } from '../../../shared/items';
+import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import type { ApiRequest, ApiResponse } from '../../../shared/request';
 import { isSuccess } from '../../../shared/request';
 import { campaignIdFor } from '../../fields/campaign.locator';
@@ -19,11 +20,17 @@ const outputs = { deleted: 'Deleted' } as const;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['lead'], operation: ['delete'] } },
-	identifierProperties(
-		'deleteBy',
-		['email', 'phoneNumber', 'socialId'],
-		'How to name the leads to delete. The items are sent in batches of up to 250, one kind of identifier per request.',
-	),
+	[
+		toolDescriptionProperty('Removes a lead from the KickoffLabs campaign, by email, phone number or social ID. This cannot be undone.', {
+			deleted:
+				'KickoffLabs answered; "deleted" is "queued" (it deletes the lead within moments), true (deleted), or false (there was no such lead, so nothing was deleted); "message" is KickoffLabs\'s own.',
+		}),
+		...identifierProperties(
+			'deleteBy',
+			['email', 'phoneNumber', 'socialId'],
+			'How to name the leads to delete. The items are sent in batches of up to 250, one kind of identifier per request.',
+		),
+	],
 );
 
 interface DeleteTarget {

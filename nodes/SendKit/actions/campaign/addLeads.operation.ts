@@ -4,6 +4,7 @@ import { z } from 'zod';
 
 import type { BatchEntry, Routed } from '../../../shared/items';
 import { routeInBatches } from '../../../shared/items';
+import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { emailProperty, emailSchema, parseItemInput } from '../../../shared/validation';
 import { campaignIdFor, campaignPath } from '../../fields/campaign.locator';
 import { leadFieldLabels, leadFieldOptions, leadFieldsSchema } from '../../fields/lead.fields';
@@ -15,13 +16,19 @@ import { sendKit } from '../../transport/service';
 /** POST /v1/campaigns/{id}/leads takes at most 5,000 leads per request; a larger one is rejected (docs §4.7, [H]). */
 export const MAX_LEADS_PER_REQUEST = 5000;
 
-const outputs = { output: 'Output' } as const;
+const outputs = { success: 'Success' } as const;
 
 /** An `{email, …}` entry carries the lead's basic fields; tags and custom fields are the lead's own business (Create, Import). */
 const ENTRY_FIELD_NAMES = new Set(['firstName', 'lastName', 'companyName', 'jobTitle', 'phone', 'linkedinUrl', 'city', 'state', 'country']);
 
 // The Campaign locator comes first, from Campaign.resource.ts (one property for every operation that needs it).
 const properties: INodeProperties[] = [
+	toolDescriptionProperty(
+		'Adds leads to a SendKit outreach campaign, by email (creating the lead if needed) or by lead ID. If the campaign is active, SendKit starts emailing the added leads at once: only do this when the user asked for it.',
+		{
+			success: '"status" is added, skipped (already in the campaign; "reason" says why) or failed ("reason" says why); "campaignStatus" says whether sending has started (active).',
+		},
+	),
 	{
 		displayName:
 			'Leads added to an active campaign start receiving its emails at once. Pick a draft or paused campaign to add leads without sending.',
@@ -67,7 +74,7 @@ const inputSchema = z.discriminatedUnion('addBy', [
  * shows a hint that sending has started.
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeInBatches<IDataObject, 'output'>(this, {
+	return await routeInBatches<IDataObject, 'success'>(this, {
 		outputs,
 		maxBatchSize: MAX_LEADS_PER_REQUEST,
 		prepare: async (itemIndex) => {
@@ -89,7 +96,7 @@ async function addBatch(
 	context: IExecuteFunctions,
 	campaignId: string,
 	batch: ReadonlyArray<BatchEntry<IDataObject>>,
-): Promise<Array<Routed<'output'>>> {
+): Promise<Array<Routed<'success'>>> {
 	const itemIndex = batch[0].itemIndex;
 	const campaign = (await sendKit.request(context, { method: 'GET', path: campaignPath(context, campaignId, itemIndex), itemIndex }, campaignEnvelopeSchema)).data;
 
@@ -119,7 +126,7 @@ async function addBatch(
 		const first = firstByKey.get(key);
 		const outcome: IDataObject =
 			first === entry.itemIndex ? outcomeOf(entry.value, campaign) : { status: 'skipped', reason: `Same lead as item ${String(first)}, which was sent instead` };
-		return { branch: 'output', json: { ...identity(entry.value), ...outcome, ...about } };
+		return { branch: 'success', json: { ...identity(entry.value), ...outcome, ...about } };
 	});
 }
 

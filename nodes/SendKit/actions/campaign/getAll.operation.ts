@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { mapItems } from '../../../shared/items';
+import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { optionalTextSchema, parseItemInput, withoutUndefined } from '../../../shared/validation';
 import { limitOf, returnAllLabels, returnAllProperties, returnAllSchema } from '../../fields/list.fields';
 import { collectPages } from '../../transport/pagination';
@@ -12,6 +13,12 @@ import { campaignListEnvelopeSchema } from '../../transport/schemas';
 export const CAMPAIGN_STATUSES = ['draft', 'active', 'paused', 'completed', 'archived'] as const;
 
 const properties: INodeProperties[] = [
+	toolDescriptionProperty(
+		'Lists SendKit outreach campaigns, optionally filtered by status or name. It changes nothing.',
+		{
+			success: 'one result per campaign: "_id", "name", "status" (draft, active, paused, completed, archived).',
+		},
+	),
 	...returnAllProperties,
 	{
 		displayName: 'Filters',

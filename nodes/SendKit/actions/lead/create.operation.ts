@@ -6,6 +6,7 @@ import type { Routed } from '../../../shared/items';
 import { routeItems } from '../../../shared/items';
 import type { ApiRequest } from '../../../shared/request';
 import { isSuccess } from '../../../shared/request';
+import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { emailProperty, emailSchema, parseItemInput } from '../../../shared/validation';
 import type { LeadFields } from '../../fields/lead.fields';
 import { leadFieldLabels, leadFieldOptions, leadFieldsSchema } from '../../fields/lead.fields';
@@ -21,6 +22,11 @@ export const outputs = { created: 'Created', alreadyExists: 'Existing Lead' } as
 type Branch = keyof typeof outputs;
 
 const properties: INodeProperties[] = [
+	toolDescriptionProperty('Adds a person to SendKit (cold outreach) as a lead, identified by email. Other details (name, company, job title, phone, LinkedIn URL, location, tags) are stored with the lead when given.', {
+		created: 'the lead is new; its SendKit record is returned.',
+		alreadyExists:
+			'the lead was not created: a lead with this email was already in SendKit. Its existing record is returned (updated with the given details if this tool is set to update existing leads), with "conflict" holding SendKit\'s message. Do not call again for this email.',
+	}),
 	emailProperty('Email of the new lead. Spaces are trimmed and it is lowercased, as SendKit stores it.'),
 	{
 		displayName: 'Update Existing Lead',

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { parseApiError } from '../../../shared/errors';
 import type { BatchEntry, Routed } from '../../../shared/items';
 import { routeInBatches } from '../../../shared/items';
+import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import type { ApiRequest, ApiResponse } from '../../../shared/request';
 import { isSuccess } from '../../../shared/request';
 import { parseItemInput } from '../../../shared/validation';
@@ -19,6 +20,12 @@ export const MAX_IDS_PER_REQUEST = 1000;
 const outputs = { deleted: 'Deleted' } as const;
 
 const properties: INodeProperties[] = [
+	toolDescriptionProperty(
+		'Deletes SendKit leads by lead ID. This cannot be undone. Leads in active campaigns are only deleted when the tool is set to force it.',
+		{
+			deleted: '"deleted" is true when SendKit deleted the lead, null when it deleted fewer leads than asked and does not say which.',
+		},
+	),
 	{ ...leadIdProperty, description: 'The _id of the lead to delete. Items are deleted together, up to 1,000 per request.' },
 	{
 		displayName: 'Options',

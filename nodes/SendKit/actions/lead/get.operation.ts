@@ -1,8 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { inputJson, routeItems } from '../../../shared/items';
+import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { emailProperty, emailSchema, parseItemInput } from '../../../shared/validation';
 import { leadFieldLabels } from '../../fields/lead.fields';
 import { leadIdProperty, leadIdSchema } from '../../fields/leadId.field';
@@ -11,6 +12,10 @@ import { findLeadByEmail, getLeadById } from './lookup';
 export const outputs = { found: 'Found', notFound: 'Not Found' } as const;
 
 const properties: INodeProperties[] = [
+	toolDescriptionProperty('Looks a lead up in SendKit by email (exact match, case ignored) or by lead ID. It changes nothing.', {
+		found: 'the lead exists; its SendKit record is returned.',
+		notFound: 'there is no such lead; only what was looked for (email or leadId) is returned. A create tool can add it.',
+	}),
 	{
 		displayName: 'Get By',
 		name: 'getBy',
@@ -33,6 +38,11 @@ const inputSchema = z.discriminatedUnion('getBy', [
 	z.object({ getBy: z.literal('id'), leadId: leadIdSchema }),
 ]);
 
+/** What an agent is told it looked for when the lead is not there. */
+function lookedUp(input: z.infer<typeof inputSchema>): IDataObject {
+	return input.getBy === 'id' ? { leadId: input.leadId } : { email: input.email };
+}
+
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await routeItems(this, {
 		outputs,
@@ -45,7 +55,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const lead =
 				input.getBy === 'id' ? await getLeadById(this, input.leadId, itemIndex) : await findLeadByEmail(this, input.email, itemIndex);
 			// Not Found carries the input unchanged, so that branch can feed a Create node directly.
-			return lead ? { branch: 'found', json: lead } : { branch: 'notFound', json: inputJson(this, itemIndex) };
+			return lead ? { branch: 'found', json: lead } : { branch: 'notFound', json: inputJson(this, itemIndex, lookedUp(input)) };
 		},
 	});
 }

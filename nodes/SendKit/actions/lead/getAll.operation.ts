@@ -3,12 +3,19 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { mapItems } from '../../../shared/items';
+import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { optionalTextSchema, parseItemInput, tagsSchema, withoutUndefined } from '../../../shared/validation';
 import { limitOf, returnAllLabels, returnAllProperties, returnAllSchema } from '../../fields/list.fields';
 import { collectPages } from '../../transport/pagination';
 import { leadListEnvelopeSchema } from '../../transport/schemas';
 
 const properties: INodeProperties[] = [
+	toolDescriptionProperty(
+		'Lists SendKit leads, optionally filtered (search text, tags, email verification status, company, phone). It changes nothing.',
+		{
+			success: 'one result per lead found: "_id", "email", names, company, tags and verification fields. No result means no lead matched.',
+		},
+	),
 	...returnAllProperties,
 	{
 		displayName: 'Filters',

@@ -4,6 +4,7 @@ import { z } from 'zod';
 
 import type { BatchEntry, Routed } from '../../../shared/items';
 import { routeInBatches } from '../../../shared/items';
+import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { emailProperty, emailSchema, optionalTextSchema, parseItemInput } from '../../../shared/validation';
 import { leadFieldLabels, leadFieldOptions, leadFieldsSchema } from '../../fields/lead.fields';
 import type { BulkImportAnswer } from '../../transport/schemas';
@@ -13,9 +14,15 @@ import { sendKit } from '../../transport/service';
 /** POST /v1/leads/bulk takes at most 5,000 leads per request (docs §4.3). */
 export const MAX_LEADS_PER_REQUEST = 5000;
 
-const outputs = { output: 'Output' } as const;
+const outputs = { success: 'Success' } as const;
 
 const properties: INodeProperties[] = [
+	toolDescriptionProperty(
+		'Imports many leads into SendKit at once (bulk), by email with optional details. Existing leads are skipped or updated, as the tool is set.',
+		{
+			success: '"status" says what happened to this lead: imported (created), updated, skipped (already there), failed ("reason" says why), or succeeded (not failed; SendKit did not say more).',
+		},
+	),
 	emailProperty('Email of the lead. Trimmed and lowercased; SendKit matches existing leads by it.'),
 	{
 		displayName: 'Skip Duplicates',
@@ -94,7 +101,7 @@ interface ImportEntry {
  * paired with its input, saying what happened to its lead.
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeInBatches<ImportEntry, 'output'>(this, {
+	return await routeInBatches<ImportEntry, 'success'>(this, {
 		outputs,
 		maxBatchSize: MAX_LEADS_PER_REQUEST,
 		prepare: async (itemIndex) => {
@@ -120,7 +127,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	});
 }
 
-async function importBatch(context: IExecuteFunctions, batch: ReadonlyArray<BatchEntry<ImportEntry>>): Promise<Array<Routed<'output'>>> {
+async function importBatch(context: IExecuteFunctions, batch: ReadonlyArray<BatchEntry<ImportEntry>>): Promise<Array<Routed<'success'>>> {
 	const firstByEmail = new Map<string, number>();
 	const leads: IDataObject[] = [];
 	for (const entry of batch) {
@@ -152,7 +159,7 @@ async function importBatch(context: IExecuteFunctions, batch: ReadonlyArray<Batc
 			first === entry.itemIndex
 				? outcomeOf(email, entry.value.settings)
 				: { status: 'skipped', reason: `Same email as item ${String(first)}, which this import sent instead` };
-		return { branch: 'output', json: { email, ...outcome, batch: counts } };
+		return { branch: 'success', json: { email, ...outcome, batch: counts } };
 	});
 }
 

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { inputJson, routeItems } from '../../../shared/items';
+import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import type { ApiRequest } from '../../../shared/request';
 import { isSuccess } from '../../../shared/request';
 import { parseItemInput } from '../../../shared/validation';
@@ -14,6 +15,13 @@ import { sendKit } from '../../transport/service';
 export const outputs = { updated: 'Updated', notFound: 'Not Found' } as const;
 
 const properties: INodeProperties[] = [
+	toolDescriptionProperty(
+		'Changes details of an existing SendKit lead, found by its lead ID (the "_id" of a lead). The email cannot be changed.',
+		{
+			updated: 'the lead was changed; its updated record is returned.',
+			notFound: 'there is no lead with this ID; nothing was changed. Find the lead (for example by email) to get its ID.',
+		},
+	),
 	leadIdProperty,
 	{
 		displayName: 'Update Fields',
@@ -51,7 +59,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		send: async (input, itemIndex) => {
 			const request: ApiRequest = { method: 'PATCH', path: leadPath(this, input.leadId, itemIndex), body: { ...input.fields }, itemIndex };
 			const response = await sendKit.send(this, request);
-			if (sendKit.saysNotFound(this, response, request)) return { branch: 'notFound', json: inputJson(this, itemIndex) };
+			if (sendKit.saysNotFound(this, response, request)) return { branch: 'notFound', json: inputJson(this, itemIndex, { leadId: input.leadId }) };
 			if (!isSuccess(response)) throw sendKit.error(this, response, request);
 			return { branch: 'updated', json: sendKit.parse(this, response, leadEnvelopeSchema, request).data };
 		},

@@ -4,6 +4,7 @@ import { z } from 'zod';
 
 import type { BatchEntry, Routed } from '../../../shared/items';
 import { routeInBatches } from '../../../shared/items';
+import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { parseItemInput } from '../../../shared/validation';
 import { leadFieldLabels } from '../../fields/lead.fields';
 import { leadIdProperty, leadIdSchema } from '../../fields/leadId.field';
@@ -15,9 +16,15 @@ import { getLeadById } from './lookup';
 /** Leads per enrichment request. SendKit documents no maximum; 1,000 keeps one job per request manageable (INFERRED). */
 export const MAX_LEADS_PER_JOB = 1000;
 
-const outputs = { output: 'Output' } as const;
+const outputs = { success: 'Success' } as const;
 
 const properties: INodeProperties[] = [
+	toolDescriptionProperty(
+		'Checks whether a SendKit lead\'s email address can receive mail (costs one SendKit credit), by lead ID, and waits for the result.',
+		{
+			success: 'the lead with "verification": "status" (completed, failed, timedOut, leadNotFound, started) and "emailStatus" (deliverable, undeliverable, risky, unknown). Only tell the user an address is good when emailStatus is deliverable.',
+		},
+	),
 	{ ...leadIdProperty, description: 'The _id of the lead whose email to verify. Items are verified together, in one job per 1,000 leads.' },
 	{
 		displayName: 'Email verification costs one SendKit credit per lead (charged when the job starts)',
@@ -81,7 +88,7 @@ const MAX_POLL_MS = 5000;
  * unfinished job, an `unknown` verdict or a lead that is gone are outcomes on the item, never errors.
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeInBatches<{ leadId: string; settings: Settings }, 'output'>(this, {
+	return await routeInBatches<{ leadId: string; settings: Settings }, 'success'>(this, {
 		outputs,
 		maxBatchSize: MAX_LEADS_PER_JOB,
 		prepare: async (itemIndex) => {
@@ -101,7 +108,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 async function verifyBatch(
 	context: IExecuteFunctions,
 	batch: ReadonlyArray<BatchEntry<{ leadId: string; settings: Settings }>>,
-): Promise<Array<Routed<'output'>>> {
+): Promise<Array<Routed<'success'>>> {
 	const { settings } = batch[0].value;
 	const itemIndex = batch[0].itemIndex;
 	const itemOfLead = new Map<string, number>();
@@ -123,7 +130,7 @@ async function verifyBatch(
 		// The same shape as a finished verification, so later nodes read one shape: status `started`, the jobs to poll.
 		const jobs = started.jobs.map((job) => ({ jobId: job.jobId, type: job.type, status: job.status }));
 		return batch.map((entry) => ({
-			branch: 'output',
+			branch: 'success',
 			json: { _id: entry.value.leadId, verification: { status: 'started', ...EMPTY_RESULT, jobs } },
 		}));
 	}
@@ -147,7 +154,7 @@ async function verifyBatch(
 				: { _id: leadId, verification: { status: 'leadNotFound', ...EMPTY_RESULT, jobs: jobSummaries(jobs) } },
 		);
 	}
-	return batch.map((entry) => ({ branch: 'output', json: results.get(entry.value.leadId) ?? {} }));
+	return batch.map((entry) => ({ branch: 'success', json: results.get(entry.value.leadId) ?? {} }));
 }
 
 /** Polls every job until each has ended or the wait is over; a job still running then keeps its last status. */

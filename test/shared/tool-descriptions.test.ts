@@ -1,0 +1,57 @@
+import type { INodeProperties, INodeType } from 'n8n-workflow';
+
+import { KickoffLabs } from '../../nodes/KickoffLabs/KickoffLabs.node';
+import { operations as kickoffLabsOperations } from '../../nodes/KickoffLabs/actions/router';
+import { SendKit } from '../../nodes/SendKit/SendKit.node';
+import { operations as sendKitOperations } from '../../nodes/SendKit/actions/router';
+import type { OperationModule } from '../../nodes/shared/router';
+
+const NODES: Array<[string, INodeType, Record<string, Record<string, OperationModule>>]> = [
+	['SendKit', new SendKit(), sendKitOperations],
+	['KickoffLabs', new KickoffLabs(), kickoffLabsOperations],
+];
+
+/** Every resource/operation pair the node's Operation selectors offer. */
+function offeredOperations(properties: INodeProperties[]): Array<[string, string]> {
+	return properties
+		.filter((property) => property.name === 'operation')
+		.flatMap((selector) =>
+			(selector.displayOptions?.show?.resource ?? []).flatMap((resource) =>
+				(selector.options ?? []).map((option) => [String(resource), String((option as { value: unknown }).value)] as [string, string]),
+			),
+		);
+}
+
+describe.each(NODES)('%s tool descriptions', (_name, node, operations) => {
+	const properties = node.description.properties;
+	const toolDescriptions = properties.filter((property) => property.name === 'toolDescription');
+
+	it('gives every operation one Description for the model, shown only on the tool form', () => {
+		const offered = offeredOperations(properties);
+		expect(offered.length).toBeGreaterThan(1);
+		for (const [resource, operation] of offered) {
+			const matching = toolDescriptions.filter(
+				(property) =>
+					property.displayOptions?.show?.resource?.includes(resource) && property.displayOptions.show.operation?.includes(operation),
+			);
+			expect({ resource, operation, count: matching.length }).toEqual({ resource, operation, count: 1 });
+			expect(matching[0].displayOptions?.show?.['@tool']).toEqual([true]);
+		}
+	});
+
+	it('explains every outcome the operation can answer with, and the error outcome', () => {
+		for (const [resource, byOperation] of Object.entries(operations)) {
+			for (const [operation, module] of Object.entries(byOperation)) {
+				const description = toolDescriptions.find(
+					(property) =>
+						property.displayOptions?.show?.resource?.includes(resource) && property.displayOptions.show.operation?.includes(operation),
+				);
+				const text = String(description?.default);
+				expect(text).toContain('outcome "error":');
+				// A branching operation's outcomes are its branch keys; a single-output one names its own (often "success").
+				if (module.outputs) for (const outcome of Object.keys(module.outputs)) expect(text).toContain(`outcome "${outcome}":`);
+				else expect(text.match(/outcome "(?!error")[a-zA-Z]+":/g)).toHaveLength(1);
+			}
+		}
+	});
+});
