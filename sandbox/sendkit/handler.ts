@@ -13,8 +13,9 @@ import {
 } from './schemas';
 import type { SendKitLead, SendKitPrincipal, SendKitStore } from './store';
 import { conflictLeadView, fullLeadView, leadListItemView, workspaceView } from './views';
+import { WEBHOOK_ROUTES } from './webhookRoutes';
 
-interface RouteContext {
+export interface RouteContext {
 	request: ApiRequest;
 	store: SendKitStore;
 	principal: SendKitPrincipal;
@@ -22,10 +23,10 @@ interface RouteContext {
 	params: string[];
 }
 
-type RouteHandler = (context: RouteContext) => ApiResponse;
-type WorkspaceRouteHandler = (context: RouteContext, workspaceId: string) => ApiResponse;
+type RouteHandler = (context: RouteContext) => ApiResponse | Promise<ApiResponse>;
+type WorkspaceRouteHandler = (context: RouteContext, workspaceId: string) => ApiResponse | Promise<ApiResponse>;
 
-interface Route extends RoutePattern {
+export interface Route extends RoutePattern {
 	handle: RouteHandler;
 }
 
@@ -36,6 +37,7 @@ const ROUTES: readonly Route[] = [
 	// GET /v1/leads/:id is INFERRED: no stored SendKit page documents it (docs §4.3); it answers like the other reads.
 	{ method: 'GET', pattern: /^\/v1\/leads\/([^/]+)$/, handle: inWorkspace(getLead) },
 	{ method: 'PATCH', pattern: /^\/v1\/leads\/([^/]+)$/, handle: inWorkspace(updateLead) },
+	...WEBHOOK_ROUTES,
 ];
 
 /**
@@ -75,7 +77,7 @@ function apiKeyOf(request: ApiRequest): string | undefined {
 }
 
 /** Resolves the workspace a lead endpoint acts on: the key's own, or the platform key's X-Workspace-Id. */
-function inWorkspace(handle: WorkspaceRouteHandler): RouteHandler {
+export function inWorkspace(handle: WorkspaceRouteHandler): RouteHandler {
 	return (context) => {
 		const { principal, request, store } = context;
 		if (principal.kind === 'workspace') return handle(context, principal.workspaceId);
@@ -164,7 +166,15 @@ function updateLead({ request, store, params }: RouteContext, workspaceId: strin
 	if (!parsed.success) return validationError(parsed.error);
 	const lead = findLead(store, workspaceId, params[0]);
 	if (!lead) return genericError(404);
-	return { status: 200, body: { success: true, data: fullLeadView(store.updateLead(lead, toStoredFields(parsed.data))) } };
+	const previousTags = [...lead.tags];
+	const updated = fullLeadView(store.updateLead(lead, toStoredFields(parsed.data)));
+	store.webhooks.emit(workspaceId, 'lead.updated', { lead: updated });
+	if (!sameTags(previousTags, lead.tags)) store.webhooks.emit(workspaceId, 'lead.tag_changed', { lead: updated, previousTags, tags: [...lead.tags] });
+	return { status: 200, body: { success: true, data: updated } };
+}
+
+function sameTags(a: readonly string[], b: readonly string[]): boolean {
+	return a.length === b.length && a.every((tag) => b.includes(tag));
 }
 
 /** A malformed id is just another id that matches nothing. */
@@ -172,11 +182,11 @@ function findLead(store: SendKitStore, workspaceId: string, id: string): SendKit
 	return OBJECT_ID.test(id) ? store.findLeadById(workspaceId, id) : undefined;
 }
 
-function validationError(error: ZodError): ApiResponse {
+export function validationError(error: ZodError): ApiResponse {
 	return validationErrorBody(error.issues[0]?.message ?? 'Invalid request');
 }
 
-function validationErrorBody(message: string): ApiResponse {
+export function validationErrorBody(message: string): ApiResponse {
 	return { status: 400, body: { success: false, error: { code: 'VALIDATION_ERROR', message } } };
 }
 
@@ -189,7 +199,7 @@ const GENERIC_MESSAGES: Record<number, string> = {
 };
 
 /** Shape 2 of the docs (§2.2): `{error, message, code}`. */
-function genericError(status: number, message?: string): ApiResponse {
+export function genericError(status: number, message?: string): ApiResponse {
 	return { status, body: genericErrorBody(status, message) };
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import type { SendKitIdentity } from './keys';
+import { SendKitWebhooks } from './webhooks';
 
 export interface SendKitWorkspace {
 	id: string;
@@ -61,6 +62,8 @@ const SEEDED_AT = '2025-06-01T09:00:00.000Z';
 /** In-memory SendKit account: two workspaces, two API keys, and the leads created through the API. */
 export class SendKitStore {
 	readonly workspaces: readonly SendKitWorkspace[];
+	/** Registered webhooks and the deliveries made to them. */
+	readonly webhooks = new SendKitWebhooks();
 	private readonly leadsById = new Map<string, SendKitLead>();
 	private readonly ids = new ObjectIdSequence();
 
@@ -80,6 +83,7 @@ export class SendKitStore {
 	/** Seeded state has no leads. Ids keep increasing across resets, so an id from before a reset never comes back. */
 	reset(): void {
 		this.leadsById.clear();
+		this.webhooks.reset();
 	}
 
 	principalForKey(key: string): SendKitPrincipal | undefined {
@@ -184,7 +188,7 @@ function isoAfter(previous: string): string {
  * ObjectId-like 24-hex ids (4-byte seconds, 5 random bytes, 3-byte counter) that sort in creation order, which the
  * cursor pagination relies on.
  */
-class ObjectIdSequence {
+export class ObjectIdSequence {
 	private readonly machine = randomBytes(5).toString('hex');
 	private seconds = 0;
 	private counter = 0;
