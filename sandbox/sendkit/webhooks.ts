@@ -105,6 +105,12 @@ export class SendKitWebhooks {
 		return delivery;
 	}
 
+	/** A correctly signed delivery of any event to one webhook, now, whatever it subscribed to. */
+	async deliver(hook: SendKitWebhook, event: string, data: Record<string, unknown>): Promise<Delivery> {
+		const body = payload(event, data);
+		return await this.outbox.send({ url: hook.url, event, kind: 'event', headers: this.headers(event, body, hook.secret), body });
+	}
+
 	/**
 	 * A delivery that SendKit did not sign: without a signature, signed with another secret, or a body changed after
 	 * signing (the signature is valid for the original body). Returns the receiver's answer.
