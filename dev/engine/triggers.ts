@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development tooling: runs in plain Node, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- development tooling: runs in plain Node, not inside n8n */
 /**
  * Trigger workflows in-process: what n8n's ActiveWorkflowManager, WebhookService and poll scheduler do for this
  * package's trigger nodes, with n8n-core's own HookContext, WebhookContext and PollContext.
@@ -233,9 +233,10 @@ export class TriggerHost {
 	) {}
 
 	static async start(): Promise<TriggerHost> {
-		let host: TriggerHost | undefined;
+		// The server exists before the host that serves its requests.
+		const started: { host?: TriggerHost } = {};
 		const server = http.createServer((req, res) => {
-			void host?.serve(req, res).catch((error: unknown) => {
+			void started.host?.serve(req, res).catch((error: unknown) => {
 				if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
 				res.end(JSON.stringify({ message: error instanceof Error ? error.message : String(error) }));
 			});
@@ -247,8 +248,8 @@ export class TriggerHost {
 		});
 		server.unref();
 		const { port } = server.address() as AddressInfo;
-		host = new TriggerHost(server, `http://127.0.0.1:${port}`);
-		return host;
+		started.host = new TriggerHost(server, `http://127.0.0.1:${port}`);
+		return started.host;
 	}
 
 	get webhookBaseUrl(): string {
