@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development tooling: runs in plain Node, not inside n8n */
 /**
  * The few calls of n8n's own REST API (the editor's backend, n8n 2.41) that the scripts need: log in as the owner,
  * activate and deactivate a workflow (what the editor's Publish / Deactivate do), and list executions.

@@ -19,7 +19,7 @@ export const WEBHOOK_ROUTES: readonly Route[] = [
 ];
 
 const webhookFields = {
-	name: z.string({ invalid_type_error: 'name must be a string' }).trim().min(1, 'name is required'),
+	name: z.string({ required_error: 'name is required', invalid_type_error: 'name must be a string' }).trim().min(1, 'name is required'),
 	url: z.string({ required_error: 'url is required', invalid_type_error: 'url must be a valid uri' }).url('url must be a valid uri'),
 	events: z
 		.array(z.string().min(1, 'events must be an array of event names'), {

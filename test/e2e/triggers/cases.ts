@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- development tooling: runs in plain Node, not inside n8n */
 /**
  * The trigger workflows in a running `n8n start`: each case activates its workflow through n8n's REST API (as the
  * editor's Publish does), makes things happen in the sandbox, and checks what n8n executed and what reached the

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development tooling: runs in plain Node, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- development tooling: runs in plain Node, not inside n8n */
 /**
  * A running `n8n start` for the trigger tests: the user folder the e2e run prepared (package installed, credentials and
  * workflows imported), n8n's HTTP server on a free 127.0.0.1 port, and WEBHOOK_URL pointing there, so the webhook URLs

@@ -5,17 +5,12 @@
  */
 import type { RunningSandbox } from '../../../sandbox';
 import type { N8nContext, WorkflowFile } from '../../../dev/real-n8n/n8n';
-import { elapsedSince, isRecord, log } from '../../../dev/real-n8n/util';
+import { elapsedSince, log } from '../../../dev/real-n8n/util';
 import { triggerCases } from './cases';
 import { startN8nServer } from './server';
 
-const PACKAGE_TRIGGER = /^n8n-nodes-lead-capture\.\w+Trigger$/;
-
 /** Whether a workflow starts with one of this package's trigger nodes (so it needs `n8n start`, not `n8n execute`). */
-export function isTriggerWorkflow(workflow: WorkflowFile): boolean {
-	const nodes = Array.isArray(workflow.json.nodes) ? workflow.json.nodes : [];
-	return nodes.some((node) => isRecord(node) && typeof node.type === 'string' && PACKAGE_TRIGGER.test(node.type));
-}
+export { isTriggerWorkflow } from '../../../dev/real-n8n/triggers';
 
 export interface CaseResult {
 	file: string;
