@@ -214,13 +214,14 @@ async function main(): Promise<void> {
 	}
 	const outDir = path.join(repoRoot(), 'docs', 'images');
 	fs.mkdirSync(outDir, { recursive: true });
-	const logFile = path.join(cacheRoot(), 'n8n-screenshots.log');
+	const logFile = process.env.SCREENSHOTS_USER_FOLDER ? `${process.env.SCREENSHOTS_USER_FOLDER}.log` : path.join(cacheRoot(), 'n8n-screenshots.log');
 	fs.mkdirSync(cacheRoot(), { recursive: true });
 	fs.writeFileSync(logFile, '');
 	const editor = await startEditor({
 		port: await freePort(),
 		sandboxPorts: 'free',
-		userFolder: path.join(cacheRoot(), 'n8n-screenshots'),
+		// SCREENSHOTS_USER_FOLDER: another folder than the shared one, so two runs cannot delete each other's.
+		userFolder: process.env.SCREENSHOTS_USER_FOLDER ?? path.join(cacheRoot(), 'n8n-screenshots'),
 		fresh: true,
 		n8nOutput: logFile,
 	});
