@@ -93,7 +93,7 @@ export class KickoffLabsTrigger implements INodeType {
 				const url = urlWithToken(webhookUrl, token);
 				const created = await kickoffLabs.request(
 					this,
-					{ method: 'POST', path: campaignPath(campaignId, 'outbound-webhook'), body: { url, events } },
+					{ method: 'POST', path: campaignPath(campaignId, 'outbound-webhook'), body: { url, events }, secrets: [token] },
 					createdWebhookSchema,
 				);
 				saveRegistration(this, { url, campaignId, events, token, ...(created.referenceId !== undefined ? { referenceId: created.referenceId } : {}) });

@@ -44,6 +44,7 @@ export async function unregister(context: IHookFunctions, registration: Registra
 		method: 'DELETE' as const,
 		path: campaignPath(registration.campaignId, 'outbound-webhook'),
 		qs: { url: registration.url },
+		secrets: [registration.token],
 	};
 	const response = await kickoffLabs.send(context, request);
 	if (response.statusCode >= 200 && response.statusCode < 300) kickoffLabs.parse(context, response, anyAnswerSchema, request);

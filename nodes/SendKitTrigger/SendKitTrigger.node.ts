@@ -72,7 +72,7 @@ export class SendKitTrigger implements INodeType {
 				if (!registration || !webhookUrl || registration.url !== webhookUrl) return false;
 				const events = chosenEvents(this);
 				if (!sameEvents(registration.events, events)) return false;
-				const webhook = await fetchWebhook(this, registration.webhookId);
+				const webhook = await fetchWebhook(this, registration);
 				return webhook !== undefined && webhook.url === webhookUrl && sameEvents(webhook.events, events);
 			},
 
@@ -87,11 +87,11 @@ export class SendKitTrigger implements INodeType {
 				const name = `n8n: workflow "${workflow.name ?? ''}" (${workflow.id ?? ''}), node "${this.getNode().name}"`;
 				const created = await sendKit.request(
 					this,
-					{ method: 'POST', path: '/v1/webhooks', body: { name, url, events, secret } },
+					{ method: 'POST', path: '/v1/webhooks', body: { name, url, events, secret }, secrets: [secret] },
 					webhookEnvelopeSchema,
 				);
-				// SendKit answers with the secret it stored; it is the one deliveries are signed with.
-				saveRegistration(this, { webhookId: created.data._id, secret: created.data.secret ?? secret, url, events });
+				// SendKit stores the secret it is given (and answers with it, replaced here like every secret).
+				saveRegistration(this, { webhookId: created.data._id, secret, url, events });
 				return true;
 			},
 

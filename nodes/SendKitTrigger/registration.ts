@@ -37,8 +37,8 @@ export function registrationOf(context: IHookFunctions): Registration | undefine
  * The registered webhook as SendKit has it now, or undefined when SendKit says it no longer exists. Any other failure
  * (a wrong key, an outage) is an error: it says nothing about the webhook.
  */
-export async function fetchWebhook(context: IHookFunctions, webhookId: string): Promise<SendKitWebhook | undefined> {
-	const request = { method: 'GET' as const, path: webhookPath(webhookId) };
+export async function fetchWebhook(context: IHookFunctions, registration: Registration): Promise<SendKitWebhook | undefined> {
+	const request = { method: 'GET' as const, path: webhookPath(registration.webhookId), secrets: [registration.secret] };
 	const response = await sendKit.send(context, request);
 	if (sendKit.saysNotFound(context, response, request)) return undefined;
 	if (response.statusCode < 200 || response.statusCode >= 300) throw sendKit.error(context, response, request);
@@ -47,7 +47,7 @@ export async function fetchWebhook(context: IHookFunctions, webhookId: string): 
 
 /** Deletes the registered webhook and forgets it; one that SendKit no longer has counts as deleted. */
 export async function unregister(context: IHookFunctions, registration: Registration): Promise<void> {
-	const request = { method: 'DELETE' as const, path: webhookPath(registration.webhookId) };
+	const request = { method: 'DELETE' as const, path: webhookPath(registration.webhookId), secrets: [registration.secret] };
 	const response = await sendKit.send(context, request);
 	if ((response.statusCode < 200 || response.statusCode >= 300) && !sendKit.saysNotFound(context, response, request)) {
 		throw sendKit.error(context, response, request);

@@ -132,6 +132,19 @@ describe('KickoffLabs Trigger: activation and deactivation', () => {
 		expect(webhooks().list()).toHaveLength(0);
 	});
 
+	it('an error answer that quotes the request (URL and token) back never puts the token into the error', async () => {
+		const active = await activateTrigger();
+		const token = String(active.nodeStaticData(TRIGGER).token);
+		// A careless server's error page: "Bad Request at /v2/…/outbound-webhook?url=…token%3D…".
+		kickoffLabs().control.setFaults({ queue: [{ method: 'DELETE', path: '/outbound-webhook$', echo: { status: 400 } }] });
+		const error = await deactivate(active).then(
+			() => undefined,
+			(thrown: unknown) => thrown as Error & { description?: string },
+		);
+		expect(error?.message).toMatch(/Bad Request at \/v2\//);
+		expect(JSON.stringify({ message: error?.message, description: error?.description })).not.toContain(token);
+	});
+
 	it('no campaign in the node or the credential fails the activation before any request', async () => {
 		await expect(activateTrigger(triggerWorkflow, { campaignId: '' })).rejects.toThrow(/Campaign/);
 		expect(requests()).toHaveLength(0);

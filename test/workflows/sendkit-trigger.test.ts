@@ -112,6 +112,12 @@ describe('SendKit Trigger: activation and deactivation', () => {
 		expect(webhookRequests('DELETE', /^\/v1\/webhooks\//)).toHaveLength(0);
 	});
 
+	it('the secret in SendKit\'s answer is not what the node relies on: deliveries are checked with its own', async () => {
+		const active = await activateTrigger();
+		expect(active.nodeStaticData(TRIGGER).secret).toBe(webhooks().list()[0].secret);
+		expect(active.nodeStaticData(TRIGGER).secret).not.toBe('***');
+	});
+
 	it('deactivation deletes the webhook and forgets it', async () => {
 		const active = await activateTrigger();
 		const id = String(active.nodeStaticData(TRIGGER).webhookId);
