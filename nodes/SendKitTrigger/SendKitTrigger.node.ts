@@ -63,8 +63,8 @@ export class SendKitTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			/**
-			 * True only when the webhook registered at activation still exists in SendKit with this URL and these
-			 * events; otherwise create() replaces it. Nothing is deleted here, and a failed check is an error.
+			 * True only when the webhook registered at activation still exists in SendKit, active, with this URL and
+			 * these events; otherwise create() replaces it. Nothing is deleted here, and a failed check is an error.
 			 */
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const registration = registrationOf(this);
@@ -73,7 +73,9 @@ export class SendKitTrigger implements INodeType {
 				const events = chosenEvents(this);
 				if (!sameEvents(registration.events, events)) return false;
 				const webhook = await fetchWebhook(this, registration);
-				return webhook !== undefined && webhook.url === webhookUrl && sameEvents(webhook.events, events);
+				// SendKit may switch a webhook to "inactive" (the API has the status); such a webhook delivers nothing.
+				const delivering = webhook?.status === undefined || webhook.status === 'active';
+				return webhook !== undefined && delivering && webhook.url === webhookUrl && sameEvents(webhook.events, events);
 			},
 
 			async create(this: IHookFunctions): Promise<boolean> {

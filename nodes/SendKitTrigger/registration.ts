@@ -16,7 +16,13 @@ export type Registration = z.infer<typeof registrationSchema>;
 
 /** A webhook as SendKit returns it (docs: GET/POST /v1/webhooks); only what the node reads is checked. */
 const webhookSchema = z
-	.object({ _id: z.string().min(1), url: z.string(), events: z.array(z.string()), secret: z.string().optional() })
+	.object({
+		_id: z.string().min(1),
+		url: z.string(),
+		events: z.array(z.string()),
+		status: z.string().optional(),
+		secret: z.string().optional(),
+	})
 	.passthrough();
 
 /** `{ success: true, data: webhook }`, like every other SendKit resource. */

@@ -81,6 +81,7 @@ describe('SendKit Trigger: activation and deactivation', () => {
 	it.each([
 		['URL', { url: 'https://elsewhere.example.com/hook' }],
 		['events', { events: ['email.sent'] }],
+		['status', { status: 'inactive' as const }],
 	])('a webhook whose %s was changed in SendKit is replaced', async (_what, change) => {
 		const first = await activateTrigger();
 		const old = webhooks().list()[0];

@@ -82,7 +82,7 @@ const statuses = (executions: ExecutionSummary[]) => executions.map((execution) 
 
 export const triggerCases: Record<string, TriggerCase> = {
 	'kickofflabs-signup-to-sendkit.json': {
-		title: 'KickoffLabs Trigger: registered on activation, a signup creates the SendKit lead, an existing one is tagged, forged calls start nothing, deactivation removes the webhook',
+		title: 'KickoffLabs Trigger: registered on activation, a signup creates the SendKit lead, an existing one is tagged, a form-encoded one works, forged calls start nothing, deactivation removes the webhook',
 		async run(context, failures) {
 			const { sandbox, rest, n8nUrl } = context;
 			const webhooks = sandbox.kickoffLabs.store.webhooks;
@@ -113,13 +113,22 @@ export const triggerCases: Record<string, TriggerCase> = {
 			check(failures, returning.length === 1, `SendKit leads for returning@example.com: ${returning.length}`);
 			check(failures, returning[0]?.tags.includes('kickofflabs-signup') === true, `returning lead's tags: ${returning[0]?.tags.join()}`);
 
+			// KickoffLabs does not document its body format: a form-encoded delivery goes through n8n's own body parser.
+			webhooks.format = 'form';
+			await kickoffLabsSignup(sandbox, 'form-encoded@example.com');
+			await webhooks.outbox.settled();
+			executions = await waitForExecutions(context, 3);
+			check(failures, executions.length === 3 && executions.every((execution) => execution.status === 'success'), `after a form-encoded signup: executions ${statuses(executions)}`);
+			const fromForm = sandbox.sendKit.store.allLeads().find((lead) => lead.email === 'form-encoded@example.com');
+			check(failures, fromForm?.firstName === 'E2E' && typeof fromForm.customFields.kickoffLabsSocialId === 'string', `lead from the form-encoded signup: ${JSON.stringify(fromForm)}`);
+
 			for (const kind of ['wrongToken', 'noToken'] as const) {
 				const delivery = await webhooks.forge(hook, kind, { email: 'mallory@example.com' });
 				check(failures, delivery.status === 401, `a ${kind} call was answered ${delivery.status ?? delivery.error}`);
 			}
 			await sleep(QUIET_MS);
 			executions = await rest.executions(context.workflowId);
-			check(failures, executions.length === 2, `forged calls started executions: ${statuses(executions)}`);
+			check(failures, executions.length === 3, `forged calls started executions: ${statuses(executions)}`);
 			check(failures, !sandbox.sendKit.store.allLeads().some((lead) => lead.email === 'mallory@example.com'), 'a forged call created a SendKit lead');
 
 			await rest.deactivate(context.workflowId);
