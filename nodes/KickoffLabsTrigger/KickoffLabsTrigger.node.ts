@@ -11,6 +11,7 @@ import { campaignIdForTrigger, campaignLocator, searchCampaigns } from '../Kicko
 import { campaignPath, kickoffLabs } from '../KickoffLabs/transport/service';
 import {
 	chosenEvents,
+	deliveryItem,
 	newSecret,
 	readRegistration,
 	refuseCall,
@@ -119,6 +120,6 @@ export class KickoffLabsTrigger implements INodeType {
 		if (!event || !registration.events.includes(event)) {
 			return { webhookResponse: { message: `Event ${event ?? '(none)'} is not one this trigger listens to: ignored` } };
 		}
-		return { workflowData: [[{ json: { event, ...lead } }]] };
+		return { workflowData: [[deliveryItem(event, lead)]] };
 	}
 }

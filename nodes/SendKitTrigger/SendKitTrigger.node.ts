@@ -10,6 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { sendKit } from '../SendKit/transport/service';
 import {
 	chosenEvents,
+	deliveryItem,
 	hasValidSignature,
 	headerOf,
 	newSecret,
@@ -111,14 +112,13 @@ export class SendKitTrigger implements INodeType {
 		if (!hasValidSignature(registration.secret, rawBodyOf(this), headerOf(this, 'x-webhook-signature'))) {
 			return refuseCall(this, 'missing or wrong X-Webhook-Signature');
 		}
-		const body = this.getBodyData();
-		const event = headerOf(this, 'x-webhook-event') ?? (typeof body.event === 'string' ? body.event : undefined);
-		if (event === TEST_EVENT) {
-			return { workflowData: [[{ json: { event, test: true, ...body } }]] };
-		}
+		const body: unknown = this.getBodyData();
+		const bodyEvent = typeof body === 'object' && body !== null ? (body as { event?: unknown }).event : undefined;
+		const event = headerOf(this, 'x-webhook-event') ?? (typeof bodyEvent === 'string' ? bodyEvent : undefined);
+		if (event === TEST_EVENT) return { workflowData: [[deliveryItem(event, body, { test: true })]] };
 		if (!event || !registration.events.includes(event)) {
 			return { webhookResponse: { message: `Event ${event ?? '(none)'} is not one this trigger listens to: ignored` } };
 		}
-		return { workflowData: [[{ json: { event, ...body } }]] };
+		return { workflowData: [[deliveryItem(event, body)]] };
 	}
 }

@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'crypto';
-import type { IDataObject, IHookFunctions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import type { z } from 'zod';
 
 /**
@@ -57,6 +57,17 @@ export function headerOf(context: IWebhookFunctions, name: string): string | und
 export function refuseCall(context: IWebhookFunctions, reason: string): IWebhookResponseData {
 	context.getResponseObject().status(401).json({ message: `Unauthorized: ${reason}` });
 	return { noWebhookResponse: true };
+}
+
+/**
+ * The item a delivery starts the workflow with: the event name first, then the body as sent (a body that is not an
+ * object goes under `body`), then `extra`. The event name given here wins over a field of the body with that name.
+ */
+export function deliveryItem(event: string, body: unknown, extra: IDataObject = {}): INodeExecutionData {
+	const fields = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as IDataObject) : { body: body as IDataObject };
+	const json: IDataObject = { event, ...fields, ...extra };
+	json.event = event;
+	return { json };
 }
 
 /** Two event lists name the same events (order and repeats do not matter). */

@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto';
 import { leadFromBody } from '../../nodes/KickoffLabsTrigger/body';
 import { urlWithToken } from '../../nodes/KickoffLabsTrigger/registration';
 import { isNewer } from '../../nodes/SendKitNewLeadTrigger/newLeads';
-import { hasValidSignature, newSecret, sameEvents, sameSecret } from '../../nodes/shared/webhooks';
+import { deliveryItem, hasValidSignature, newSecret, sameEvents, sameSecret } from '../../nodes/shared/webhooks';
 
 const SECRET = 'a'.repeat(64);
 const BODY = Buffer.from('{"event":"lead.tag_changed","data":{"n":1}}');
@@ -40,6 +40,15 @@ describe('sameSecret and newSecret', () => {
 		expect(sameSecret(secret, undefined)).toBe(false);
 		expect(sameSecret(secret, [secret])).toBe(false);
 		expect(sameSecret('', '')).toBe(false);
+	});
+});
+
+describe('deliveryItem', () => {
+	it('puts the event first, keeps the body, and the given event wins over a body field', () => {
+		const item = deliveryItem('lead.tag_changed', { event: 'spoofed', data: { a: 1 } }, { test: true });
+		expect(item.json).toEqual({ event: 'lead.tag_changed', data: { a: 1 }, test: true });
+		expect(Object.keys(item.json)[0]).toBe('event');
+		expect(deliveryItem('test', 'plain text').json).toEqual({ event: 'test', body: 'plain text' });
 	});
 });
 
