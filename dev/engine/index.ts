@@ -31,6 +31,7 @@ import type {
 	IRequestOptionsSimplified,
 	IExecuteFunctions,
 	INodeTypeDescription,
+	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { createRunExecutionData, ICredentialsHelper, NodeConnectionTypes, NodeHelpers, Workflow } from 'n8n-workflow';
 import {
@@ -122,7 +123,7 @@ class NodeTypes implements INodeTypes {
 	}
 }
 
-type CredentialValues = Record<string, ICredentialDataDecryptedObject>;
+export type CredentialValues = Record<string, ICredentialDataDecryptedObject>;
 
 /** Credentials by type name; applies generic `authenticate` exactly as n8n's CredentialsHelper does. */
 class CredentialsHelper extends ICredentialsHelper {
@@ -240,13 +241,14 @@ export interface WorkflowRun {
 	executionOrder: string[];
 }
 
-function buildAdditionalData(
+export function buildAdditionalData(
 	engine: Engine,
 	workflowData: IWorkflowBase,
 	credentials: CredentialValues,
 	executionOrder: string[],
+	mode: WorkflowExecuteMode = 'manual',
 ): IWorkflowExecuteAdditionalData {
-	const hooks = new ExecutionLifecycleHooks('manual', '1', workflowData);
+	const hooks = new ExecutionLifecycleHooks(mode, '1', workflowData);
 	hooks.addHandler('nodeExecuteAfter', (nodeName: string) => {
 		executionOrder.push(nodeName);
 	});
@@ -265,7 +267,7 @@ function buildAdditionalData(
 /** Sticky notes are canvas comments that n8n never executes; this engine does not know their type, so they are left out. */
 const STICKY_NOTE = 'n8n-nodes-base.stickyNote';
 
-function toWorkflowBase(workflowJson: WorkflowJson): IWorkflowBase {
+export function toWorkflowBase(workflowJson: WorkflowJson): IWorkflowBase {
 	return {
 		id: 'in-process',
 		name: workflowJson.name ?? 'in-process',

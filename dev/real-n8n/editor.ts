@@ -19,6 +19,8 @@ import {
 	type WorkflowFile,
 } from './n8n';
 import { OWNER_EMAIL, OWNER_PASSWORD, ownerEnv } from './owner';
+import { N8nRest } from './rest';
+import { activateTriggerWorkflows } from './triggers';
 import { ensureRuntime, type Runtime } from './runtime';
 import { elapsedSince, freePort, killTree, log, portInUse, repoRoot, sleep, waitForExit } from './util';
 
@@ -111,6 +113,8 @@ export async function startEditor(options: EditorOptions): Promise<RunningEditor
 			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 			N8N_SECURE_COOKIE: 'false',
 			N8N_EDITOR_BASE_URL: `${url}/`,
+			// The URL trigger nodes register with the sandbox: an address the sandbox reaches whatever localhost means.
+			WEBHOOK_URL: `http://127.0.0.1:${options.port}/`,
 			N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
 			// Its start-up refresh fetches api.n8n.io, which is unreachable here, and logs a stack trace.
 			N8N_DISABLED_MODULES: 'mcp-registry',
@@ -154,6 +158,9 @@ export async function startEditor(options: EditorOptions): Promise<RunningEditor
 		await waitForEditor(`http://127.0.0.1:${options.port}`, child, 180000);
 		await checkLogin(`http://127.0.0.1:${options.port}`);
 		log(`[start] n8n is up (${elapsedSince(step)})`);
+		// Trigger examples work only when active: n8n then registers their webhooks with the sandbox.
+		const activated = await activateTriggerWorkflows(await N8nRest.login(`http://127.0.0.1:${options.port}`), workflows);
+		if (activated.length > 0) log(`[start] activated ${activated.map((workflow) => workflow.name).join(', ')}`);
 
 		let stopping: Promise<void> | undefined;
 		const stop = (): Promise<void> => {

@@ -16,6 +16,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { startEditor, type RunningEditor } from './editor';
+import { N8nRest } from './rest';
+import { isTriggerWorkflow } from './triggers';
 import type { WorkflowFile } from './n8n';
 import { OWNER_EMAIL, OWNER_PASSWORD } from './owner';
 import { CHROMIUM, CHROMIUM_FLAGS, loadPlaywright, type Page } from './playwright';
@@ -62,7 +64,9 @@ function pickWorkflows(workflows: WorkflowFile[]): Array<{ workflow: WorkflowFil
 	for (const workflow of candidates) {
 		const ours = packageNodes(workflow).map((node) => node.name);
 		const branching = branchingNodes(workflow).filter((name) => ours.includes(name));
-		const node = argValue('node') ?? branching[0] ?? ours[0];
+		// A trigger workflow is shown by its trigger's panel; others by their first branching node's.
+		const trigger = isTriggerWorkflow(workflow) ? packageNodes(workflow).find((candidate) => candidate.type.endsWith('Trigger'))?.name : undefined;
+		const node = argValue('node') ?? trigger ?? branching[0] ?? ours[0];
 		if (node && (wanted || branching.length > 0)) picked.push({ workflow, node });
 	}
 	if (picked.length === 0) {
@@ -89,9 +93,35 @@ async function login(page: Page, url: string): Promise<void> {
 	await page.waitForURL(/\/(home|workflows|projects|workflow)/, { timeout: 60000 });
 }
 
-async function photograph(page: Page, url: string, workflow: WorkflowFile, node: string, outDir: string): Promise<string[]> {
+/**
+ * An active trigger workflow cannot be run from the editor: the sandbox makes the event happen instead (a signup of a
+ * lead SendKit already has, so the run takes the Existing Lead branch), and the canvas shown is that execution's.
+ */
+async function openTriggeredExecution(page: Page, editor: RunningEditor, workflow: WorkflowFile): Promise<void> {
+	const { sandbox } = editor;
+	const rest = await N8nRest.login(editor.url);
+	const sendKitHeaders = { 'content-type': 'application/json', 'x-api-key': sandbox.sendKit.workspaceKey };
+	await fetch(`${sandbox.sendKit.url}/v1/leads`, { method: 'POST', headers: sendKitHeaders, body: JSON.stringify({ email: 'grace@example.com', tags: ['vip'] }) });
+	for (let attempt = 0; attempt < 60 && sandbox.kickoffLabs.store.webhooks.list().length === 0; attempt++) await page.waitForTimeout(500);
+	await fetch(`${sandbox.kickoffLabs.url}/v2/${sandbox.kickoffLabs.defaultCampaignId}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', authorization: `Bearer ${sandbox.kickoffLabs.apiKey}` },
+		body: JSON.stringify({ email: 'grace@example.com', first_name: 'Grace' }),
+	});
+	let executionId: string | undefined;
+	for (let attempt = 0; attempt < 60 && !executionId; attempt++) {
+		executionId = (await rest.executions(workflow.id)).find((execution) => execution.status === 'success')?.id;
+		if (!executionId) await page.waitForTimeout(500);
+	}
+	if (!executionId) throw new Error(`the signup started no successful execution of ${workflow.file}`);
+	await page.goto(`${editor.url}/workflow/${workflow.id}/executions/${executionId}`, { waitUntil: 'domcontentloaded' });
+}
+
+async function photograph(page: Page, editor: RunningEditor, workflow: WorkflowFile, node: string, outDir: string): Promise<string[]> {
+	const url = editor.url;
 	const base = path.basename(workflow.file, '.json');
 	log(`[screenshots] ${workflow.file}: canvas, then the panel of "${node}"`);
+	if (isTriggerWorkflow(workflow)) return await photographTriggered(page, editor, workflow, node, outDir);
 	await page.goto(`${url}/workflow/${workflow.id}`, { waitUntil: 'domcontentloaded' });
 	const canvasNode = page.locator(`[data-test-id="canvas-node"][data-node-name="${node}"]`);
 	await canvasNode.waitFor({ state: 'visible', timeout: 60000 });
@@ -121,6 +151,29 @@ async function photograph(page: Page, url: string, workflow: WorkflowFile, node:
 	return [canvasFile, panelFile];
 }
 
+async function photographTriggered(page: Page, editor: RunningEditor, workflow: WorkflowFile, node: string, outDir: string): Promise<string[]> {
+	const base = path.basename(workflow.file, '.json');
+	await openTriggeredExecution(page, editor, workflow);
+	await page.locator('[data-test-id="canvas-node"]').first().waitFor({ state: 'visible', timeout: 60000 }).catch(() => undefined);
+	await page.waitForTimeout(2500);
+	await dismissPopups(page);
+	const canvasFile = path.join(outDir, `${base}.png`);
+	await page.screenshot({ path: canvasFile });
+
+	await page.goto(`${editor.url}/workflow/${workflow.id}`, { waitUntil: 'domcontentloaded' });
+	const canvasNode = page.locator(`[data-test-id="canvas-node"][data-node-name="${node}"]`);
+	await canvasNode.waitFor({ state: 'visible', timeout: 60000 });
+	await page.waitForTimeout(1500);
+	await dismissPopups(page);
+	await canvasNode.dblclick();
+	await page.locator('[data-test-id="ndv"], [data-test-id="node-parameters"]').first().waitFor({ state: 'visible', timeout: 30000 });
+	await page.waitForTimeout(1500);
+	const panelFile = path.join(outDir, `${base}-node.png`);
+	await page.screenshot({ path: panelFile });
+	await page.keyboard.press('Escape');
+	return [canvasFile, panelFile];
+}
+
 async function takeScreenshots(editor: RunningEditor, outDir: string): Promise<string[]> {
 	const picked = pickWorkflows(editor.workflows);
 	const chromium = await loadPlaywright();
@@ -140,7 +193,7 @@ async function takeScreenshots(editor: RunningEditor, outDir: string): Promise<s
 	try {
 		await login(page, editor.url);
 		for (const { workflow, node } of picked) {
-			written.push(...(await photograph(page, editor.url, workflow, node, outDir)));
+			written.push(...(await photograph(page, editor, workflow, node, outDir)));
 		}
 	} catch (error) {
 		const debugFile = path.join(cacheRoot(), 'screenshots-failure.png');

@@ -32,6 +32,11 @@ export interface ApiRequest {
 	arrayFormat?: IHttpRequestOptions['arrayFormat'];
 	/** The input item the request is for; absent where there is no item (pickers, triggers). */
 	itemIndex?: number;
+	/**
+	 * Secrets the request carries besides the credential's (a trigger's webhook token or signing secret): replaced in
+	 * the answer like the credential's, so no error or output can quote them.
+	 */
+	secrets?: readonly string[];
 }
 
 /**

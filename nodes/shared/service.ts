@@ -92,7 +92,10 @@ export class Service<Credentials extends BaseCredentials> {
 	 */
 	async send(context: RequestContext, request: ApiRequest): Promise<ApiResponse> {
 		const credentials = await this.credentials(context, request.itemIndex);
-		const forms = secretForms(this.definition.secretFields.map((field) => credentials[field] as string | undefined));
+		const forms = secretForms([
+			...this.definition.secretFields.map((field) => credentials[field] as string | undefined),
+			...(request.secrets ?? []),
+		]);
 		const baseUrl = typeof credentials.baseUrl === 'string' && credentials.baseUrl.trim() ? credentials.baseUrl : this.definition.defaultBaseUrl;
 		this.checkPath(context, request);
 		const options: IHttpRequestOptions = {

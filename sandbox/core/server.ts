@@ -30,7 +30,8 @@ export interface ApiResponse {
 	text?: string;
 }
 
-export type ApiHandler = (request: ApiRequest) => ApiResponse;
+/** An API's answer; a promise where answering waits for something (e.g. a webhook test delivery). */
+export type ApiHandler = (request: ApiRequest) => ApiResponse | Promise<ApiResponse>;
 
 /** A service's own control routes under /__sandbox/ (e.g. the fake model's script); undefined for an unknown route. */
 export type ControlHandler = (request: { method: string; path: string; body: unknown }) => ApiResponse | undefined;
@@ -117,7 +118,7 @@ async function serveRequest(req: http.IncomingMessage, res: http.ServerResponse,
 		return;
 	}
 
-	const processRequest = (): ApiResponse =>
+	const processRequest = (): ApiResponse | Promise<ApiResponse> =>
 		options.handle({
 			method: recorded.method,
 			path: url.pathname.replace(/\/+$/, '') || '/',
@@ -128,8 +129,8 @@ async function serveRequest(req: http.IncomingMessage, res: http.ServerResponse,
 			clientIp: clientIp(req),
 		});
 	const fault = options.control.takeFault({ method: recorded.method, path: url.pathname });
-	if (fault) applyFault(fault, { req, res, rawBody: text, faultBody: options.faultBody, processRequest });
-	else sendJson(res, processRequest());
+	if (fault) await applyFault(fault, { req, res, rawBody: text, faultBody: options.faultBody, processRequest });
+	else sendJson(res, await processRequest());
 }
 
 interface FaultContext {
@@ -138,10 +139,10 @@ interface FaultContext {
 	rawBody: string;
 	faultBody(status: FaultStatus): unknown;
 	/** Runs the request through the API (the store changes as it would without the fault). */
-	processRequest(): ApiResponse;
+	processRequest(): ApiResponse | Promise<ApiResponse>;
 }
 
-function applyFault(fault: OneShotFault, context: FaultContext): void {
+async function applyFault(fault: OneShotFault, context: FaultContext): Promise<void> {
 	const { req, res } = context;
 	if ('hang' in fault) return; // The socket is unref'd and closeAllConnections() ends it when the server closes.
 	if ('drop' in fault) {
@@ -168,7 +169,7 @@ function applyFault(fault: OneShotFault, context: FaultContext): void {
 		sendJson(res, { status: fault.redirect.status, headers: { location: fault.redirect.location } });
 		return;
 	}
-	const answer = context.processRequest();
+	const answer = await context.processRequest();
 	if ('dropAfterProcessing' in fault) {
 		req.socket.destroy();
 		return;

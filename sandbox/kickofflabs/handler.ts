@@ -15,6 +15,7 @@ import {
 import type { KickoffLabsCampaign, KickoffLabsLead, KickoffLabsStore, LeadIdentifier, LeadIdentifierKind } from './store';
 import { parsePoints, parseSubmission } from './submission';
 import { leadView } from './views';
+import { isKickoffLabsWebhookEvent, type KickoffLabsWebhookEvent } from './webhooks';
 
 interface CampaignContext {
 	request: ApiRequest;
@@ -41,6 +42,8 @@ const CAMPAIGN_ROUTES: readonly CampaignRoute[] = [
 	{ method: 'GET', pattern: /^\/v2\/([^/]+)\/actions$/, allowsAnonymous: false, handle: listActions },
 	{ method: 'POST', pattern: /^\/v2\/([^/]+)\/actions\/([^/]+)$/, allowsAnonymous: false, handle: completeAction },
 	{ method: 'GET', pattern: /^\/v2\/([^/]+)\/stats$/, allowsAnonymous: false, handle: campaignStats },
+	{ method: 'POST', pattern: /^\/v2\/([^/]+)\/outbound-webhook$/, allowsAnonymous: false, handle: createOutboundWebhook },
+	{ method: 'DELETE', pattern: /^\/v2\/([^/]+)\/outbound-webhook$/, allowsAnonymous: false, handle: deleteOutboundWebhook },
 ];
 
 const MAX_BULK_ITEMS = 250;
@@ -96,10 +99,71 @@ function createOrUpdateLead({ request, params, store, campaign, authenticated }:
 	const existing = findSubmittedLead(store, campaign.id, submission);
 	// must_exist with no match: the docs only say no lead is created; 404 "No lead found" is INFERRED.
 	if (!existing && submission.mustExist) return NO_LEAD_FOUND;
+	const previousScore = existing?.contest_score ?? 0;
 	const lead = existing
 		? resubmitLead(existing, submission, request.clientIp)
 		: createLead(store, campaign.id, submission, request.clientIp);
+	announceSubmission(store, campaign, lead, existing ? 'repeat_signup' : 'new_signup', previousScore);
 	return leadResponse(store, campaign, lead, params, authenticated);
+}
+
+/** The webhook events a signup causes: the signup itself, the referrer's referral, and a score set by `points`. */
+function announceSubmission(
+	store: KickoffLabsStore,
+	campaign: KickoffLabsCampaign,
+	lead: KickoffLabsLead,
+	event: 'new_signup' | 'repeat_signup',
+	previousScore: number,
+): void {
+	announce(store, campaign, lead, event);
+	const parent = event === 'new_signup' && lead.parent_id !== null ? store.leadById(campaign.id, lead.parent_id) : undefined;
+	if (parent) {
+		announce(store, campaign, parent, 'referral', {
+			__referral: { email: lead.email, social_id: lead.social_id, phone_number: lead.phone_number },
+		});
+	}
+	if (lead.contest_score !== previousScore) announceScoreChange(store, campaign, lead, previousScore);
+}
+
+function announceScoreChange(store: KickoffLabsStore, campaign: KickoffLabsCampaign, lead: KickoffLabsLead, previousScore: number): void {
+	announce(store, campaign, lead, 'score_change', {
+		__score_change: { current_contest_score: lead.contest_score, previous_contest_score: previousScore },
+	});
+}
+
+/** Delivers the lead as KickoffLabs's webhooks send it (the full lead object, as to an authenticated request). */
+function announce(
+	store: KickoffLabsStore,
+	campaign: KickoffLabsCampaign,
+	lead: KickoffLabsLead,
+	event: KickoffLabsWebhookEvent,
+	extra: Record<string, unknown> = {},
+): void {
+	const standing = store.standings(campaign.id).get(lead.id) ?? { rank: 0, contestScoreRank: 0 };
+	const view = leadView(lead, { campaign, standing, leadCount: store.leadCount(campaign) }, { authenticated: true, skipUrls: false, skipActions: false });
+	store.webhooks.emit(campaign.id, event, { ...view, ...extra });
+}
+
+/**
+ * POST /v2/{campaign_id}/outbound-webhook with `url` (must start with http) and `event` or `events` (docs §2.6).
+ * Unknown event names and a missing URL answer 409, KickoffLabs's status for incomplete requests (INFERRED).
+ */
+function createOutboundWebhook({ params, store, campaign }: CampaignContext): ApiResponse {
+	const url = textParam(params, 'url');
+	if (!url || !/^https?:\/\//i.test(url)) return kickoffLabsMessage(409, 'Please include a valid url');
+	const events = [...listParam(params, 'events'), ...listParam(params, 'event')];
+	if (events.length === 0) return kickoffLabsMessage(409, 'Please include an event');
+	const unknown = events.find((event) => !isKickoffLabsWebhookEvent(event));
+	if (unknown !== undefined) return kickoffLabsMessage(409, `Invalid event: ${unknown}`);
+	const hook = store.webhooks.register(campaign.id, url, events.filter(isKickoffLabsWebhookEvent), textParam(params, 'source'));
+	return { status: 200, body: { message: 'Webhook Created', referenceId: hook.referenceId, events: hook.events } };
+}
+
+/** DELETE /v2/{campaign_id}/outbound-webhook?url=…: by URL. The answers are INFERRED (not in the docs' excerpt). */
+function deleteOutboundWebhook({ params, store, campaign }: CampaignContext): ApiResponse {
+	const url = textParam(params, 'url');
+	if (!url) return kickoffLabsMessage(409, 'Please include a url');
+	return store.webhooks.remove(campaign.id, url) ? kickoffLabsMessage(200, 'Webhook Deleted') : kickoffLabsMessage(404, 'Webhook not found');
 }
 
 function lookUpLead({ params, store, campaign, authenticated }: CampaignContext): ApiResponse {
@@ -131,7 +195,11 @@ function addPoints({ params, store, campaign }: CampaignContext): ApiResponse {
 	if (identifiers.length === 0) return MISSING_IDENTIFIER;
 	const leads = findEach(store, campaign.id, identifiers);
 	if (leads.length === 0) return kickoffLabsMessage(404, 'No leads found');
-	for (const lead of leads) lead.contest_score = Math.max(0, lead.contest_score + points.points);
+	for (const lead of leads) {
+		const previousScore = lead.contest_score;
+		lead.contest_score = Math.max(0, lead.contest_score + points.points);
+		if (lead.contest_score !== previousScore) announceScoreChange(store, campaign, lead, previousScore);
+	}
 	return kickoffLabsMessage(200, 'Custom Points added');
 }
 

@@ -1,4 +1,5 @@
 import type { KickoffLabsIdentity } from './keys';
+import { KickoffLabsWebhooks } from './webhooks';
 
 export interface KickoffLabsAction {
 	id: number;
@@ -93,6 +94,8 @@ function seededCampaigns(identity: KickoffLabsIdentity): KickoffLabsCampaign[] {
 /** In-memory KickoffLabs account: two seeded campaigns (no leads) and the leads created through the API. */
 export class KickoffLabsStore {
 	readonly campaigns: readonly KickoffLabsCampaign[];
+	/** Registered outbound webhooks and the deliveries made to them. */
+	readonly webhooks = new KickoffLabsWebhooks();
 	private leadList: KickoffLabsLead[] = [];
 	// Not reset with the leads, so a social id from before a reset never names a new lead.
 	private nextLeadId = FIRST_LEAD_ID;
@@ -103,6 +106,7 @@ export class KickoffLabsStore {
 
 	reset(): void {
 		this.leadList = [];
+		this.webhooks.reset();
 	}
 
 	campaign(id: number): KickoffLabsCampaign | undefined {

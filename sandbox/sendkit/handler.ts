@@ -9,8 +9,9 @@ import type { RouteContext, RouteHandler, WorkspaceRouteHandler } from './routeC
 import { OBJECT_ID, createLeadBodySchema, toStoredFields, updateLeadBodySchema } from './schemas';
 import type { SendKitLead, SendKitPrincipal, SendKitStore } from './store';
 import { conflictLeadView, fullLeadView, workspaceView } from './views';
+import { WEBHOOK_ROUTES } from './webhookRoutes';
 
-interface Route extends RoutePattern {
+export interface Route extends RoutePattern {
 	handle: RouteHandler;
 }
 
@@ -29,6 +30,7 @@ const ROUTES: readonly Route[] = [
 	{ method: 'GET', pattern: /^\/v1\/campaigns$/, handle: inWorkspace(listCampaigns) },
 	{ method: 'GET', pattern: /^\/v1\/campaigns\/([^/]+)$/, handle: inWorkspace(getCampaign) },
 	{ method: 'POST', pattern: /^\/v1\/campaigns\/([^/]+)\/leads$/, handle: inWorkspace(addCampaignLeads) },
+	...WEBHOOK_ROUTES,
 ];
 
 /**
@@ -70,7 +72,7 @@ function apiKeyOf(request: ApiRequest): string | undefined {
 }
 
 /** Resolves the workspace a lead endpoint acts on: the key's own, or the platform key's X-Workspace-Id. */
-function inWorkspace(handle: WorkspaceRouteHandler): RouteHandler {
+export function inWorkspace(handle: WorkspaceRouteHandler): RouteHandler {
 	return (context) => {
 		const { principal, request, store } = context;
 		if (principal.kind === 'workspace') return handle(context, principal.workspaceId);
@@ -119,7 +121,15 @@ function updateLead({ request, store, params }: RouteContext, workspaceId: strin
 	if (!parsed.success) return validationError(parsed.error);
 	const lead = findLead(store, workspaceId, params[0]);
 	if (!lead) return genericError(404);
-	return { status: 200, body: { success: true, data: fullLeadView(store.updateLead(lead, toStoredFields(parsed.data))) } };
+	const previousTags = [...lead.tags];
+	const updated = fullLeadView(store.updateLead(lead, toStoredFields(parsed.data)));
+	store.webhooks.emit(workspaceId, 'lead.updated', { lead: updated });
+	if (!sameTags(previousTags, lead.tags)) store.webhooks.emit(workspaceId, 'lead.tag_changed', { lead: updated, previousTags, tags: [...lead.tags] });
+	return { status: 200, body: { success: true, data: updated } };
+}
+
+function sameTags(a: readonly string[], b: readonly string[]): boolean {
+	return a.length === b.length && a.every((tag) => b.includes(tag));
 }
 
 /** A malformed id is just another id that matches nothing. */

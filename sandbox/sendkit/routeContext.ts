@@ -9,5 +9,5 @@ export interface RouteContext {
 	params: string[];
 }
 
-export type RouteHandler = (context: RouteContext) => ApiResponse;
-export type WorkspaceRouteHandler = (context: RouteContext, workspaceId: string) => ApiResponse;
+export type RouteHandler = (context: RouteContext) => ApiResponse | Promise<ApiResponse>;
+export type WorkspaceRouteHandler = (context: RouteContext, workspaceId: string) => ApiResponse | Promise<ApiResponse>;

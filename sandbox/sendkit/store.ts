@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { CampaignBook } from './campaigns';
 import { EnrichmentJobs } from './enrichment';
 import type { SendKitIdentity } from './keys';
+import { SendKitWebhooks } from './webhooks';
 
 export interface SendKitWorkspace {
 	id: string;
@@ -91,6 +92,8 @@ export class SendKitStore {
 	readonly campaigns: CampaignBook;
 	readonly enrichment: EnrichmentJobs;
 	listing: ListingSettings = { style: 'cursor', filterAfterScan: false };
+	/** Registered webhooks and the deliveries made to them. */
+	readonly webhooks = new SendKitWebhooks();
 	private readonly leadsById = new Map<string, SendKitLead>();
 	/** `<workspaceId> <email>` → lead id: bulk imports of thousands look every email up. */
 	private readonly idsByEmail = new Map<string, string>();
@@ -121,6 +124,7 @@ export class SendKitStore {
 		this.campaigns.reset();
 		this.enrichment.reset();
 		this.listing = { style: 'cursor', filterAfterScan: false };
+		this.webhooks.reset();
 	}
 
 	newId(): string {
@@ -253,7 +257,7 @@ function isoAfter(previous: string): string {
  * ObjectId-like 24-hex ids (4-byte seconds, 5 random bytes, 3-byte counter) that sort in creation order, which the
  * cursor pagination relies on.
  */
-class ObjectIdSequence {
+export class ObjectIdSequence {
 	private readonly machine = randomBytes(5).toString('hex');
 	private seconds = 0;
 	private counter = 0;

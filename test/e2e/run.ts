@@ -38,6 +38,7 @@ import { e2eCases, extraCredentials } from './cases';
 import { runEditorChecks } from './editor-checks';
 import { exampleExpectations, exampleRerunExpectations } from './examples';
 import { check, type RequestLog, type WorkflowSpec } from './expect';
+import { isTriggerWorkflow, runTriggerSuite, staleTriggerCases } from './triggers/suite';
 
 interface Planned {
 	workflow: WorkflowFile;
@@ -101,9 +102,15 @@ export function feedPinnedTriggers(workflow: WorkflowFile): { workflow: Workflow
 	return { workflow: { ...workflow, json: { ...json, nodes, connections, pinData } }, fed };
 }
 
-function plan(filter: string | undefined): { planned: Planned[]; stale: string[] } {
+function plan(filter: string | undefined): { planned: Planned[]; triggers: WorkflowFile[]; stale: string[] } {
 	const root = repoRoot();
-	const examples = loadWorkflows(path.join(root, 'examples'));
+	const allExamples = loadWorkflows(path.join(root, 'examples'));
+	// Workflows that start with one of this package's triggers run in `n8n start` (./triggers), not `n8n execute`.
+	const examples = allExamples.filter((workflow) => !isTriggerWorkflow(workflow));
+	const triggers = [
+		...allExamples.filter(isTriggerWorkflow),
+		...loadWorkflows(path.join(root, 'test', 'e2e', 'trigger-workflows'), 'e2etrg'),
+	];
 	const e2e = loadWorkflows(path.join(root, 'test', 'e2e', 'workflows'), 'e2e');
 	const fileName = (workflow: WorkflowFile): string => path.basename(workflow.file);
 	const planned: Planned[] = [
@@ -119,7 +126,7 @@ function plan(filter: string | undefined): { planned: Planned[]; stale: string[]
 		...agentWorkflows(loadWorkflows(path.join(root, 'test', 'e2e', 'agents'), 'agent')),
 	];
 	const ids = new Map<string, string>();
-	for (const { workflow } of planned) {
+	for (const workflow of [...planned.map((item) => item.workflow), ...triggers]) {
 		const other = ids.get(workflow.id);
 		if (other) throw new Error(`${workflow.file} and ${other} have the same workflow id "${workflow.id}"`);
 		ids.set(workflow.id, workflow.file);
@@ -131,9 +138,11 @@ function plan(filter: string | undefined): { planned: Planned[]; stale: string[]
 		...Object.keys(e2eCases)
 			.filter((file) => !e2e.some((workflow) => fileName(workflow) === file))
 			.map((file) => `test/e2e/cases.ts has an entry for test/e2e/workflows/${file}, which does not exist`),
+		...staleTriggerCases(triggers),
 	];
 	const selected = filter ? planned.filter(({ workflow }) => workflow.file.includes(filter)) : planned;
-	return { planned: selected, stale: filter ? [] : stale };
+	const selectedTriggers = filter ? triggers.filter((workflow) => workflow.file.includes(filter)) : triggers;
+	return { planned: selected, triggers: selectedTriggers, stale: filter ? [] : stale };
 }
 
 async function runOne(ctx: N8nContext, sandbox: RunningSandbox, item: Planned): Promise<string[]> {
@@ -171,8 +180,8 @@ async function main(): Promise<number> {
 	const startedAt = Date.now();
 	const filter = process.argv[2];
 	log(`[e2e] example and e2e workflows in the real n8n ${N8N_VERSION} CLI`);
-	const { planned, stale } = plan(filter);
-	log(`[e2e] ${planned.length} workflow(s)${filter ? ` matching "${filter}"` : ''}`);
+	const { planned, triggers, stale } = plan(filter);
+	log(`[e2e] ${planned.length} workflow(s) and ${triggers.length} trigger workflow(s)${filter ? ` matching "${filter}"` : ''}`);
 
 	const runtime = await ensureRuntime();
 	const userFolder = statePath('n8n-e2e');
@@ -194,11 +203,8 @@ async function main(): Promise<number> {
 		step = Date.now();
 		const credentials: CredentialImport[] = [...sandboxCredentials(sandbox), ...extraCredentials(sandbox)];
 		await importCredentials(ctx, credentials);
-		await importWorkflows(
-			ctx,
-			planned.map(({ workflow }) => workflow),
-		);
-		log(`[e2e] imported ${credentials.length} credentials and ${planned.length} workflows (${elapsedSince(step)})`);
+		await importWorkflows(ctx, [...planned.map(({ workflow }) => workflow), ...triggers]);
+		log(`[e2e] imported ${credentials.length} credentials and ${planned.length + triggers.length} workflows (${elapsedSince(step)})`);
 
 		for (const item of planned) {
 			step = Date.now();
@@ -230,6 +236,16 @@ async function main(): Promise<number> {
 				else failed++;
 				log(`${again.length === 0 ? 'PASS' : 'FAIL'}  ${item.workflow.file}  ${item.rerun.title}  (${elapsedSince(step)})`);
 				for (const failure of again) log(`      - ${failure}`);
+			}
+		}
+		for (const result of await runTriggerSuite(ctx, sandbox, triggers)) {
+			if (result.failures.length === 0) {
+				passed++;
+				log(`PASS  ${result.file}  ${result.title}  (${result.seconds})`);
+			} else {
+				failed++;
+				log(`FAIL  ${result.file}  ${result.title}  (${result.seconds})`);
+				for (const failure of result.failures) log(`      - ${failure}`);
 			}
 		}
 		for (const problem of stale) {

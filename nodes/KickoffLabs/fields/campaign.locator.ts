@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, ILoadOptionsFunctions, INodeListSearchResult, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, IHookFunctions, ILoadOptionsFunctions, INodeListSearchResult, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
@@ -101,6 +101,23 @@ export async function campaignIdForEditor(context: ILoadOptionsFunctions, purpos
 			context.getNode(),
 			`Choose a campaign first (or set Default Campaign ID in the KickoffLabs credential) to list its ${purpose}`,
 		);
+	}
+	return parsed.data;
+}
+
+/**
+ * The same campaign for a trigger's webhook lifecycle (activation, check, removal), which has no item: the node's
+ * Campaign, else the credential's Default Campaign ID; neither, or not an id, stops the activation with a clear error.
+ */
+export async function campaignIdForTrigger(context: IHookFunctions): Promise<string> {
+	const nodeValue = context.getNodeParameter('campaign', '', { extractValue: true });
+	const credentials = await kickoffLabs.credentials(context);
+	const campaign = campaignIdOf(nodeValue, credentials.campaignId);
+	if (!campaign) throw new NodeOperationError(context.getNode(), `Campaign: ${NO_CAMPAIGN}`);
+	const parsed = campaignIdSchema.safeParse(campaign.id, { errorMap: readableErrors });
+	if (!parsed.success) {
+		const field = campaign.from === 'node' ? 'Campaign' : 'Default Campaign ID';
+		throw new NodeOperationError(context.getNode(), `${field}: ${parsed.error.issues[0].message}`);
 	}
 	return parsed.data;
 }

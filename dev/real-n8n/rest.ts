@@ -1,0 +1,77 @@
+/**
+ * The few calls of n8n's own REST API (the editor's backend, n8n 2.41) that the scripts need: log in as the owner,
+ * activate and deactivate a workflow (what the editor's Publish / Deactivate do), and list executions.
+ */
+import { OWNER_EMAIL, OWNER_PASSWORD } from './owner';
+import { isRecord } from './util';
+
+export interface ExecutionSummary {
+	id: string;
+	status: string;
+	finished?: boolean;
+	mode?: string;
+}
+
+export class N8nRest {
+	private constructor(
+		readonly baseUrl: string,
+		private readonly cookie: string,
+	) {}
+
+	/** Logs in with the owner that dev/real-n8n/owner.ts sets up. */
+	static async login(baseUrl: string): Promise<N8nRest> {
+		const response = await fetch(`${baseUrl}/rest/login`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ emailOrLdapLoginId: OWNER_EMAIL, password: OWNER_PASSWORD }),
+		});
+		if (!response.ok) throw new Error(`n8n login failed: HTTP ${response.status} ${await response.text()}`);
+		const cookie = (response.headers.getSetCookie?.() ?? [response.headers.get('set-cookie') ?? ''])
+			.map((line) => line.split(';')[0])
+			.filter((pair) => pair.startsWith('n8n-auth='))
+			.join('; ');
+		if (!cookie) throw new Error(`n8n login answered without an n8n-auth cookie (set-cookie: ${response.headers.get('set-cookie') ?? 'none'})`);
+		return new N8nRest(baseUrl, cookie);
+	}
+
+	async call(method: 'GET' | 'POST' | 'PATCH', route: string, body?: unknown): Promise<unknown> {
+		const response = await fetch(`${this.baseUrl}/rest${route}`, {
+			method,
+			headers: { cookie: this.cookie, 'content-type': 'application/json', 'browser-id': 'lead-capture-scripts' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await response.text();
+		if (!response.ok) throw new Error(`${method} /rest${route}: HTTP ${response.status} ${text.slice(0, 500)}`);
+		const parsed = text ? (JSON.parse(text) as unknown) : undefined;
+		return isRecord(parsed) && 'data' in parsed ? parsed.data : parsed;
+	}
+
+	async workflow(id: string): Promise<Record<string, unknown>> {
+		const workflow = await this.call('GET', `/workflows/${encodeURIComponent(id)}`);
+		if (!isRecord(workflow)) throw new Error(`GET /rest/workflows/${id}: no workflow in the answer`);
+		return workflow;
+	}
+
+	/** Activates (publishes) the workflow's current version: n8n registers its webhooks and starts its pollers. */
+	async activate(id: string): Promise<void> {
+		const workflow = await this.workflow(id);
+		await this.call('POST', `/workflows/${encodeURIComponent(id)}/activate`, { versionId: workflow.versionId });
+	}
+
+	async deactivate(id: string): Promise<void> {
+		await this.call('POST', `/workflows/${encodeURIComponent(id)}/deactivate`, {});
+	}
+
+	/** The workflow's executions, newest first. */
+	async executions(workflowId: string): Promise<ExecutionSummary[]> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const data = await this.call('GET', `/executions?filter=${filter}&limit=100`);
+		const results = isRecord(data) && Array.isArray(data.results) ? data.results : [];
+		return results.filter(isRecord).map((execution) => ({
+			id: String(execution.id),
+			status: String(execution.status),
+			finished: typeof execution.finished === 'boolean' ? execution.finished : undefined,
+			mode: typeof execution.mode === 'string' ? execution.mode : undefined,
+		}));
+	}
+}

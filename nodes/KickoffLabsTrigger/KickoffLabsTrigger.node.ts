@@ -1,0 +1,125 @@
+import type {
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { campaignIdForTrigger, campaignLocator, searchCampaigns } from '../KickoffLabs/fields/campaign.locator';
+import { campaignPath, kickoffLabs } from '../KickoffLabs/transport/service';
+import {
+	chosenEvents,
+	deliveryItem,
+	newSecret,
+	readRegistration,
+	refuseCall,
+	sameEvents,
+	sameSecret,
+	saveRegistration,
+} from '../shared/webhooks';
+import { leadFromBody } from './body';
+import { KICKOFFLABS_EVENTS } from './events';
+import { createdWebhookSchema, registrationOf, registrationSchema, unregister, urlWithToken } from './registration';
+
+/**
+ * Starts a workflow on KickoffLabs outbound-webhook events of one campaign. KickoffLabs does not sign its calls, so the
+ * node registers its URL with a random token of its own and refuses every call that does not carry it.
+ */
+export class KickoffLabsTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'KickoffLabs Trigger',
+		name: 'kickoffLabsTrigger',
+		icon: { light: 'file:kickoffLabs.svg', dark: 'file:kickoffLabs.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow on new KickoffLabs signups, referrals, score changes and other lead events',
+		defaults: { name: 'KickoffLabs Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'kickoffLabsApi', required: true }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			{
+				displayName:
+					'Activating the workflow registers its webhook in the KickoffLabs campaign; deactivating removes it. Calls without the secret token the node puts in that URL are refused.',
+				name: 'notice',
+				type: 'notice',
+				default: '',
+			},
+			campaignLocator,
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				default: ['new_signup'],
+				description: 'The KickoffLabs events that start the workflow',
+				options: KICKOFFLABS_EVENTS,
+			},
+		],
+	};
+
+	methods = { listSearch: { searchCampaigns } };
+
+	webhookMethods = {
+		default: {
+			/**
+			 * KickoffLabs has no endpoint that lists webhooks, so the registration kept at activation is the truth: it
+			 * exists if it was made for this URL, campaign and set of events. Anything else is registered again by
+			 * create(), which removes the old one first. Nothing is deleted here.
+			 */
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const registration = registrationOf(this);
+				const webhookUrl = this.getNodeWebhookUrl('default');
+				if (!registration || !webhookUrl) return false;
+				const campaignId = await campaignIdForTrigger(this);
+				return (
+					registration.url === urlWithToken(webhookUrl, registration.token) &&
+					registration.campaignId === campaignId &&
+					sameEvents(registration.events, chosenEvents(this))
+				);
+			},
+
+			async create(this: IHookFunctions): Promise<boolean> {
+				const webhookUrl = this.getNodeWebhookUrl('default');
+				if (!webhookUrl) return false;
+				const campaignId = await campaignIdForTrigger(this);
+				const events = chosenEvents(this);
+				const previous = registrationOf(this);
+				if (previous) await unregister(this, previous);
+				const token = newSecret();
+				const url = urlWithToken(webhookUrl, token);
+				const created = await kickoffLabs.request(
+					this,
+					{ method: 'POST', path: campaignPath(campaignId, 'outbound-webhook'), body: { url, events }, secrets: [token] },
+					createdWebhookSchema,
+				);
+				saveRegistration(this, { url, campaignId, events, token, ...(created.referenceId !== undefined ? { referenceId: created.referenceId } : {}) });
+				return true;
+			},
+
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const registration = registrationOf(this);
+				if (registration) await unregister(this, registration);
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const registration = readRegistration(this, registrationSchema);
+		const query = this.getQueryData() as { token?: unknown };
+		if (!registration || !sameSecret(registration.token, query.token)) {
+			return refuseCall(this, 'this URL needs the token the KickoffLabs Trigger registered');
+		}
+		const lead = leadFromBody(this.getBodyData());
+		const event = typeof lead.__event === 'string' ? lead.__event : undefined;
+		if (!event || !registration.events.includes(event)) {
+			return { webhookResponse: { message: `Event ${event ?? '(none)'} is not one this trigger listens to: ignored` } };
+		}
+		return { workflowData: [[deliveryItem(event, lead)]] };
+	}
+}

@@ -1,0 +1,124 @@
+import type {
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { sendKit } from '../SendKit/transport/service';
+import {
+	chosenEvents,
+	deliveryItem,
+	hasValidSignature,
+	headerOf,
+	newSecret,
+	rawBodyOf,
+	readRegistration,
+	refuseCall,
+	sameEvents,
+	saveRegistration,
+} from '../shared/webhooks';
+import { SENDKIT_EVENTS, TEST_EVENT } from './events';
+import { fetchWebhook, registrationOf, registrationSchema, unregister, webhookEnvelopeSchema } from './registration';
+
+/**
+ * Starts a workflow on SendKit webhook events. The node registers its webhook with a secret of its own and checks the
+ * HMAC-SHA256 signature of every delivery against it: unsigned or forged calls get 401 and start nothing.
+ */
+export class SendKitTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'SendKit Trigger',
+		name: 'sendKitTrigger',
+		icon: { light: 'file:sendKit.svg', dark: 'file:sendKit.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow on SendKit email and lead events, with every delivery\'s signature checked',
+		defaults: { name: 'SendKit Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'sendKitApi', required: true }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			{
+				displayName:
+					'Activating the workflow registers a signed webhook in SendKit; deactivating deletes it. For new leads, use the SendKit New Lead Trigger: SendKit has no lead-created event.',
+				name: 'notice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				default: ['email.replied'],
+				description: 'The SendKit events that start the workflow',
+				options: SENDKIT_EVENTS,
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			/**
+			 * True only when the webhook registered at activation still exists in SendKit, active, with this URL and
+			 * these events; otherwise create() replaces it. Nothing is deleted here, and a failed check is an error.
+			 */
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const registration = registrationOf(this);
+				const webhookUrl = this.getNodeWebhookUrl('default');
+				if (!registration || !webhookUrl || registration.url !== webhookUrl) return false;
+				const events = chosenEvents(this);
+				if (!sameEvents(registration.events, events)) return false;
+				const webhook = await fetchWebhook(this, registration);
+				// SendKit may switch a webhook to "inactive" (the API has the status); such a webhook delivers nothing.
+				const delivering = webhook?.status === undefined || webhook.status === 'active';
+				return webhook !== undefined && delivering && webhook.url === webhookUrl && sameEvents(webhook.events, events);
+			},
+
+			async create(this: IHookFunctions): Promise<boolean> {
+				const url = this.getNodeWebhookUrl('default');
+				if (!url) return false;
+				const events = chosenEvents(this);
+				const previous = registrationOf(this);
+				if (previous) await unregister(this, previous);
+				const secret = newSecret();
+				const workflow = this.getWorkflow();
+				const name = `n8n: workflow "${workflow.name ?? ''}" (${workflow.id ?? ''}), node "${this.getNode().name}"`;
+				const created = await sendKit.request(
+					this,
+					{ method: 'POST', path: '/v1/webhooks', body: { name, url, events, secret }, secrets: [secret] },
+					webhookEnvelopeSchema,
+				);
+				// SendKit stores the secret it is given (and answers with it, replaced here like every secret).
+				saveRegistration(this, { webhookId: created.data._id, secret, url, events });
+				return true;
+			},
+
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const registration = registrationOf(this);
+				if (registration) await unregister(this, registration);
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const registration = readRegistration(this, registrationSchema);
+		if (!registration) return refuseCall(this, 'this trigger has no registered SendKit webhook');
+		if (!hasValidSignature(registration.secret, rawBodyOf(this), headerOf(this, 'x-webhook-signature'))) {
+			return refuseCall(this, 'missing or wrong X-Webhook-Signature');
+		}
+		const body: unknown = this.getBodyData();
+		const bodyEvent = typeof body === 'object' && body !== null ? (body as { event?: unknown }).event : undefined;
+		const event = headerOf(this, 'x-webhook-event') ?? (typeof bodyEvent === 'string' ? bodyEvent : undefined);
+		if (event === TEST_EVENT) return { workflowData: [[deliveryItem(event, body, { test: true })]] };
+		if (!event || !registration.events.includes(event)) {
+			return { webhookResponse: { message: `Event ${event ?? '(none)'} is not one this trigger listens to: ignored` } };
+		}
+		return { workflowData: [[deliveryItem(event, body)]] };
+	}
+}

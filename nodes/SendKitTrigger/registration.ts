@@ -1,0 +1,62 @@
+import type { IHookFunctions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { sendKit } from '../SendKit/transport/service';
+import { clearRegistration, readRegistration } from '../shared/webhooks';
+
+/** What the trigger registered with SendKit, kept in the workflow's static data. */
+export const registrationSchema = z.object({
+	webhookId: z.string().min(1),
+	secret: z.string().min(1),
+	url: z.string().min(1),
+	events: z.array(z.string()),
+});
+
+export type Registration = z.infer<typeof registrationSchema>;
+
+/** A webhook as SendKit returns it (docs: GET/POST /v1/webhooks); only what the node reads is checked. */
+const webhookSchema = z
+	.object({
+		_id: z.string().min(1),
+		url: z.string(),
+		events: z.array(z.string()),
+		status: z.string().optional(),
+		secret: z.string().optional(),
+	})
+	.passthrough();
+
+/** `{ success: true, data: webhook }`, like every other SendKit resource. */
+export const webhookEnvelopeSchema = z.object({ data: webhookSchema }).passthrough();
+
+export type SendKitWebhook = z.infer<typeof webhookSchema>;
+
+/** Ids go into a path; SendKit's are ObjectIds. */
+export function webhookPath(id: string, ...segments: string[]): string {
+	return ['', 'v1', 'webhooks', id, ...segments].map((segment) => encodeURIComponent(segment)).join('/');
+}
+
+export function registrationOf(context: IHookFunctions): Registration | undefined {
+	return readRegistration(context, registrationSchema);
+}
+
+/**
+ * The registered webhook as SendKit has it now, or undefined when SendKit says it no longer exists. Any other failure
+ * (a wrong key, an outage) is an error: it says nothing about the webhook.
+ */
+export async function fetchWebhook(context: IHookFunctions, registration: Registration): Promise<SendKitWebhook | undefined> {
+	const request = { method: 'GET' as const, path: webhookPath(registration.webhookId), secrets: [registration.secret] };
+	const response = await sendKit.send(context, request);
+	if (sendKit.saysNotFound(context, response, request)) return undefined;
+	if (response.statusCode < 200 || response.statusCode >= 300) throw sendKit.error(context, response, request);
+	return sendKit.parse(context, response, webhookEnvelopeSchema, request).data;
+}
+
+/** Deletes the registered webhook and forgets it; one that SendKit no longer has counts as deleted. */
+export async function unregister(context: IHookFunctions, registration: Registration): Promise<void> {
+	const request = { method: 'DELETE' as const, path: webhookPath(registration.webhookId), secrets: [registration.secret] };
+	const response = await sendKit.send(context, request);
+	if ((response.statusCode < 200 || response.statusCode >= 300) && !sendKit.saysNotFound(context, response, request)) {
+		throw sendKit.error(context, response, request);
+	}
+	clearRegistration(context);
+}

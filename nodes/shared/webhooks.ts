@@ -1,0 +1,111 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'crypto';
+import type { IDataObject, IHookFunctions, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { z } from 'zod';
+
+/**
+ * What every webhook trigger of the package shares: its own secrets, constant-time checks of what a caller presents,
+ * HMAC signatures, refusing a call, and the registration kept in the workflow's static data.
+ */
+
+/** A fresh random secret: 32 bytes as 64 hex characters. */
+export function newSecret(): string {
+	return randomBytes(32).toString('hex');
+}
+
+/**
+ * Whether a caller presented the expected secret, compared in constant time. Both sides are hashed first, so neither
+ * the comparison nor a length check tells a caller how much of a guess was right.
+ */
+export function sameSecret(expected: string, presented: unknown): boolean {
+	if (typeof presented !== 'string' || presented === '' || expected === '') return false;
+	const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
+	return timingSafeEqual(digest(expected), digest(presented));
+}
+
+/** The hex HMAC-SHA256 of the exact bytes received. */
+export function hmacSha256Hex(secret: string, payload: Buffer | string): string {
+	return createHmac('sha256', secret).update(payload).digest('hex');
+}
+
+/**
+ * Whether a signature header is the HMAC-SHA256 of the raw body with the secret: hex, with or without a `sha256=`
+ * prefix, any letter case, compared in constant time. No body, no secret or no header is never valid.
+ */
+export function hasValidSignature(secret: string | undefined, rawBody: Buffer | undefined, header: unknown): boolean {
+	const presented = Array.isArray(header) ? header[0] : header;
+	if (!secret || !rawBody || typeof presented !== 'string') return false;
+	const signature = presented.trim().replace(/^sha256=/i, '').toLowerCase();
+	return sameSecret(hmacSha256Hex(secret, rawBody), signature);
+}
+
+/** The request body exactly as it arrived (n8n keeps it on the request before parsing it). */
+export function rawBodyOf(context: IWebhookFunctions): Buffer | undefined {
+	const raw: unknown = context.getRequestObject().rawBody;
+	if (raw instanceof Uint8Array) return Buffer.from(raw);
+	if (typeof raw === 'string') return Buffer.from(raw, 'utf8');
+	return undefined;
+}
+
+/** A header's single value (n8n lower-cases header names). */
+export function headerOf(context: IWebhookFunctions, name: string): string | undefined {
+	const value = context.getHeaderData()[name.toLowerCase()];
+	const first = Array.isArray(value) ? value[0] : value;
+	return typeof first === 'string' ? first : undefined;
+}
+
+/** Answers 401 and starts nothing: the call did not prove it comes from the service. */
+export function refuseCall(context: IWebhookFunctions, reason: string): IWebhookResponseData {
+	context.getResponseObject().status(401).json({ message: `Unauthorized: ${reason}` });
+	return { noWebhookResponse: true };
+}
+
+/**
+ * The item a delivery starts the workflow with: the event name first, then the body as sent (a body that is not an
+ * object goes under `body`), then `extra`. The event name given here wins over a field of the body with that name.
+ */
+export function deliveryItem(event: string, body: unknown, extra: IDataObject = {}): INodeExecutionData {
+	const fields = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as IDataObject) : { body: body as IDataObject };
+	const json: IDataObject = { event, ...fields, ...extra };
+	json.event = event;
+	return { json };
+}
+
+/** Two event lists name the same events (order and repeats do not matter). */
+export function sameEvents(a: readonly string[], b: readonly string[]): boolean {
+	const left = new Set(a);
+	const right = new Set(b);
+	return left.size === right.size && [...left].every((event) => right.has(event));
+}
+
+/** The events chosen in the node, as a sorted list without repeats. */
+export function chosenEvents(context: IHookFunctions | IWebhookFunctions): string[] {
+	const value = context.getNodeParameter('events', []) as unknown;
+	const events = Array.isArray(value) ? value.filter((event): event is string => typeof event === 'string') : [];
+	return [...new Set(events)].sort();
+}
+
+/**
+ * The registration a trigger keeps in the workflow's static data (per node), read with its schema: anything else
+ * there (an older shape, a half-written record) counts as no registration.
+ */
+export function readRegistration<Schema extends z.ZodTypeAny>(
+	context: IHookFunctions | IWebhookFunctions,
+	schema: Schema,
+): z.infer<Schema> | undefined {
+	const parsed = schema.safeParse(context.getWorkflowStaticData('node'));
+	return parsed.success ? (parsed.data as z.infer<Schema>) : undefined;
+}
+
+export function saveRegistration(context: IHookFunctions, registration: IDataObject): void {
+	const staticData = context.getWorkflowStaticData('node');
+	clearStaticData(staticData);
+	Object.assign(staticData, registration);
+}
+
+export function clearRegistration(context: IHookFunctions): void {
+	clearStaticData(context.getWorkflowStaticData('node'));
+}
+
+function clearStaticData(staticData: IDataObject): void {
+	for (const key of Object.keys(staticData)) delete staticData[key];
+}

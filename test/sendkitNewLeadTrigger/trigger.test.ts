@@ -1,0 +1,91 @@
+import type { AxiosInstance } from 'axios';
+
+import { client } from '../sandbox/helpers';
+import { useTriggerHost } from '../helpers/triggers';
+import { loadWorkflow, sendKitCredentials, useWorld } from '../helpers/world';
+
+const TRIGGER = 'SendKit New Lead Trigger';
+const pollWorkflow = loadWorkflow('test/sendkitNewLeadTrigger/trigger.workflow.json');
+
+const world = useWorld();
+const { activate } = useTriggerHost(world);
+
+const sendKit = () => world().sandbox.sendKit;
+const api = (): AxiosInstance => client(sendKit().url, { 'X-Api-Key': sendKit().workspaceKey });
+const activatePoller = async (staticData?: Record<string, unknown>) =>
+	await activate(pollWorkflow, { credentials: sendKitCredentials(world().sandbox), staticData: staticData as never });
+
+async function createLeads(...emails: string[]): Promise<void> {
+	for (const email of emails) {
+		const response = await api().post('/v1/leads', { email });
+		expect(response.status).toBe(201);
+	}
+}
+
+const emailsOf = (items: Array<{ json: Record<string, unknown> }> | undefined) => (items ?? []).map((item) => item.json.email);
+
+describe('SendKit New Lead Trigger', () => {
+	it('the first poll after activation emits nothing, however many leads exist', async () => {
+		await createLeads('old1@example.com', 'old2@example.com');
+		const active = await activatePoller();
+		expect(await active.settledRuns()).toHaveLength(0);
+		expect(await active.poll()).toBeUndefined();
+	});
+
+	it('emits each lead created since the last poll exactly once, oldest first', async () => {
+		await createLeads('old@example.com');
+		const active = await activatePoller();
+		await createLeads('new1@example.com', 'new2@example.com');
+		const run = await active.poll();
+		expect(run?.error).toBeUndefined();
+		expect(emailsOf(run?.output(TRIGGER))).toEqual(['new1@example.com', 'new2@example.com']);
+		expect(await active.poll()).toBeUndefined();
+		await createLeads('new3@example.com');
+		expect(emailsOf((await active.poll())?.output(TRIGGER))).toEqual(['new3@example.com']);
+	});
+
+	it('after a restart with its static data, emits nothing twice and catches up on new leads', async () => {
+		const first = await activatePoller();
+		await createLeads('before-restart@example.com');
+		expect(emailsOf((await first.poll())?.output(TRIGGER))).toEqual(['before-restart@example.com']);
+		await createLeads('while-down@example.com');
+		const restarted = await activatePoller(first.staticData());
+		// n8n polls once at activation: the lead created while n8n was down starts the workflow then.
+		const runs = await restarted.settledRuns();
+		expect(runs.flatMap((run) => emailsOf(run.output(TRIGGER)))).toEqual(['while-down@example.com']);
+		expect(await restarted.poll()).toBeUndefined();
+	});
+
+	it('with no leads at activation, every later lead is new', async () => {
+		const active = await activatePoller();
+		await createLeads('first-ever@example.com');
+		expect(emailsOf((await active.poll())?.output(TRIGGER))).toEqual(['first-ever@example.com']);
+	});
+
+	it('reads every page of a burst of new leads, each once', async () => {
+		const active = await activatePoller();
+		const emails = Array.from({ length: 130 }, (_, index) => `burst${String(index).padStart(3, '0')}@example.com`);
+		await createLeads(...emails);
+		const run = await active.poll();
+		expect(emailsOf(run?.output(TRIGGER))).toEqual(emails);
+		const listCalls = sendKit().control.requests.filter((request) => request.method === 'GET' && request.path === '/v1/leads');
+		expect(listCalls.length).toBeGreaterThanOrEqual(2);
+		expect(await active.poll()).toBeUndefined();
+	});
+
+	it('Fetch Test Event returns the newest lead and changes nothing', async () => {
+		await createLeads('a@example.com', 'b@example.com');
+		const active = await activatePoller();
+		const before = active.staticData();
+		const test = await active.fetchTestEvent();
+		expect(emailsOf(test?.[0])).toEqual(['b@example.com']);
+		expect(active.staticData()).toEqual(before);
+		await createLeads('c@example.com');
+		expect(emailsOf((await active.poll())?.output(TRIGGER))).toEqual(['c@example.com']);
+	});
+
+	it('Fetch Test Event with no leads returns nothing', async () => {
+		const active = await activatePoller();
+		expect(await active.fetchTestEvent()).toBeNull();
+	});
+});

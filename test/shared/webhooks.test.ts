@@ -1,0 +1,95 @@
+import { createHmac } from 'node:crypto';
+
+import { leadFromBody } from '../../nodes/KickoffLabsTrigger/body';
+import { urlWithToken } from '../../nodes/KickoffLabsTrigger/registration';
+import { isNewer } from '../../nodes/SendKitNewLeadTrigger/newLeads';
+import { deliveryItem, hasValidSignature, newSecret, sameEvents, sameSecret } from '../../nodes/shared/webhooks';
+
+const SECRET = 'a'.repeat(64);
+const BODY = Buffer.from('{"event":"lead.tag_changed","data":{"n":1}}');
+const signature = (body: Buffer | string, secret = SECRET) => createHmac('sha256', secret).update(body).digest('hex');
+
+describe('hasValidSignature', () => {
+	it('accepts the hex HMAC-SHA256 of the raw body, with or without sha256=, in any case', () => {
+		expect(hasValidSignature(SECRET, BODY, signature(BODY))).toBe(true);
+		expect(hasValidSignature(SECRET, BODY, `sha256=${signature(BODY)}`)).toBe(true);
+		expect(hasValidSignature(SECRET, BODY, `SHA256=${signature(BODY).toUpperCase()}`)).toBe(true);
+		expect(hasValidSignature(SECRET, BODY, [signature(BODY)])).toBe(true);
+	});
+
+	it('refuses another body, another secret, a missing or empty header, and no secret or body', () => {
+		expect(hasValidSignature(SECRET, BODY, signature(Buffer.from(`${BODY.toString()} `)))).toBe(false);
+		expect(hasValidSignature(SECRET, BODY, signature(BODY, 'b'.repeat(64)))).toBe(false);
+		expect(hasValidSignature(SECRET, BODY, undefined)).toBe(false);
+		expect(hasValidSignature(SECRET, BODY, '')).toBe(false);
+		expect(hasValidSignature(SECRET, BODY, 'sha256=')).toBe(false);
+		expect(hasValidSignature(undefined, BODY, signature(BODY))).toBe(false);
+		expect(hasValidSignature(SECRET, undefined, signature(BODY))).toBe(false);
+		expect(hasValidSignature(SECRET, BODY, signature(BODY).slice(0, 63))).toBe(false);
+	});
+});
+
+describe('sameSecret and newSecret', () => {
+	it('compares exactly; empty or non-text values never match', () => {
+		const secret = newSecret();
+		expect(secret).toMatch(/^[0-9a-f]{64}$/);
+		expect(newSecret()).not.toBe(secret);
+		expect(sameSecret(secret, secret)).toBe(true);
+		expect(sameSecret(secret, `${secret}0`)).toBe(false);
+		expect(sameSecret(secret, secret.toUpperCase())).toBe(false);
+		expect(sameSecret(secret, undefined)).toBe(false);
+		expect(sameSecret(secret, [secret])).toBe(false);
+		expect(sameSecret('', '')).toBe(false);
+	});
+});
+
+describe('deliveryItem', () => {
+	it('puts the event first, keeps the body, and the given event wins over a body field', () => {
+		const item = deliveryItem('lead.tag_changed', { event: 'spoofed', data: { a: 1 } }, { test: true });
+		expect(item.json).toEqual({ event: 'lead.tag_changed', data: { a: 1 }, test: true });
+		expect(Object.keys(item.json)[0]).toBe('event');
+		expect(deliveryItem('test', 'plain text').json).toEqual({ event: 'test', body: 'plain text' });
+	});
+});
+
+describe('sameEvents', () => {
+	it('ignores order and repeats', () => {
+		expect(sameEvents(['a', 'b'], ['b', 'a', 'a'])).toBe(true);
+		expect(sameEvents(['a'], ['a', 'b'])).toBe(false);
+	});
+});
+
+describe('KickoffLabs Trigger helpers', () => {
+	it('rebuilds Rails-style form keys into objects and arrays', () => {
+		expect(
+			leadFromBody({
+				__event: 'new_signup',
+				email: 'a@example.com',
+				'custom_fields[plan]': 'pro',
+				'custom_fields[team]': 'red',
+				'completed_actions[]': ['1', '2'],
+				'__fraudulent[]': 'bounced',
+			}),
+		).toEqual({
+			__event: 'new_signup',
+			email: 'a@example.com',
+			custom_fields: { plan: 'pro', team: 'red' },
+			completed_actions: ['1', '2'],
+			__fraudulent: ['bounced'],
+		});
+		expect(leadFromBody('text')).toEqual({});
+	});
+
+	it('puts the token in the query of the registered URL', () => {
+		expect(urlWithToken('http://n8n.local/webhook/x/webhook', 'abc')).toBe('http://n8n.local/webhook/x/webhook?token=abc');
+		expect(urlWithToken('http://n8n.local/hook?a=1', 'abc')).toBe('http://n8n.local/hook?a=1&token=abc');
+	});
+});
+
+describe('SendKit New Lead Trigger ids', () => {
+	it('orders ObjectIds by creation time', () => {
+		expect(isNewer('665d0000aaaaaaaaaa000002', '665d0000aaaaaaaaaa000001')).toBe(true);
+		expect(isNewer('665D0000AAAAAAAAAA000001', '665d0000aaaaaaaaaa000001')).toBe(false);
+		expect(isNewer('665d0000aaaaaaaaaa000001', undefined)).toBe(true);
+	});
+});
