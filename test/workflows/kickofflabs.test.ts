@@ -317,15 +317,16 @@ describe('KickoffLabs › Create or Update', () => {
 		expect(kickoffLabs().store.leads(defaultCampaign())).toHaveLength(1);
 	});
 
-	it('does not retry a create that failed with a 5xx (it may have been stored), and reports it', async () => {
+	it('after a 5xx, looks the lead up before signing it up again, and signs it up again only when it is not there', async () => {
 		kickoffLabs().control.setFaults({ queue: [{ status: 503 }] });
 
 		const result = await create({ email: 'flaky@example.com' });
 
-		const [failed] = errorOutput(result);
-		expect(failed.json.error).toBe('KickoffLabs: Service Unavailable');
-		expect(failed.error).toMatchObject({ httpCode: '503' });
-		expect(requests()).toHaveLength(1);
+		expect(errorOutput(result)).toHaveLength(0);
+		expect(result.output(NODE, 0).map((item) => [item.json.email, item.json.counter, item.pairedItem])).toEqual([
+			['flaky@example.com', 1, { item: 0 }],
+		]);
+		expect(requests().map((request) => request.method)).toEqual(['POST', 'GET', 'POST']);
 	});
 });
 
@@ -492,15 +493,15 @@ describe('KickoffLabs › Delete', () => {
 	});
 
 	it('a failed batch fails each of its items once; without an error output, an invalid item stops before any request', async () => {
-		kickoffLabs().control.setFaults({ queue: [{ status: 500 }, { status: 500 }, { status: 500 }] });
+		kickoffLabs().control.setFaults({ queue: [{ respond: { status: 403, body: { message: 'Forbidden campaign' } } }] });
 
 		const failed = await run(deleteWorkflow, [{ email: 'a@example.com' }, { email: 'b@example.com' }]);
 
 		expect(errorOutput(failed).map((item) => [item.json.error, item.pairedItem])).toEqual([
-			['KickoffLabs: Internal Server Error', { item: 0 }],
-			['KickoffLabs: Internal Server Error', { item: 1 }],
+			['KickoffLabs: Forbidden campaign', { item: 0 }],
+			['KickoffLabs: Forbidden campaign', { item: 1 }],
 		]);
-		expect(requests()).toHaveLength(3);
+		expect(requests()).toHaveLength(1);
 
 		requests().length = 0;
 		const stopped = await run(withNodeSettings(deleteWorkflow, NODE, { onError: 'stopWorkflow' }), [

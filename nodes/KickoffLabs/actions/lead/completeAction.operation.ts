@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { mapItems } from '../../../shared/items';
+import { sendOptionsCollection } from '../../../shared/sendOptions';
 import { parseItemInput } from '../../../shared/validation';
 import { actionIdSchema, actionProperty } from '../../fields/action.field';
 import { campaignIdFor } from '../../fields/campaign.locator';
@@ -13,6 +14,7 @@ import { campaignPath, kickoffLabs } from '../../transport/service';
 export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['completeAction'] } }, [
 	actionProperty,
 	...identifierProperties('identifyBy', ['email', 'socialId'], 'How to find the lead'),
+	sendOptionsCollection,
 ]);
 
 /** POST /v2/{campaign_id}/actions/{action_id} with the lead's email or social id. */

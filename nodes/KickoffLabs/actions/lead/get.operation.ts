@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inputJson, routeItems } from '../../../shared/items';
+import { sendOptionsCollection } from '../../../shared/sendOptions';
 import type { ApiRequest } from '../../../shared/request';
 import { isSuccess } from '../../../shared/request';
 import { campaignIdFor } from '../../fields/campaign.locator';
@@ -13,7 +14,7 @@ export const outputs = { found: 'Found', notFound: 'Not Found' } as const;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['lead'], operation: ['get'] } },
-	identifierProperties('getBy', ['email', 'socialId', 'phoneNumber'], 'How to find the lead'),
+	[...identifierProperties('getBy', ['email', 'socialId', 'phoneNumber'], 'How to find the lead'), sendOptionsCollection],
 );
 
 /** GET /v2/{campaign_id}?email=… (or social_id, phone_number). KickoffLabs's 404 goes to Not Found with the input item. */
