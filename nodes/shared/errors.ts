@@ -221,7 +221,7 @@ export function retryBudgetError(
 	itemIndex: number | undefined,
 ): NodeApiError {
 	const what = response.statusCode === 429 ? 'rate limited' : 'unavailable';
-	const seconds = (ms: number) => `${Math.ceil(ms / 1000)} s`;
+	const seconds = (ms: number) => `${Math.round(ms / 1000)} s`;
 	return new NodeApiError(
 		context.getNode(),
 		{ message: `${service} is ${what}`, httpCode: String(response.statusCode) },

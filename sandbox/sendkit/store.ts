@@ -117,7 +117,11 @@ export class SendKitStore {
 
 	findLeadByEmail(workspaceId: string, email: string): SendKitLead | undefined {
 		const wanted = normalizeEmail(email);
-		return this.leads(workspaceId).find((lead) => lead.email === wanted);
+		// A loop rather than leads().find(): no copy of every lead per create, for 20,000-lead benchmarks.
+		for (const lead of this.leadsById.values()) {
+			if (lead.workspaceId === workspaceId && lead.email === wanted) return lead;
+		}
+		return undefined;
 	}
 
 	createLead(input: NewSendKitLead): SendKitLead {

@@ -1,0 +1,40 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- benchmark: runs in plain Node, not inside n8n */
+/**
+ * The sandbox in a process of its own, driven over IPC by the bench, so that its CPU time is not taken from the
+ * contenders (a real API runs elsewhere too). Commands: `prepare` (reset, then set faults on every service) and
+ * `tally` (what the store holds for a run's emails).
+ */
+import type { Faults } from '../sandbox';
+import { startSandbox } from '../sandbox';
+import type { SandboxInfo, ServiceKey } from './targets';
+import { tallyStore } from './targets';
+
+type Command = { id: number; cmd: 'prepare'; faults: Faults } | { id: number; cmd: 'tally'; service: ServiceKey; emails: string[] };
+
+async function main(): Promise<void> {
+	const sandbox = await startSandbox({ keys: 'random' });
+	const info: SandboxInfo = {
+		sendKit: { url: sandbox.sendKit.url, key: sandbox.sendKit.workspaceKey, credentials: { sendKitApi: { ...sandbox.sendKit.credentials.data } } },
+		kickoffLabs: {
+			url: sandbox.kickoffLabs.url,
+			key: sandbox.kickoffLabs.apiKey,
+			campaignId: String(sandbox.kickoffLabs.defaultCampaignId),
+			credentials: { kickoffLabsApi: { ...sandbox.kickoffLabs.credentials.data } },
+		},
+	};
+	process.on('message', (message: Command) => {
+		if (message.cmd === 'prepare') {
+			for (const service of sandbox.services) {
+				service.control.reset();
+				service.control.setFaults(message.faults);
+			}
+			process.send?.({ id: message.id, result: null });
+		} else {
+			process.send?.({ id: message.id, result: tallyStore(sandbox, message.service, message.emails) });
+		}
+	});
+	process.on('disconnect', () => process.exit(0));
+	process.send?.({ id: 0, result: info });
+}
+
+void main();
