@@ -139,6 +139,8 @@ export class Service<Credentials extends BaseCredentials> {
 			body: request.body,
 			headers: { Accept: 'application/json', ...this.headersFor(context), ...request.headers },
 			json: true,
+			// The answer as text: secrets are replaced in it once, then it is parsed (cheaper than copying the parsed body).
+			encoding: 'text',
 			timeout: settings.timeoutMs,
 		};
 		if (request.arrayFormat) options.arrayFormat = request.arrayFormat;
