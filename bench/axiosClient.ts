@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- benchmark: runs in plain Node, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- benchmark: runs in plain Node, not inside n8n */
 import axios from 'axios';
 
 import type { PlainRequest } from './targets';

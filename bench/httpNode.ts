@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- benchmark: runs in plain Node, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- benchmark: runs in plain Node, not inside n8n */
 /**
  * n8n's own HTTP Request node (n8n-nodes-base 2.41.1, typeVersion 4.2), run by the real n8n CLI from the runtime
  * `npm start` installs (.cache/n8n-runtime): Manual Trigger → Code (one item per email) → HTTP Request. Its speed is

@@ -1,6 +1,5 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- benchmark: runs in plain Node, not inside n8n */
-import type { WorkflowJson } from '../dev/engine';
-import type { Engine } from '../dev/engine';
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- benchmark: runs in plain Node, not inside n8n */
+import type { Engine, WorkflowJson } from '../dev/engine';
 import { runWorkflow } from '../dev/engine';
 import type { EngineCredentials } from '../dev/engine/credentials';
 import type { ServiceKey } from './targets';

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- benchmark: runs in plain Node, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- benchmark: runs in plain Node, not inside n8n */
 /**
  * npm run bench: throughput, rate-limit behaviour, per-item cost and memory of this package against a plain axios
  * client and n8n's own HTTP Request node, all against the sandbox in this process (see docs/notes-throughput.md).
@@ -18,9 +18,7 @@ import type { HttpNodeMode } from './httpNode';
 import { BATCHING, runHttpNode, startHttpNodeRunner } from './httpNode';
 import { runPackage } from './packageClient';
 import { RemoteSandbox } from './remoteSandbox';
-import type { ServiceKey } from './targets';
-import type { SandboxInfo } from './targets';
-import { SERVICE_TITLES, emails, plainRequest } from './targets';
+import { SERVICE_TITLES, emails, plainRequest, type SandboxInfo, type ServiceKey } from './targets';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 2000);
 const RATE_ITEMS = Number(process.env.BENCH_RATE_ITEMS ?? 1000);

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- benchmark: runs in plain Node, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- benchmark: runs in plain Node, not inside n8n */
 /**
  * The sandbox in a process of its own, driven over IPC by the bench, so that its CPU time is not taken from the
  * contenders (a real API runs elsewhere too). Commands: `prepare` (reset, then set faults on every service) and

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- benchmark: runs in plain Node, not inside n8n */
 /**
  * The two operations the bench sends, as each contender sends them: SendKit creates (POST /v1/leads) and
  * KickoffLabs upserts (POST /v2/{campaign_id}), with one email per item.

@@ -43,6 +43,8 @@ export interface WorkflowSpec {
 	requests?: RequestCheck[];
 	/** Runs before the workflow, after the sandbox was reset (faults, seeded state). */
 	setup?: (sandbox: RunningSandbox) => void | Promise<void>;
+	/** Checks on the sandbox after the run (counters, stored state); returns the failures. */
+	afterRun?: (sandbox: RunningSandbox) => string[];
 }
 
 /** What the sandbox received during one run. */

@@ -142,7 +142,7 @@ async function runOne(ctx: N8nContext, sandbox: RunningSandbox, item: Planned): 
 		path.join(runsDir, `${item.workflow.id}.json`),
 		result.run === undefined ? result.stdout + result.stderr : JSON.stringify(result.run, null, '\t'),
 	);
-	const failures = check(item.spec, result.code, result.run, await requestLog(sandbox));
+	const failures = [...check(item.spec, result.code, result.run, await requestLog(sandbox)), ...(item.spec.afterRun?.(sandbox) ?? [])];
 	const pinData = item.workflow.json.pinData;
 	if (failures.length > 0 && isRecord(pinData) && Object.keys(pinData).length > 0) {
 		failures.push(
