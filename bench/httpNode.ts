@@ -32,7 +32,6 @@ export async function startHttpNodeRunner(): Promise<{ ctx: N8nContext; close():
 	const ctx = makeContext(runtime, userFolder, {
 		N8N_PORT: String(await freePort()),
 		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
-		N8N_LOG_LEVEL: 'error',
 	});
 	return { ctx, close: () => fs.rmSync(userFolder, { recursive: true, force: true }) };
 }
