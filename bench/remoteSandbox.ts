@@ -35,8 +35,9 @@ export class RemoteSandbox {
 		await this.call({ cmd: 'prepare', faults });
 	}
 
-	async tally(service: ServiceKey, emails: readonly string[]): Promise<{ lost: number; duplicates: number }> {
-		return (await this.call({ cmd: 'tally', service, emails })) as { lost: number; duplicates: number };
+	/** Leads lost and counted twice, and the milliseconds between the first and the last request of the run. */
+	async tally(service: ServiceKey, emails: readonly string[]): Promise<{ lost: number; duplicates: number; spanMs: number }> {
+		return (await this.call({ cmd: 'tally', service, emails })) as { lost: number; duplicates: number; spanMs: number };
 	}
 
 	close(): void {

@@ -37,15 +37,17 @@ interface Measured {
 	note?: string;
 }
 
-type Contender = { label: string; run: (sandbox: SandboxInfo, service: ServiceKey, list: string[]) => Promise<{ seconds: number; note?: string }> };
+/** A contender sends the items and says how long it took, or leaves that to the sandbox (first to last request). */
+type Contender = { label: string; run: (sandbox: SandboxInfo, service: ServiceKey, list: string[]) => Promise<{ seconds?: number; note?: string }> };
 
 let runCounter = 0;
 
 async function measure(sandbox: RemoteSandbox, service: ServiceKey, contender: Contender, faults: Faults, items: number): Promise<Measured> {
 	await sandbox.prepare(faults);
 	const list = emails(items, `run${runCounter++}`);
-	const { seconds, note } = await contender.run(sandbox.info, service, list);
-	const { lost, duplicates } = await sandbox.tally(service, list);
+	const { seconds: measured, note } = await contender.run(sandbox.info, service, list);
+	const { lost, duplicates, spanMs } = await sandbox.tally(service, list);
+	const seconds = measured ?? (spanMs + (faults.latencyMs ?? 0)) / 1000;
 	return { itemsPerSecond: (items - lost) / seconds, seconds, lost, duplicates, note };
 }
 
@@ -77,7 +79,7 @@ async function main(): Promise<void> {
 		run: async (running, service, list) => {
 			if (!httpRunner) throw new Error('skipped');
 			const run = await runHttpNode(httpRunner.ctx, plainRequest(running, service), list, mode);
-			return { seconds: run.seconds, note: run.error ? `stopped: ${run.error.slice(0, 60)}` : undefined };
+			return { note: run.exitCode === 0 ? undefined : 'the workflow stopped on an error' };
 		},
 	});
 

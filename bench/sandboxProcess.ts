@@ -22,15 +22,30 @@ async function main(): Promise<void> {
 			credentials: { kickoffLabsApi: { ...sandbox.kickoffLabs.credentials.data } },
 		},
 	};
+	// When the first and the last API request of a run arrived, for contenders timed from the API's side.
+	let firstAt = 0;
+	let lastAt = 0;
+	// Every API request is pushed onto the service's request log (one array for the server's lifetime): note when.
+	for (const service of sandbox.services) {
+		const log = service.control.requests;
+		const push = log.push.bind(log);
+		log.push = (...requests) => {
+			lastAt = Date.now();
+			if (firstAt === 0) firstAt = lastAt;
+			return push(...requests);
+		};
+	}
 	process.on('message', (message: Command) => {
 		if (message.cmd === 'prepare') {
 			for (const service of sandbox.services) {
 				service.control.reset();
 				service.control.setFaults(message.faults);
 			}
+			firstAt = 0;
+			lastAt = 0;
 			process.send?.({ id: message.id, result: null });
 		} else {
-			process.send?.({ id: message.id, result: tallyStore(sandbox, message.service, message.emails) });
+			process.send?.({ id: message.id, result: { ...tallyStore(sandbox, message.service, message.emails), spanMs: lastAt - firstAt } });
 		}
 	});
 	process.on('disconnect', () => process.exit(0));
