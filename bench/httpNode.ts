@@ -2,7 +2,7 @@
 /**
  * n8n's own HTTP Request node (n8n-nodes-base 2.41.1, typeVersion 4.2), run by the real n8n CLI from the runtime
  * `npm start` installs (.cache/n8n-runtime): Manual Trigger → Code (one item per email) → HTTP Request. Its speed is
- * measured from the API's side (first to last request, plus one latency), so n8n's start-up is not counted: `n8n
+ * measured from the API's side (first request received to last lead processed), so n8n's start-up is not counted: `n8n
  * execute` exits before it has written a large run (2,000 answers) to its output, so the run data cannot be read.
  */
 import * as fs from 'fs';
