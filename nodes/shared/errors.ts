@@ -171,8 +171,8 @@ const NETWORK_FAILURE_TEXT: Record<string, string> = {
 	ECONNREFUSED: 'the connection was refused',
 	ECONNRESET: 'the connection closed before a complete answer came',
 	EPIPE: 'the connection closed while sending',
-	ETIMEDOUT: 'no answer came in time',
-	ECONNABORTED: 'no answer came in time',
+	ETIMEDOUT: 'no answer came within the Timeout option',
+	ECONNABORTED: 'no answer came within the Timeout option',
 	ENOTFOUND: 'the host name of the Base URL was not found',
 	EAI_AGAIN: 'the host name of the Base URL could not be looked up',
 	EHOSTUNREACH: 'the host could not be reached',
@@ -206,4 +206,30 @@ export function networkError(
 	const error = new NodeApiError(context.getNode(), { message: text }, { message, description, itemIndex });
 	error.httpCode = reason;
 	return error;
+}
+
+/**
+ * A 429 or 503 whose Retry-After goes beyond what the item may still wait (the retry policy's budget): reported with
+ * the wait the API asked for, instead of holding the whole node.
+ */
+export function retryBudgetError(
+	context: RequestContext,
+	service: string,
+	response: ApiResponse,
+	waitMs: number,
+	budgetMs: number,
+	itemIndex: number | undefined,
+): NodeApiError {
+	const what = response.statusCode === 429 ? 'rate limited' : 'unavailable';
+	const seconds = (ms: number) => `${Math.round(ms / 1000)} s`;
+	return new NodeApiError(
+		context.getNode(),
+		{ message: `${service} is ${what}`, httpCode: String(response.statusCode) },
+		{
+			message: `${service}: still ${what} (HTTP ${response.statusCode}) after this item's retry budget: it asked to wait ${seconds(waitMs)} more`,
+			description: `Each item waits at most ${seconds(budgetMs)} in all for retries, and ${service} asked for longer.${response.statusCode === 429 ? ' A 429 means the request was refused: nothing was done for this item.' : ''} Lower the node's Concurrency option, send fewer items per run, or run this item again later.`,
+			httpCode: String(response.statusCode),
+			itemIndex,
+		},
+	);
 }

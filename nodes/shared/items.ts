@@ -3,6 +3,10 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workf
 
 import { toolErrorJson } from './toolErrors';
 
+import { runPool } from './pool';
+import { earlierOutcomes } from './replay';
+import { startSending } from './sendOptions';
+
 /** An operation's outputs: branch key → the output name users see, in output order. */
 export type Outputs<Branch extends string = string> = Readonly<Record<Branch, string>>;
 
@@ -164,18 +168,64 @@ export async function routeItems<Input, Branch extends string>(
 ): Promise<INodeExecutionData[][]> {
 	const collector = new BranchCollector<Branch>(context, operation.outputs);
 	const prepared = await prepareAll(context, operation.prepare);
-	for (const [itemIndex, item] of prepared.entries()) {
-		if ('error' in item) {
-			collector.addError(itemIndex, item.error);
-			continue;
-		}
-		try {
-			collector.add(itemIndex, await operation.send(item.input, itemIndex));
-		} catch (error) {
-			collector.addError(itemIndex, toItemError(context, error, itemIndex));
-		}
-	}
+	const outcomes = await sendPrepared(context, prepared, operation.send);
+	outcomes.forEach((outcome, itemIndex) => {
+		if (!outcome) return;
+		if ('item' in outcome) collector.add(itemIndex, outcome.item);
+		else collector.addError(itemIndex, outcome.error);
+	});
 	return collector.result();
+}
+
+type Outcome<Branch extends string> = { item: Routed<Branch> } | { error: ItemError };
+
+/**
+ * The send phase: valid items go out through a bounded pool (Options > Concurrency; requests share the execution's
+ * adaptive pace, sendOptions.ts), and each item's outcome lands at its own index, so output order is input order.
+ * Without "Continue" error handling, no item starts after one has failed (the run stops with that error). An item
+ * that an earlier try of this node on the same input already sent (n8n's Retry On Fail) is not sent again: its
+ * recorded outcome is used.
+ */
+async function sendPrepared<Input, Branch extends string>(
+	context: IExecuteFunctions,
+	prepared: Array<Prepared<Input>>,
+	send: (input: Input, itemIndex: number) => Promise<Routed<Branch>>,
+): Promise<Array<Outcome<Branch> | undefined>> {
+	const outcomes = new Array<Outcome<Branch> | undefined>(prepared.length);
+	const earlier = earlierOutcomes<Routed<Branch>>(context);
+	const stopOnError = !context.continueOnFail();
+	let failed = false;
+	const { concurrency } = startSending(context);
+	await runPool(
+		prepared.length,
+		concurrency,
+		async (itemIndex) => {
+			const item = prepared[itemIndex];
+			if ('error' in item) {
+				outcomes[itemIndex] = item;
+				return;
+			}
+			const sentBefore = earlier.get(itemIndex);
+			if (sentBefore) {
+				outcomes[itemIndex] = { item: sentBefore };
+				return;
+			}
+			try {
+				const routed = await send(item.input, itemIndex);
+				earlier.set(itemIndex, routed);
+				outcomes[itemIndex] = { item: routed };
+			} catch (error) {
+				outcomes[itemIndex] = { error: toItemError(context, error, itemIndex) };
+				failed = true;
+			}
+		},
+		() => (stopOnError && failed) || isCancelled(context),
+	);
+	return outcomes;
+}
+
+function isCancelled(context: IExecuteFunctions): boolean {
+	return context.getExecutionCancelSignal?.()?.aborted === true;
 }
 
 /** An operation with one output: each item gives one output item, or several (a list), all paired with it. */

@@ -9,12 +9,16 @@ import {
 	networkError,
 	notFromApiError,
 	redirectError,
+	retryBudgetError,
 	unexpectedAnswerError,
 } from './errors';
 import type { ApiRequest, ApiResponse, RequestContext } from './request';
 import { isSuccess } from './request';
 import { secretForms } from './secrets';
-import { RETRY_POLICY, backoffDelay, exchange, isIdempotent, mayResend, normalizeBaseUrl, retryDelay } from './transport';
+import type { SendSettings } from './sendOptions';
+import { sendSettingsOf } from './sendOptions';
+import type { Exchange, OutcomeKind } from './transport';
+import { RETRY_POLICY, exchange, isIdempotent, normalizeBaseUrl, outcomeKind, retryWait } from './transport';
 
 /** Credential fields every service has. */
 export interface BaseCredentials {
@@ -56,8 +60,40 @@ function effectOf(request: ApiRequest): string | undefined {
 	return isIdempotent(request.method) ? undefined : 'The request may have been carried out (for a create: the lead may have been created); check before running this item again.';
 }
 
+interface Connection<Credentials> {
+	credentials: Credentials;
+	forms: readonly string[];
+	baseUrl: string;
+}
+
+function attemptsAllowed(kind: OutcomeKind): number {
+	if (kind === 'rateLimited') return RETRY_POLICY.maxRateLimitedAttempts;
+	if (kind === 'notDelivered') return RETRY_POLICY.maxUnreachableAttempts;
+	return RETRY_POLICY.maxAttempts;
+}
+
+/** Adds a wait to the item's total; false when that would go beyond the retry policy's budget. */
+function spendWait(settings: SendSettings, itemIndex: number | undefined, wait: number): boolean {
+	const key = itemIndex ?? -1;
+	const waited = (settings.waitedMs.get(key) ?? 0) + wait;
+	if (waited > RETRY_POLICY.maxWaitPerItemMs) return false;
+	settings.waitedMs.set(key, waited);
+	return true;
+}
+
+/** A cancelled execution sends nothing more (n8n aborts the requests in flight itself). */
+function throwIfCancelled(context: RequestContext, service: string, itemIndex: number | undefined): void {
+	const signal = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
+	if (signal?.aborted) {
+		throw new NodeOperationError(context.getNode(), `${service}: the execution was cancelled before this item was sent`, { itemIndex });
+	}
+}
+
 /** One API, as operations, pickers and triggers use it. */
 export class Service<Credentials extends BaseCredentials> {
+	/** Per execution context (one node run, one options load): the credential is read and checked once. */
+	private readonly connections = new WeakMap<RequestContext, Connection<Credentials>>();
+
 	constructor(readonly definition: ServiceDefinition<Credentials>) {}
 
 	get name(): string {
@@ -86,43 +122,127 @@ export class Service<Credentials extends BaseCredentials> {
 	}
 
 	/**
-	 * Sends a request and returns the answer whatever its status, secrets replaced. Retries where that cannot do harm:
-	 * a 429 (nothing was done); a failure before the request reached the server; for idempotent methods a 5xx or a
-	 * lost connection. Backs off exponentially and honours Retry-After. A redirect is an error, never followed.
+	 * Sends a request and returns the answer whatever its status, secrets replaced, after the retry policy
+	 * (transport.ts RETRY_POLICY): a 429, or a failure before the request reached the server, is sent again; a 5xx,
+	 * a timeout or a dropped connection is sent again when the request is idempotent, and for a create only after its
+	 * `recover` found that it did not take effect (else its rebuilt answer is returned). Requests of one execution
+	 * share its adaptive pace (sendOptions.ts) and timeout. A redirect is an error, never followed.
 	 */
 	async send(context: RequestContext, request: ApiRequest): Promise<ApiResponse> {
-		const credentials = await this.credentials(context, request.itemIndex);
-		const forms = secretForms([
-			...this.definition.secretFields.map((field) => credentials[field] as string | undefined),
-			...(request.secrets ?? []),
-		]);
-		const baseUrl = typeof credentials.baseUrl === 'string' && credentials.baseUrl.trim() ? credentials.baseUrl : this.definition.defaultBaseUrl;
+		const connection = await this.connection(context, request.itemIndex);
+		const { baseUrl } = connection;
+		// A trigger's token or signing secret is replaced in answers like the credential's own secrets.
+		const forms = request.secrets?.length
+			? secretForms([
+					...this.definition.secretFields.map((field) => connection.credentials[field] as string | undefined),
+					...request.secrets,
+				])
+			: connection.forms;
 		this.checkPath(context, request);
+		const settings = sendSettingsOf(context);
 		const options: IHttpRequestOptions = {
 			method: request.method,
-			url: `${normalizeBaseUrl(baseUrl)}${request.path}`,
+			url: `${baseUrl}${request.path}`,
 			qs: request.qs,
 			body: request.body,
-			headers: { Accept: 'application/json', ...this.definition.headers?.(credentials), ...request.headers },
+			headers: { Accept: 'application/json', ...this.headersFor(context), ...request.headers },
 			json: true,
+			// The answer as text: secrets are replaced in it once, then it is parsed (cheaper than copying the parsed body).
+			encoding: 'text',
+			timeout: settings.timeoutMs,
 		};
 		if (request.arrayFormat) options.arrayFormat = request.arrayFormat;
 
-		for (let attempt = 1; ; attempt++) {
-			const outcome = await exchange(context, this.definition, options, forms);
-			const lastAttempt = attempt >= RETRY_POLICY.maxAttempts;
-			if ('failure' in outcome) {
-				if (lastAttempt || !mayResend(outcome.failure, request.method)) {
-					throw networkError(context, this.name, outcome.failure, request.itemIndex, !isIdempotent(request.method));
-				}
-				await sleep(backoffDelay(attempt));
-				continue;
+		const idempotent = request.idempotent ?? isIdempotent(request.method);
+		const firstSentAt = Date.now();
+		let failures = 0;
+		let rateLimited = 0;
+		for (;;) {
+			throwIfCancelled(context, this.name, request.itemIndex);
+			const outcome = await this.paced(context, options, forms, settings);
+			const kind = outcomeKind(outcome);
+			if (kind === 'final') {
+				const answer = outcome as ApiResponse;
+				if (answer.statusCode >= 300 && answer.statusCode < 400) throw redirectError(context, this.name, answer, request.itemIndex);
+				return answer;
 			}
-			if (outcome.statusCode >= 300 && outcome.statusCode < 400) throw redirectError(context, this.name, outcome, request.itemIndex);
-			const delay = retryDelay(outcome, request.method, attempt);
-			if (lastAttempt || delay === undefined) return outcome;
-			await sleep(delay);
+			const mayHaveTakenEffect = kind === 'unavailable' || kind === 'serverError' || kind === 'lost';
+			if (kind === 'rateLimited') rateLimited++;
+			else failures++;
+			const attempt = kind === 'rateLimited' ? rateLimited : failures;
+			const outOfAttempts = attempt >= attemptsAllowed(kind);
+			if (outOfAttempts || (mayHaveTakenEffect && !idempotent && !request.recover)) {
+				return this.giveUp(context, request, outcome, idempotent, attempt);
+			}
+			const wait = retryWait(outcome, attempt);
+			if (!spendWait(settings, request.itemIndex, wait)) throw this.outOfBudget(context, request, outcome, wait, idempotent);
+			await sleep(wait);
+			if (mayHaveTakenEffect && !idempotent && request.recover) {
+				const recovery = await request.recover({ firstSentAt, reason: 'failure' in outcome ? outcome.failure : `HTTP ${outcome.statusCode}` });
+				if ('answer' in recovery) return { ...recovery.answer, recovered: true };
+			}
 		}
+	}
+
+	/** One exchange, within the execution's pace: the slot is given back with whether the answer was a 429. */
+	private async paced(
+		context: RequestContext,
+		options: IHttpRequestOptions,
+		forms: readonly string[],
+		settings: SendSettings,
+	): Promise<Exchange> {
+		const pace = settings.pace;
+		if (!pace) return await exchange(context, this.definition, options, forms);
+		const ticket = await pace.acquire();
+		let outcome: Exchange | undefined;
+		try {
+			outcome = await exchange(context, this.definition, options, forms);
+			return outcome;
+		} finally {
+			pace.release(ticket, outcome !== undefined && !('failure' in outcome) && outcome.statusCode === 429);
+		}
+	}
+
+	/** The last outcome once retrying is over: an answer is handed on (the caller reports its error); no answer throws. */
+	private giveUp(
+		context: RequestContext,
+		request: ApiRequest,
+		outcome: Exchange,
+		idempotent: boolean,
+		attempts: number,
+	): ApiResponse {
+		if ('failure' in outcome) {
+			const error = networkError(context, this.name, outcome.failure, request.itemIndex, !idempotent);
+			if (attempts > 1) error.description = `${error.description ?? ''} Sent ${attempts} times.`.trim();
+			throw error;
+		}
+		return outcome;
+	}
+
+	/** A wait the item's retry budget cannot pay for: the error says so (a rate limit that outlasts it, in its words). */
+	private outOfBudget(context: RequestContext, request: ApiRequest, outcome: Exchange, wait: number, idempotent: boolean): Error {
+		if ('failure' in outcome) return networkError(context, this.name, outcome.failure, request.itemIndex, !idempotent);
+		return retryBudgetError(context, this.name, outcome, wait, RETRY_POLICY.maxWaitPerItemMs, request.itemIndex);
+	}
+
+	/** The checked credential's secrets and base URL, read once per execution context. */
+	private async connection(context: RequestContext, itemIndex: number | undefined): Promise<Connection<Credentials>> {
+		const known = this.connections.get(context);
+		if (known) return known;
+		const credentials = await this.credentials(context, itemIndex);
+		const baseUrl = typeof credentials.baseUrl === 'string' && credentials.baseUrl.trim() ? credentials.baseUrl : this.definition.defaultBaseUrl;
+		const connection: Connection<Credentials> = {
+			credentials,
+			forms: secretForms(this.definition.secretFields.map((field) => credentials[field] as string | undefined)),
+			baseUrl: normalizeBaseUrl(baseUrl),
+		};
+		this.connections.set(context, connection);
+		return connection;
+	}
+
+	private headersFor(context: RequestContext): IDataObject | undefined {
+		const connection = this.connections.get(context);
+		return connection ? this.definition.headers?.(connection.credentials) : undefined;
 	}
 
 	/** Sends a request that must succeed and reads its answer with the schema of its documented shape. */

@@ -4,16 +4,26 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { BEFORE_DELIVERY_FAILURES } from './errors';
 import type { ApiResponse, RequestContext } from './request';
 import { scrubText, scrubValue } from './secrets';
+import { DEFAULT_TIMEOUT_MS } from './sendOptions';
 
+/**
+ * The one retry policy of both nodes, applied per item (README: "Errors, retries and the Error output").
+ * - 429 and 503 wait for Retry-After (seconds or an HTTP date), or back off when there is none.
+ * - Other 5xx, timeouts and dropped connections back off exponentially with full jitter: a random wait between 0 and
+ *   `baseDelayMs * 2^(attempt-1)`, at most `maxDelayMs`.
+ * - A failed request is sent at most `maxAttempts` times (429s at most `maxRateLimitedAttempts` times; a refused
+ *   connection or an unknown host, which is mostly a wrong Base URL or a service that is down, `maxUnreachableAttempts`
+ *   times), and one item waits at most `maxWaitPerItemMs` in all: a Retry-After beyond what is left is reported, not
+ *   waited for.
+ */
 export const RETRY_POLICY = {
-	maxAttempts: 3,
+	maxAttempts: 8,
+	maxUnreachableAttempts: 3,
+	maxRateLimitedAttempts: 30,
 	baseDelayMs: 500,
-	/** A Retry-After longer than this is not waited for: the error reaches the workflow instead. */
-	maxRetryAfterMs: 30_000,
+	maxDelayMs: 30_000,
+	maxWaitPerItemMs: 120_000,
 };
-
-/** How long one request may take before it counts as lost. */
-export const REQUEST_TIMEOUT_MS = 60_000;
 
 const IDEMPOTENT_METHODS: readonly IHttpRequestMethods[] = ['GET', 'HEAD', 'DELETE', 'PUT'];
 
@@ -54,7 +64,7 @@ export async function exchange(
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 			disableFollowRedirect: true,
-			timeout: options.timeout ?? REQUEST_TIMEOUT_MS,
+			timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
 		});
 		return toApiResponse(raw, secretForms);
 	} catch (error) {
@@ -104,24 +114,38 @@ export function networkFailureReason(error: unknown): string | undefined {
 	return undefined;
 }
 
-/** Whether a failed exchange may be sent again: always when it never reached the server, else only when idempotent. */
-export function mayResend(failure: string, method: IHttpRequestMethods): boolean {
-	return BEFORE_DELIVERY_FAILURES.includes(failure) || isIdempotent(method);
+/**
+ * What an exchange's outcome means for sending it again:
+ * - `final`: an answer to hand on (success, 4xx other than 429, a redirect, or an error status that is not retried);
+ * - `rateLimited` (429) and `notDelivered` (the request never reached the server): safe to send again as it is;
+ * - `unavailable` (503), `serverError` (other 5xx) and `lost` (the connection dropped or timed out after the request
+ *   went out): the request may have taken effect; only a request that is idempotent, or that can find out what
+ *   became of it, may be sent again.
+ */
+export type OutcomeKind = 'final' | 'rateLimited' | 'notDelivered' | 'unavailable' | 'serverError' | 'lost';
+
+export function outcomeKind(outcome: Exchange): OutcomeKind {
+	if ('failure' in outcome) return BEFORE_DELIVERY_FAILURES.includes(outcome.failure) ? 'notDelivered' : 'lost';
+	if (outcome.statusCode === 429) return 'rateLimited';
+	if (outcome.statusCode === 503) return 'unavailable';
+	if (outcome.statusCode >= 500) return 'serverError';
+	return 'final';
 }
 
-/** How long to wait before retrying this answer, or undefined when it must not be retried. */
-export function retryDelay(response: ApiResponse, method: IHttpRequestMethods, attempt: number): number | undefined {
-	if (response.statusCode === 429) {
-		const retryAfter = retryAfterMs(response.headers['retry-after']);
-		if (retryAfter === undefined) return backoffDelay(attempt);
-		return retryAfter <= RETRY_POLICY.maxRetryAfterMs ? retryAfter : undefined;
+/** How long to wait before attempt `attempt + 1`: Retry-After for 429 and 503 when given, else jittered back-off. */
+export function retryWait(outcome: Exchange, attempt: number, random: () => number = Math.random): number {
+	if (!('failure' in outcome) && (outcome.statusCode === 429 || outcome.statusCode === 503)) {
+		const retryAfter = retryAfterMs(outcome.headers['retry-after']);
+		// A little jitter, so items told to wait the same second do not all come back in the same millisecond.
+		if (retryAfter !== undefined) return retryAfter + Math.floor(random() * Math.min(250, retryAfter / 10 + 1));
 	}
-	if (response.statusCode >= 500 && isIdempotent(method)) return backoffDelay(attempt);
-	return undefined;
+	return backoffDelay(attempt, random);
 }
 
-export function backoffDelay(attempt: number): number {
-	return RETRY_POLICY.baseDelayMs * 2 ** (attempt - 1);
+/** Full jitter: a random wait up to the exponential ceiling, so retries of many items spread out. */
+export function backoffDelay(attempt: number, random: () => number = Math.random): number {
+	const ceiling = Math.min(RETRY_POLICY.maxDelayMs, RETRY_POLICY.baseDelayMs * 2 ** (attempt - 1));
+	return Math.floor(random() * ceiling);
 }
 
 /** Retry-After is either seconds or an HTTP date. */

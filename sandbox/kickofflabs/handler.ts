@@ -237,7 +237,7 @@ function leadResponse(
 	params: JsonObject,
 	authenticated: boolean,
 ): ApiResponse {
-	const standing = store.standings(campaign.id).get(lead.id) ?? { rank: 0, contestScoreRank: 0 };
+	const standing = store.standingOf(lead);
 	const view = leadView(
 		lead,
 		{ campaign, standing, leadCount: store.leadCount(campaign) },

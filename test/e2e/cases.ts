@@ -167,6 +167,17 @@ export const e2eCases: Record<string, WorkflowSpec> = {
 		succeeds: false,
 		error: { node: 'Create Lead', message: /invalid api key/i },
 	},
+	'sendkit-concurrency.json': {
+		title: 'Options > Concurrency 3 reaches the node through n8n: at most and at least 3 creates in flight',
+		setup: (sandbox) => sandbox.sendKit.control.setFaults({ latencyMs: 60 }),
+		outputs: { 'Thirty Leads': [30], 'Create Lead': [30, 0] },
+		items: [{ node: 'Create Lead', output: 0, item: 29, fields: { email: 'pool29@example.com' } }],
+		requests: [{ api: 'sendKit', method: 'POST', path: /^\/v1\/leads$/, count: 30 }],
+		afterRun: (sandbox) => {
+			const peak = sandbox.sendKit.control.stats.peakInFlight;
+			return peak === 3 ? [] : [`expected 3 requests in flight at the peak (the Concurrency option), saw ${peak}`];
+		},
+	},
 	'sendkit-rate-limited.json': {
 		title: 'a 429 with Retry-After is waited out, then the lead is created',
 		setup: (sandbox) => sandbox.sendKit.control.setFaults({ queue: [{ status: 429, retryAfterSeconds: 1 }] }),

@@ -47,6 +47,8 @@ export interface WorkflowSpec {
 	setup?: (sandbox: RunningSandbox) => void | Promise<void>;
 	/** Further checks after the run (e.g. what the fake model received); each returned line is a failure. */
 	verify?: (run: unknown, sandbox: RunningSandbox) => string[];
+	/** Checks on the sandbox after the run (counters, stored state); returns the failures. */
+	afterRun?: (sandbox: RunningSandbox) => string[];
 }
 
 /** What the sandbox received during one run. */

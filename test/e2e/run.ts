@@ -162,6 +162,7 @@ async function runOne(ctx: N8nContext, sandbox: RunningSandbox, item: Planned): 
 	);
 	const failures = check(item.spec, result.code, result.run, await requestLog(sandbox));
 	if (result.run !== undefined) failures.push(...(item.spec.verify?.(result.run, sandbox) ?? []));
+	failures.push(...(item.spec.afterRun?.(sandbox) ?? []));
 	const pinData = item.workflow.json.pinData;
 	if (failures.length > 0 && isRecord(pinData) && Object.keys(pinData).length > 0) {
 		failures.push(

@@ -22,8 +22,13 @@ describe('KickoffLabs API credential', () => {
 		});
 	});
 
-	it('sends the key as the api_key query parameter and tests it with GET /v2/campaigns', () => {
-		expect(credential.authenticate).toEqual({ type: 'generic', properties: { qs: { api_key: '={{$credentials.apiKey}}' } } });
+	it('sends the key as the api_key query parameter and tests it with GET /v2/campaigns', async () => {
+		const authenticate = credential.authenticate;
+		if (typeof authenticate !== 'function') throw new Error('authenticate is not a function');
+		await expect(authenticate({ apiKey: 'k3y' }, { url: '/v2/1', qs: { email: 'a@b.co' } })).resolves.toEqual({
+			url: '/v2/1',
+			qs: { email: 'a@b.co', api_key: 'k3y' },
+		});
 		expect(credential.test).toMatchObject({ request: { baseURL: '={{$credentials.baseUrl}}', url: '/v2/campaigns' } });
 	});
 });

@@ -90,10 +90,13 @@ describe('secrets in answers that echo the request', () => {
 						headers: { 'content-type': 'text/html', 'retry-after': '0', 'x-debug-key': key },
 					},
 				});
-				for (const status of [429, 500]) {
+				for (const status of [429, 503]) {
 					const result = await runWith(operation, repeated(quoting(status)), { errorOutput: true });
 					expect(leaksOf(result.run, key)).toEqual([]);
-					expect(result.output(operation.node, result.outputCount(operation.node) - 1).length).toBe(1);
+					// The pages were answered (and retried past): the item still comes out exactly once.
+					expect(world().sandbox[operation.service].control.faultStats.respond).toBeGreaterThan(0);
+					const outputs = Array.from({ length: result.outputCount(operation.node) }, (_, index) => result.output(operation.node, index).length);
+					expect(outputs.reduce((sum, count) => sum + count, 0)).toBe(operation.name.startsWith('KickoffLabs Get Many') ? 2 : 1);
 				}
 			});
 		});

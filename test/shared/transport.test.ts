@@ -1,7 +1,15 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { INode } from 'n8n-workflow';
 
-import { retryAfterMs, retryDelay, networkFailureReason, normalizeBaseUrl } from '../../nodes/shared/transport';
+import {
+	RETRY_POLICY,
+	backoffDelay,
+	networkFailureReason,
+	normalizeBaseUrl,
+	outcomeKind,
+	retryAfterMs,
+	retryWait,
+} from '../../nodes/shared/transport';
 
 describe('retry policy', () => {
 	const answer = (statusCode: number, headers = {}) => ({ statusCode, body: {}, headers });
@@ -13,16 +21,30 @@ describe('retry policy', () => {
 		expect(retryAfterMs('soon')).toBeUndefined();
 	});
 
-	it('retries a 429 on any method, and a 5xx only where repeating is harmless', () => {
-		expect(retryDelay(answer(429, { 'retry-after': '1' }), 'POST', 1)).toBe(1000);
-		expect(retryDelay(answer(429), 'POST', 2)).toBe(1000);
-		expect(retryDelay(answer(503), 'GET', 1)).toBe(500);
-		expect(retryDelay(answer(503), 'POST', 1)).toBeUndefined();
-		expect(retryDelay(answer(404), 'GET', 1)).toBeUndefined();
+	it('sorts outcomes by what sending again could do', () => {
+		expect(outcomeKind(answer(201))).toBe('final');
+		expect(outcomeKind(answer(404))).toBe('final');
+		expect(outcomeKind(answer(429))).toBe('rateLimited');
+		expect(outcomeKind(answer(503))).toBe('unavailable');
+		expect(outcomeKind(answer(500))).toBe('serverError');
+		expect(outcomeKind({ failure: 'ECONNREFUSED' })).toBe('notDelivered');
+		expect(outcomeKind({ failure: 'ECONNRESET' })).toBe('lost');
+		expect(outcomeKind({ failure: 'ECONNABORTED' })).toBe('lost');
 	});
 
-	it('gives up on a Retry-After longer than it is willing to wait', () => {
-		expect(retryDelay(answer(429, { 'retry-after': '3600' }), 'GET', 1)).toBeUndefined();
+	it('waits for Retry-After on 429 and 503, with at most a quarter second of jitter', () => {
+		expect(retryWait(answer(429, { 'retry-after': '1' }), 1, () => 0)).toBe(1000);
+		expect(retryWait(answer(429, { 'retry-after': '1' }), 1, () => 0.999)).toBe(1100);
+		expect(retryWait(answer(503, { 'retry-after': '30' }), 3, () => 0.999)).toBe(30_249);
+	});
+
+	it('backs off exponentially with full jitter, capped', () => {
+		expect(backoffDelay(1, () => 0.999)).toBe(499);
+		expect(backoffDelay(3, () => 0.999)).toBe(1998);
+		expect(backoffDelay(3, () => 0)).toBe(0);
+		expect(backoffDelay(20, () => 0.999)).toBe(RETRY_POLICY.maxDelayMs - 30);
+		expect(retryWait(answer(500), 2, () => 0.5)).toBe(500);
+		expect(retryWait({ failure: 'ECONNRESET' }, 1, () => 0.5)).toBe(250);
 	});
 
 	it('tells connection failures from other errors', () => {

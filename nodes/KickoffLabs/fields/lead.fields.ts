@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { customFieldLabels, customFieldsProperties, customFieldsShape, readCustomFields } from '../../shared/customFields';
+import { concurrencyOption, timeoutOption } from '../../shared/sendOptions';
 import type { FieldLabels } from '../../shared/validation';
 import { blankToUndefined, optionalEmailSchema, optionalTextSchema, optionalUrlSchema } from '../../shared/validation';
 import { phoneNumberSchema, socialIdSchema } from './identifier.fields';
@@ -173,6 +174,7 @@ export function signupProperties(mode: UpsertMode): INodeProperties[] {
 			placeholder: 'Add Option',
 			default: {},
 			options: [
+				concurrencyOption,
 				KEEP_OPT_OUT[mode],
 				{
 					displayName: 'Skip Actions in Response',
@@ -188,6 +190,7 @@ export function signupProperties(mode: UpsertMode): INodeProperties[] {
 					default: false,
 					description: 'Whether to leave the status, thank-you and unsubscribe URLs out of the returned lead (sends __skip_urls)',
 				},
+				timeoutOption,
 			],
 		},
 	];

@@ -247,14 +247,15 @@ describe('KickoffLabs › Create or Update', () => {
 		expect(kickoffLabs().store.leads(defaultCampaign())).toHaveLength(1);
 	});
 
-	it('does not retry a create that failed with a 5xx (it may have been stored), and reports it', async () => {
+	it('after a 5xx, looks the lead up before signing it up again, and signs it up again only when it is not there', async () => {
 		kickoffLabs().control.setFaults({ queue: [{ status: 503 }] });
 
 		const result = await create({ email: 'flaky@example.com' });
 
-		const [failed] = errorOutput(result);
-		expect(failed.json.error).toBe('KickoffLabs: Service Unavailable');
-		expect(failed.error).toMatchObject({ httpCode: '503' });
-		expect(requests()).toHaveLength(1);
+		expect(errorOutput(result)).toHaveLength(0);
+		expect(result.output(NODE, 0).map((item) => [item.json.email, item.json.counter, item.pairedItem])).toEqual([
+			['flaky@example.com', 1, { item: 0 }],
+		]);
+		expect(requests().map((request) => request.method)).toEqual(['POST', 'GET', 'POST']);
 	});
 });

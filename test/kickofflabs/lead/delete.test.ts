@@ -75,15 +75,15 @@ describe('KickoffLabs › Delete', () => {
 	});
 
 	it('a failed batch fails each of its items once; without an error output, an invalid item stops before any request', async () => {
-		kickoffLabs().control.setFaults({ queue: [{ status: 500 }, { status: 500 }, { status: 500 }] });
+		kickoffLabs().control.setFaults({ queue: [{ respond: { status: 403, body: { message: 'Forbidden campaign' } } }] });
 
 		const failed = await run(deleteWorkflow, [{ email: 'a@example.com' }, { email: 'b@example.com' }]);
 
 		expect(errorOutput(failed).map((item) => [item.json.error, item.pairedItem])).toEqual([
-			['KickoffLabs: Internal Server Error', { item: 0 }],
-			['KickoffLabs: Internal Server Error', { item: 1 }],
+			['KickoffLabs: Forbidden campaign', { item: 0 }],
+			['KickoffLabs: Forbidden campaign', { item: 1 }],
 		]);
-		expect(requests()).toHaveLength(3);
+		expect(requests()).toHaveLength(1);
 
 		requests().length = 0;
 		const stopped = await run(withNodeSettings(deleteWorkflow, NODE, { onError: 'stopWorkflow' }), [

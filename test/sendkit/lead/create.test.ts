@@ -164,14 +164,13 @@ describe('SendKit › Create Lead', () => {
 		expect(requests().filter((request) => request.method === 'POST')).toHaveLength(2);
 	});
 
-	it('does not retry a create that failed with a 5xx (it may have been stored), and reports it', async () => {
+	it('after a 5xx, looks the lead up before sending the create again, and sends it again only when it is not there', async () => {
 		world().sandbox.sendKit.control.setFaults({ queue: [{ status: 503 }] });
 
 		const result = await create({ email: 'flaky@example.com' });
 
-		const [failed] = result.output('SendKit', ERROR_OUTPUT);
-		expect(failed.json.error).toMatch(/^SendKit: /);
-		expect(failed.error).toMatchObject({ httpCode: '503' });
-		expect(requests()).toHaveLength(1);
+		expect(result.output('SendKit', ERROR_OUTPUT)).toHaveLength(0);
+		expect(result.output('SendKit', CREATED).map((item) => [item.json.email, item.pairedItem])).toEqual([['flaky@example.com', { item: 0 }]]);
+		expect(requests().map((request) => `${request.method} ${request.path}`)).toEqual(['POST /v1/leads', 'GET /v1/leads', 'POST /v1/leads']);
 	});
 });

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { mapItems } from '../../../shared/items';
+import { sendOptionsCollection } from '../../../shared/sendOptions';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { optionalTextSchema, parseItemInput, withoutUndefined } from '../../../shared/validation';
 import { campaignIdFor } from '../../fields/campaign.locator';
@@ -34,6 +35,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Bonus for attending the webinar',
 		description: 'Optional note sent with the points',
 	},
+	sendOptionsCollection,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['addPoints'] } }, properties);

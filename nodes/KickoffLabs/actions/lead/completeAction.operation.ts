@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { mapItems } from '../../../shared/items';
+import { sendOptionsCollection } from '../../../shared/sendOptions';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { parseItemInput } from '../../../shared/validation';
 import { actionIdSchema, actionProperty } from '../../fields/action.field';
@@ -18,6 +19,7 @@ export const description = updateDisplayOptions({ show: { resource: ['lead'], op
 	),
 	actionProperty,
 	...identifierProperties('identifyBy', ['email', 'socialId'], 'How to find the lead'),
+	sendOptionsCollection,
 ]);
 
 /** POST /v2/{campaign_id}/actions/{action_id} with the lead's email or social id. */

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inputJson, routeItems } from '../../../shared/items';
+import { sendOptionsCollection } from '../../../shared/sendOptions';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import type { ApiRequest } from '../../../shared/request';
 import { isSuccess } from '../../../shared/request';
@@ -23,6 +24,7 @@ export const description = updateDisplayOptions(
 			},
 		),
 		...identifierProperties('getBy', ['email', 'socialId', 'phoneNumber'], 'How to find the lead'),
+		sendOptionsCollection,
 	],
 );
 

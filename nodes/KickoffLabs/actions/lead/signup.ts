@@ -9,6 +9,7 @@ import { DEFAULT_SOURCE, signupInputSchema, signupLabels } from '../../fields/le
 import type { UpsertedLead } from '../../transport/schemas';
 import { upsertedLeadSchema } from '../../transport/schemas';
 import { campaignPath, kickoffLabs, saysLeadNotFound } from '../../transport/service';
+import { recoverSignup } from './recover';
 
 /** One item's signup, checked and ready to send: the campaign and the request body. */
 export interface Signup {
@@ -77,7 +78,14 @@ export async function sendSignup(
 	signup: Signup,
 	itemIndex: number,
 ): Promise<UpsertedLead | undefined> {
-	const request: ApiRequest = { method: 'POST', path: campaignPath(signup.campaignId), body: signup.body, itemIndex };
+	const request: ApiRequest = {
+		method: 'POST',
+		path: campaignPath(signup.campaignId),
+		body: signup.body,
+		itemIndex,
+		// KickoffLabs counts every signup: a lost answer is followed by a lookup, never by a blind resend.
+		recover: async (lost) => await recoverSignup(context, signup.campaignId, signup.body, lost, itemIndex),
+	};
 	const response = await kickoffLabs.send(context, request);
 	if (signup.body.must_exist && saysLeadNotFound(context, response, request)) return undefined;
 	if (!isSuccess(response)) throw kickoffLabs.error(context, response, request);

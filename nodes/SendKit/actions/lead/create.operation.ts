@@ -6,6 +6,7 @@ import type { Routed } from '../../../shared/items';
 import { routeItems } from '../../../shared/items';
 import type { ApiRequest } from '../../../shared/request';
 import { isSuccess } from '../../../shared/request';
+import { concurrencyOption, timeoutOption } from '../../../shared/sendOptions';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { emailProperty, emailSchema, parseItemInput } from '../../../shared/validation';
 import type { LeadFields } from '../../fields/lead.fields';
@@ -15,6 +16,7 @@ import type { SendKitLead } from '../../transport/schemas';
 import { conflictEnvelopeSchema, leadEnvelopeSchema, leadSchema } from '../../transport/schemas';
 import { sendKit } from '../../transport/service';
 import { findLeadByEmail, getLeadById } from './lookup';
+import { recoverCreate } from './recover';
 
 /** Branch keys and the output names users see, in output order. */
 export const outputs = { created: 'Created', alreadyExists: 'Existing Lead' } as const;
@@ -51,6 +53,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			concurrencyOption,
 			{
 				displayName: 'Return Full Existing Lead',
 				name: 'fetchExisting',
@@ -59,6 +62,7 @@ const properties: INodeProperties[] = [
 				description:
 					'Whether to fetch the whole existing lead (one more request per duplicate) for the Existing Lead output. Without it, that output carries what SendKit\'s 409 answer holds: _id, email, firstName, lastName.',
 			},
+			timeoutOption,
 		],
 	},
 ];
@@ -95,7 +99,14 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 }
 
 async function createLead(context: IExecuteFunctions, input: CreateInput, itemIndex: number): Promise<Routed<Branch>> {
-	const request: ApiRequest = { method: 'POST', path: '/v1/leads', body: { email: input.email, ...input.fields }, itemIndex };
+	const request: ApiRequest = {
+		method: 'POST',
+		path: '/v1/leads',
+		body: { email: input.email, ...input.fields },
+		itemIndex,
+		// A lost answer is never answered by sending the create again blindly: look the email up first.
+		recover: async (lost) => await recoverCreate(context, input.email, lost, itemIndex),
+	};
 	const response = await sendKit.send(context, request);
 	if (isSuccess(response)) return { branch: 'created', json: sendKit.parse(context, response, leadEnvelopeSchema, request).data };
 	if (response.statusCode !== 409 || !sendKit.isApiAnswer(response)) throw sendKit.error(context, response, request);
@@ -121,7 +132,8 @@ async function updateLead(
 	return (
 		await sendKit.request(
 			context,
-			{ method: 'PATCH', path: leadPath(context, lead._id, itemIndex), body: { ...fields }, itemIndex },
+			// Setting the same fields twice changes nothing more: safe to send again when its answer is lost.
+			{ method: 'PATCH', path: leadPath(context, lead._id, itemIndex), body: { ...fields }, itemIndex, idempotent: true },
 			leadEnvelopeSchema,
 		)
 	).data;

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { inputJson, routeItems } from '../../../shared/items';
+import { sendOptionsCollection } from '../../../shared/sendOptions';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { emailProperty, emailSchema, parseItemInput } from '../../../shared/validation';
 import { leadFieldLabels } from '../../fields/lead.fields';
@@ -29,6 +30,7 @@ const properties: INodeProperties[] = [
 	},
 	{ ...emailProperty('Matched exactly, ignoring case'), displayOptions: { show: { getBy: ['email'] } } },
 	{ ...leadIdProperty, displayOptions: { show: { getBy: ['id'] } } },
+	sendOptionsCollection,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['get'] } }, properties);

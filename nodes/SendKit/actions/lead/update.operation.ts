@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { inputJson, routeItems } from '../../../shared/items';
+import { sendOptionsCollection } from '../../../shared/sendOptions';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import type { ApiRequest } from '../../../shared/request';
 import { isSuccess } from '../../../shared/request';
@@ -32,6 +33,7 @@ const properties: INodeProperties[] = [
 		description: 'The fields to change. The email cannot be changed; custom fields are merged into the lead\'s own.',
 		options: leadFieldOptions,
 	},
+	sendOptionsCollection,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['update'] } }, properties);

@@ -1,0 +1,182 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- benchmark: runs in plain Node, not inside n8n */
+/**
+ * npm run bench: throughput, rate-limit behaviour, per-item cost and memory of this package against a plain axios
+ * client and n8n's own HTTP Request node, all against the sandbox in this process (see docs/notes-throughput.md).
+ * Prints markdown tables. Not part of npm test: it takes minutes and its numbers depend on the machine.
+ *
+ *   BENCH_ITEMS (2000)  BENCH_RATE_ITEMS (1000)  BENCH_MEMORY_ITEMS (20000)  BENCH_TUNED (20)  BENCH_SKIP_HTTP_NODE=1
+ */
+import { execFile } from 'child_process';
+import * as os from 'os';
+import * as path from 'path';
+
+import { createEngine } from '../dev/engine';
+import type { Faults } from '../sandbox';
+import { DEFAULT_CONCURRENCY } from '../nodes/shared/sendOptions';
+import { runAxios } from './axiosClient';
+import type { HttpNodeMode } from './httpNode';
+import { BATCHING, runHttpNode, startHttpNodeRunner } from './httpNode';
+import { runPackage } from './packageClient';
+import { RemoteSandbox } from './remoteSandbox';
+import { SERVICE_TITLES, emails, plainRequest, type SandboxInfo, type ServiceKey } from './targets';
+
+const ITEMS = Number(process.env.BENCH_ITEMS ?? 2000);
+const RATE_ITEMS = Number(process.env.BENCH_RATE_ITEMS ?? 1000);
+const MEMORY_ITEMS = Number(process.env.BENCH_MEMORY_ITEMS ?? 20000);
+const TUNED = Number(process.env.BENCH_TUNED ?? 20);
+const SERVICES: ServiceKey[] = ['sendKit', 'kickoffLabs'];
+const LATENCY: Faults = { latencyMs: 25 };
+const RATE_LIMIT: Faults = { latencyMs: 25, rateLimit: { perSecond: 50, maxInFlight: 10, retryAfterSeconds: 1 } };
+const ALLOWED_RATE = 50;
+
+interface Measured {
+	itemsPerSecond: number;
+	seconds: number;
+	lost: number;
+	duplicates: number;
+	note?: string;
+}
+
+/** A contender sends the items and says how long it took, or leaves that to the sandbox (first to last request). */
+type Contender = { label: string; run: (sandbox: SandboxInfo, service: ServiceKey, list: string[]) => Promise<{ seconds?: number; note?: string }> };
+
+let runCounter = 0;
+
+async function measure(sandbox: RemoteSandbox, service: ServiceKey, contender: Contender, faults: Faults, items: number): Promise<Measured> {
+	await sandbox.prepare(faults);
+	const list = emails(items, `run${runCounter++}`);
+	const { seconds: measured, note } = await contender.run(sandbox.info, service, list);
+	const { lost, duplicates, spanMs } = await sandbox.tally(service, list);
+	const seconds = measured ?? spanMs / 1000;
+	return { itemsPerSecond: (items - lost) / seconds, seconds, lost, duplicates, note };
+}
+
+function fmt(value: number, digits = 0): string {
+	return value.toFixed(digits);
+}
+
+async function main(): Promise<void> {
+	const root = path.resolve(__dirname, '..', '..');
+	const sandbox = await RemoteSandbox.start();
+	const engine = await createEngine(root);
+	const credentialsOf = (service: ServiceKey) => sandbox.info[service].credentials;
+	const skipHttpNode = process.env.BENCH_SKIP_HTTP_NODE === '1';
+	const httpRunner = skipHttpNode ? undefined : await startHttpNodeRunner();
+
+	const packageAt = (concurrency: number | undefined, label: string): Contender => ({
+		label,
+		run: async (_sandbox, service, list) => {
+			const run = await runPackage(engine, service, credentialsOf(service), list, concurrency);
+			return { seconds: run.seconds, note: run.errors > 0 ? `${run.errors} on Error output` : undefined };
+		},
+	});
+	const axiosAt = (concurrency: number, label: string): Contender => ({
+		label,
+		run: async (running, service, list) => ({ seconds: await runAxios(plainRequest(running, service), list, concurrency) }),
+	});
+	const httpNode = (mode: HttpNodeMode, label: string): Contender => ({
+		label,
+		run: async (running, service, list) => {
+			if (!httpRunner) throw new Error('skipped');
+			const run = await runHttpNode(httpRunner.ctx, plainRequest(running, service), list, mode);
+			return { note: run.exitCode === 0 ? undefined : 'the workflow stopped on an error' };
+		},
+	});
+
+	const contenders: Contender[] = [
+		packageAt(undefined, `This package, default (Concurrency ${DEFAULT_CONCURRENCY})`),
+		packageAt(TUNED, `This package, Concurrency ${TUNED}`),
+		axiosAt(1, 'axios, one at a time'),
+		axiosAt(DEFAULT_CONCURRENCY, `axios, ${DEFAULT_CONCURRENCY} in flight`),
+		axiosAt(TUNED, `axios, ${TUNED} in flight`),
+		...(skipHttpNode
+			? []
+			: [httpNode('defaults', 'n8n HTTP Request node, defaults'), httpNode('batching', `n8n HTTP Request node, Batching ${BATCHING.batchSize} items / ${BATCHING.batchInterval} ms`)]),
+	];
+
+	const cpus = os.cpus();
+	console.log(`Machine: ${cpus.length} CPUs (nproc), ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 1024 ** 3)} GB RAM, Node ${process.version}, ${os.platform()} ${os.release()}`);
+	console.log(`Started ${new Date().toISOString()}; the sandbox runs in a process of its own\n`);
+
+	// Warm-up: the first run of anything pays for lazy loading and JIT.
+	for (const service of SERVICES) await measure(sandbox, service, packageAt(TUNED, 'warm-up'), {}, 200);
+	for (const service of SERVICES) await measure(sandbox, service, axiosAt(TUNED, 'warm-up'), {}, 200);
+
+	console.log(`### Throughput: ${ITEMS} items per run, sandbox latency 25 ms, no rate limit\n`);
+	console.log(`| Contender | ${SERVICES.map((service) => `${SERVICE_TITLES[service]} (items/s)`).join(' | ')} |`);
+	console.log(`| --- | ${SERVICES.map(() => '---:').join(' | ')} |`);
+	const throughput = new Map<string, Measured>();
+	for (const contender of contenders) {
+		const cells: string[] = [];
+		for (const service of SERVICES) {
+			const measured = await measure(sandbox, service, contender, LATENCY, ITEMS);
+			throughput.set(`${contender.label}|${service}`, measured);
+			cells.push(`${fmt(measured.itemsPerSecond)}${measured.lost > 0 ? ` (${measured.lost} lost)` : ''}${measured.note ? ` (${measured.note})` : ''}`);
+		}
+		console.log(`| ${contender.label} | ${cells.join(' | ')} |`);
+	}
+	const rate = (label: string, service: ServiceKey) => throughput.get(`${label}|${service}`)?.itemsPerSecond ?? Number.NaN;
+	console.log('');
+	for (const service of SERVICES) {
+		const sameDefault = rate(contenders[0].label, service) / rate(contenders[3].label, service);
+		const sameTuned = rate(contenders[1].label, service) / rate(contenders[4].label, service);
+		const speedup = rate(contenders[1].label, service) / rate(contenders[2].label, service);
+		console.log(
+			`- ${SERVICE_TITLES[service]}: package / axios at ${DEFAULT_CONCURRENCY}: ${fmt(sameDefault, 2)}x; at ${TUNED}: ${fmt(sameTuned, 2)}x (target >= 0.8x); Concurrency ${TUNED} / one at a time: ${fmt(speedup, 1)}x (target >= 15x)`,
+		);
+	}
+
+	console.log(`\n### Under a rate limit: ${ALLOWED_RATE} requests/s and 10 in flight (429 with Retry-After: 1 beyond), ${RATE_ITEMS} items per run, latency 25 ms\n`);
+	console.log(`| Contender | ${SERVICES.map((service) => `${SERVICE_TITLES[service]}: items/s, lost, duplicates`).join(' | ')} |`);
+	console.log(`| --- | ${SERVICES.map(() => '---').join(' | ')} |`);
+	for (const contender of contenders) {
+		const cells: string[] = [];
+		for (const service of SERVICES) {
+			const measured = await measure(sandbox, service, contender, RATE_LIMIT, RATE_ITEMS);
+			const share = Math.round((measured.itemsPerSecond / ALLOWED_RATE) * 100);
+			cells.push(`${fmt(measured.itemsPerSecond, 1)} (${share}% of allowed), ${measured.lost} lost, ${measured.duplicates} dup.${measured.note ? ` (${measured.note})` : ''}`);
+		}
+		console.log(`| ${contender.label} | ${cells.join(' | ')} |`);
+	}
+
+	console.log(`\n### Per-item cost at zero latency (${ITEMS} items, one at a time)\n`);
+	console.log('| Service | This package (ms/item) | axios (ms/item) | Package cost above axios (ms/item, target <= 0.3) |');
+	console.log('| --- | ---: | ---: | ---: |');
+	for (const service of SERVICES) {
+		const pkg = await measure(sandbox, service, packageAt(1, 'package'), {}, ITEMS);
+		const plain = await measure(sandbox, service, axiosAt(1, 'axios'), {}, ITEMS);
+		const pkgMs = (pkg.seconds * 1000) / ITEMS;
+		const plainMs = (plain.seconds * 1000) / ITEMS;
+		console.log(`| ${SERVICE_TITLES[service]} | ${fmt(pkgMs, 3)} | ${fmt(plainMs, 3)} | ${fmt(pkgMs - plainMs, 3)} |`);
+	}
+
+	console.log(`\n### Memory: ${MEMORY_ITEMS} items through the package at Concurrency ${TUNED} (separate process, zero latency)\n`);
+	console.log('| Service | RSS before (MB) | Peak RSS (MB) | Growth (MB, target < 300) | Seconds |');
+	console.log('| --- | ---: | ---: | ---: | ---: |');
+	for (const service of SERVICES) {
+		await sandbox.prepare({});
+		const job = { service, credentials: credentialsOf(service), items: MEMORY_ITEMS, concurrency: TUNED };
+		const memory = await memoryRun(path.join(__dirname, 'memory.js'), job);
+		console.log(`| ${SERVICE_TITLES[service]} | ${memory.baselineMb} | ${memory.peakMb} | ${memory.growthMb} | ${fmt(memory.seconds, 1)} |`);
+	}
+
+	httpRunner?.close();
+	sandbox.close();
+}
+
+function memoryRun(script: string, job: unknown): Promise<{ baselineMb: number; peakMb: number; growthMb: number; seconds: number }> {
+	return new Promise((resolve, reject) => {
+		execFile(process.execPath, ['--expose-gc', script, JSON.stringify(job)], { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+			if (error) {
+				reject(new Error(`memory run failed: ${stderr || error.message}`));
+				return;
+			}
+			resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { baselineMb: number; peakMb: number; growthMb: number; seconds: number });
+		});
+	});
+}
+
+main().catch((error: unknown) => {
+	console.error(error);
+	process.exit(1);
+});

@@ -1,0 +1,106 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { AdaptiveLimit } from './pace';
+import type { RequestContext } from './request';
+import { parseItemInput } from './validation';
+
+/**
+ * Items sent at once when the node does not say: low enough for an API whose rate limit is unknown (the pool halves
+ * it on a 429 anyway), and already about 5 times faster than one at a time.
+ */
+export const DEFAULT_CONCURRENCY = 5;
+export const MAX_CONCURRENCY = 100;
+
+/** How long one request may take before it counts as lost, when the node does not say (milliseconds). */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+const MIN_TIMEOUT_MS = 100;
+const MAX_TIMEOUT_MS = 600_000;
+
+/** Node option: how many items are sent at the same time. */
+export const concurrencyOption: INodeProperties = {
+	displayName: 'Concurrency',
+	name: 'concurrency',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY, numberPrecision: 0 },
+	default: DEFAULT_CONCURRENCY,
+	description:
+		'How many items are sent at the same time (1 to 100). When the API answers 429 (rate limited), the node halves this and grows back one at a time, so an unknown rate limit is found rather than hammered. Output order is always input order.',
+};
+
+/** Node option: how long a request may take (milliseconds, like n8n's HTTP Request node). */
+export const timeoutOption: INodeProperties = {
+	displayName: 'Timeout',
+	name: 'timeout',
+	type: 'number',
+	typeOptions: { minValue: MIN_TIMEOUT_MS, maxValue: MAX_TIMEOUT_MS, numberPrecision: 0 },
+	default: DEFAULT_TIMEOUT_MS,
+	description:
+		'Milliseconds to wait for each answer before the request counts as lost. A lost read is sent again; a lost create is sent again only after checking that it did not take effect.',
+};
+
+/** The two sending options, for an operation whose Options collection has nothing else. */
+export const sendOptionsCollection: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [concurrencyOption, timeoutOption],
+};
+
+const sendOptionsSchema = z.object({
+	concurrency: z.number().int().min(1).max(MAX_CONCURRENCY),
+	timeout: z.number().int().min(MIN_TIMEOUT_MS).max(MAX_TIMEOUT_MS),
+});
+
+/** What one execution of a node sends with: the item pool's size, the shared request pace and the timeout. */
+export interface SendSettings {
+	concurrency: number;
+	timeoutMs: number;
+	/** Requests in flight, adapted to 429s; absent outside an item pool (pickers, triggers): no limit. */
+	pace?: AdaptiveLimit;
+	/** Milliseconds each item has already waited for retries, against the retry policy's budget. */
+	waitedMs: Map<number, number>;
+}
+
+const settingsByContext = new WeakMap<RequestContext, SendSettings>();
+
+/**
+ * Reads Options > Concurrency and Timeout (node-level: the values of the first item) and makes them the settings of
+ * every request this execution sends. An operation without these options gets the defaults.
+ */
+export function startSending(context: IExecuteFunctions): SendSettings {
+	const options = readOptions(context);
+	const settings: SendSettings = {
+		concurrency: options.concurrency,
+		timeoutMs: options.timeout,
+		pace: new AdaptiveLimit(options.concurrency),
+		waitedMs: new Map(),
+	};
+	settingsByContext.set(context, settings);
+	return settings;
+}
+
+function readOptions(context: IExecuteFunctions): z.infer<typeof sendOptionsSchema> {
+	const count = context.getInputData().length;
+	const read = (name: string, fallback: number): unknown =>
+		count === 0 ? fallback : context.getNodeParameter(`options.${name}`, 0, fallback);
+	return parseItemInput(
+		context,
+		sendOptionsSchema,
+		{ concurrency: read('concurrency', DEFAULT_CONCURRENCY), timeout: read('timeout', DEFAULT_TIMEOUT_MS) },
+		{ concurrency: 'Concurrency', timeout: 'Timeout' },
+		0,
+	);
+}
+
+/** The settings requests from this context are sent with: those of its item pool, or the defaults. */
+export function sendSettingsOf(context: RequestContext): SendSettings {
+	let settings = settingsByContext.get(context);
+	if (!settings) {
+		settings = { concurrency: 1, timeoutMs: DEFAULT_TIMEOUT_MS, waitedMs: new Map() };
+		settingsByContext.set(context, settings);
+	}
+	return settings;
+}

@@ -1,0 +1,174 @@
+import { runWorkflow } from '../../dev/engine';
+import {
+	items,
+	kickoffLabsCredentials,
+	loadWorkflow,
+	sendKitCredentials,
+	useWorld,
+	withNodeSettings,
+	withParameters,
+} from '../helpers/world';
+
+/**
+ * How items are sent, through the real n8n engine against the sandbox: the Concurrency and Timeout options, output
+ * order, error items, the retry budget, and n8n's Retry On Fail. Correctness only; no timings are asserted.
+ */
+
+const sendKitCreate = loadWorkflow('test/sendkit/lead/create.workflow.json');
+const sendKitGet = loadWorkflow('test/sendkit/lead/get-by-email.workflow.json');
+const kickoffLabsCreate = loadWorkflow('test/kickofflabs/lead/create.workflow.json');
+const kickoffLabsAddPoints = loadWorkflow('test/kickofflabs/lead/addPoints.workflow.json');
+
+const world = useWorld();
+const sendKit = () => world().sandbox.sendKit;
+const kickoffLabs = () => world().sandbox.kickoffLabs;
+
+const emails = (count: number, prefix: string) => Array.from({ length: count }, (_, index) => ({ email: `${prefix}${index}@example.com` }));
+const pairedIndex = (item: { pairedItem?: unknown }) => (item.pairedItem as { item: number }).item;
+
+describe('Concurrency', () => {
+	it('sends as many items at once as the option says, and 5 without it', async () => {
+		sendKit().control.setFaults({ latencyMs: 30 });
+		const tuned = await runWorkflow(world().engine, withParameters(sendKitCreate, 'SendKit', { options: { concurrency: 7 } }), {
+			credentials: sendKitCredentials(world().sandbox),
+			input: items(...emails(60, 'tuned')),
+		});
+		expect(tuned.output('SendKit', 0)).toHaveLength(60);
+		expect(sendKit().control.stats.peakInFlight).toBe(7);
+
+		sendKit().control.setFaults({ latencyMs: 30 });
+		const byDefault = await runWorkflow(world().engine, sendKitCreate, {
+			credentials: sendKitCredentials(world().sandbox),
+			input: items(...emails(60, 'default')),
+		});
+		expect(byDefault.output('SendKit', 0)).toHaveLength(60);
+		expect(sendKit().control.stats.peakInFlight).toBe(5);
+	});
+
+	it('keeps output order and pairedItem at concurrency 20, while answers come back in another order', async () => {
+		const inputs = emails(200, 'order');
+		const existing = inputs.filter((_, index) => index % 3 === 0);
+		await runWorkflow(world().engine, sendKitCreate, { credentials: sendKitCredentials(world().sandbox), input: items(...existing) });
+		// Created an hour ago: a lead found after a lost answer is then clearly not this run's.
+		for (const lead of sendKit().store.allLeads()) lead.createdAt = new Date(Date.now() - 3_600_000).toISOString();
+		// 429s and 503s send some items back to wait while later ones finish.
+		sendKit().control.setFaults({ random: { seed: 7, rate: 0.3, kinds: ['429', '503'] } });
+
+		const result = await runWorkflow(world().engine, withParameters(sendKitCreate, 'SendKit', { options: { concurrency: 20 } }), {
+			credentials: sendKitCredentials(world().sandbox),
+			input: items(...inputs),
+		});
+
+		const created = result.output('SendKit', 0);
+		const alreadyExists = result.output('SendKit', 1);
+		expect(created.map(pairedIndex)).toEqual(inputs.map((_, index) => index).filter((index) => index % 3 !== 0));
+		expect(alreadyExists.map(pairedIndex)).toEqual(inputs.map((_, index) => index).filter((index) => index % 3 === 0));
+		for (const item of [...created, ...alreadyExists]) expect(item.json.email).toBe(inputs[pairedIndex(item)].email);
+		expect(sendKit().control.faultStats['429']).toBeGreaterThan(0);
+	});
+});
+
+describe('Error items', () => {
+	// n8n 2.41 merges the input item's fields into an Error-output item only when the item has no `error` property
+	// (WorkflowExecute.normalizeNodeErrors rewrites the JSON of one that has it to { error }); these items keep
+	// `error` (description, HTTP code), so downstream nodes reach the input through pairedItem.
+	it('carry pairedItem and the message, on the Error output', async () => {
+		const result = await runWorkflow(world().engine, sendKitCreate, {
+			credentials: sendKitCredentials(world().sandbox),
+			input: items({ email: 'fine@example.com', row: 1 }, { email: 'not-an-email', row: 2, crmId: 'C-77' }),
+		});
+
+		const [failed] = result.output('SendKit', 2);
+		expect(failed.pairedItem).toEqual({ item: 1 });
+		expect(failed.json).toEqual({ error: 'Invalid "Email" in item 1: must be a valid email address, like name@example.com' });
+		expect(failed.error).toMatchObject({ context: { itemIndex: 1 } });
+		expect(result.output('SendKit', 0).map(pairedIndex)).toEqual([0]);
+	});
+
+	it('say so when a rate limit outlasts the retry budget, naming the item', async () => {
+		sendKit().control.setFaults({ queue: [{ status: 429, retryAfterSeconds: 600 }] });
+
+		const result = await runWorkflow(world().engine, withParameters(sendKitCreate, 'SendKit', { options: { concurrency: 1 } }), {
+			credentials: sendKitCredentials(world().sandbox),
+			input: items({ email: 'limited@example.com' }, { email: 'next@example.com' }),
+		});
+
+		const [failed] = result.output('SendKit', 2);
+		expect(failed.pairedItem).toEqual({ item: 0 });
+		expect(failed.json.error).toBe("SendKit: still rate limited (HTTP 429) after this item's retry budget: it asked to wait 600 s more");
+		expect(failed.error).toMatchObject({ httpCode: '429', context: { itemIndex: 0 } });
+		expect(result.output('SendKit', 0).map((item) => item.json.email)).toEqual(['next@example.com']);
+	});
+});
+
+describe('Timeout', () => {
+	it('gives up on a hung read after the Timeout option and sends it again', async () => {
+		await runWorkflow(world().engine, sendKitCreate, { credentials: sendKitCredentials(world().sandbox), input: items({ email: 'slow@example.com' }) });
+		sendKit().control.setFaults({ queue: [{ hang: true }] });
+
+		const result = await runWorkflow(world().engine, withParameters(sendKitGet, 'SendKit', { options: { timeout: 300 } }), {
+			credentials: sendKitCredentials(world().sandbox),
+			input: items({ email: 'slow@example.com' }),
+		});
+
+		expect(result.output('SendKit', 0).map((item) => item.json.email)).toEqual(['slow@example.com']);
+		expect(sendKit().control.requests.filter((request) => request.method === 'GET')).toHaveLength(2);
+	});
+
+	it('reports a hung request that may have counted (points) as such, without sending it again', async () => {
+		await runWorkflow(world().engine, kickoffLabsCreate, { credentials: kickoffLabsCredentials(world().sandbox), input: items({ email: 'p@example.com' }) });
+		kickoffLabs().control.setFaults({ queue: [{ hang: true }] });
+
+		const result = await runWorkflow(world().engine, withParameters(kickoffLabsAddPoints, 'KickoffLabs', { options: { timeout: 300 } }), {
+			credentials: kickoffLabsCredentials(world().sandbox),
+			input: items({ email: 'p@example.com', points: 5 }),
+		});
+
+		const [failed] = result.output('KickoffLabs', 1);
+		expect(failed.json.error).toBe(
+			'KickoffLabs: no answer came within the Timeout option; the request may have been carried out (for a create: the lead may have been created)',
+		);
+		expect(failed.pairedItem).toEqual({ item: 0 });
+		expect(kickoffLabs().control.requests.filter((request) => request.path.endsWith('/points'))).toHaveLength(1);
+	});
+});
+
+describe('n8n Retry On Fail', () => {
+	const retrying = { retryOnFail: true, maxTries: 3, waitBetweenTries: 10 };
+
+	it('with the Error output and one item that always fails: every other lead is sent exactly once', async () => {
+		const inputs = [{ email: 'broken' }, ...emails(9, 'retry')];
+		const workflow = withNodeSettings(kickoffLabsCreate, 'KickoffLabs', retrying);
+
+		const result = await runWorkflow(world().engine, workflow, { credentials: kickoffLabsCredentials(world().sandbox), input: items(...inputs) });
+
+		expect(result.output('KickoffLabs', 0).map(pairedIndex)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+		expect(result.output('KickoffLabs', 1)).toEqual([]);
+		expect(result.output('KickoffLabs', 2).map(pairedIndex)).toEqual([0]);
+		// n8n ran the node 3 times (its first item was an error each time); only the first try sent anything.
+		expect(kickoffLabs().control.requests.filter((request) => request.method === 'POST')).toHaveLength(9);
+		expect(kickoffLabs().store.allLeads().map((lead) => lead.counter)).toEqual(Array(9).fill(1));
+	});
+
+	it('with Stop Workflow: the retry sends the failed item again and none of the items already sent', async () => {
+		const otherCampaign = String(kickoffLabs().otherCampaignId);
+		const inputs = emails(6, 'stop').map((input, index) => ({ ...input, campaign: index === 2 ? otherCampaign : String(kickoffLabs().defaultCampaignId) }));
+		kickoffLabs().control.setFaults({ queue: [{ path: `/v2/${otherCampaign}$`, respond: { status: 403, body: { message: 'Campaign locked' } } }] });
+		const workflow = withNodeSettings(
+			withParameters(kickoffLabsCreate, 'KickoffLabs', {
+				campaign: { __rl: true, mode: 'id', value: '={{ $json.campaign }}' },
+				options: { concurrency: 1 },
+			}),
+			'KickoffLabs',
+			{ ...retrying, onError: 'stopWorkflow' },
+		);
+
+		const result = await runWorkflow(world().engine, workflow, { credentials: kickoffLabsCredentials(world().sandbox), input: items(...inputs) });
+
+		expect(result.error).toBeUndefined();
+		expect(result.output('KickoffLabs', 0).map(pairedIndex)).toEqual([0, 1, 2, 3, 4, 5]);
+		// Items 0 and 1, item 2 refused, then item 2 again and 3 to 5: 7 signups sent, each lead counted once.
+		expect(kickoffLabs().control.requests.filter((request) => request.method === 'POST')).toHaveLength(7);
+		expect(kickoffLabs().store.allLeads().map((lead) => lead.counter)).toEqual(Array(6).fill(1));
+	});
+});
