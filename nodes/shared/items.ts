@@ -156,6 +156,12 @@ export interface PerItemRouting<Input, Branch extends string> {
 	prepare: (itemIndex: number) => Input | Promise<Input>;
 	/** Sends one prepared item and says where it goes. */
 	send: (input: Input, itemIndex: number) => Promise<Routed<Branch>>;
+	/**
+	 * What the item acts on (a lead's email, a lead ID). Items with the same key are sent one after another, in input
+	 * order, even when others go in parallel: the first of two signups with one email is the one that creates the lead,
+	 * as when items were sent one at a time.
+	 */
+	keyOf?: (input: Input) => string | undefined;
 }
 
 /**
@@ -168,7 +174,7 @@ export async function routeItems<Input, Branch extends string>(
 ): Promise<INodeExecutionData[][]> {
 	const collector = new BranchCollector<Branch>(context, operation.outputs);
 	const prepared = await prepareAll(context, operation.prepare);
-	const outcomes = await sendPrepared(context, prepared, operation.send);
+	const outcomes = await sendPrepared(context, prepared, operation.send, operation.keyOf);
 	outcomes.forEach((outcome, itemIndex) => {
 		if (!outcome) return;
 		if ('item' in outcome) collector.add(itemIndex, outcome.item);
@@ -190,8 +196,11 @@ async function sendPrepared<Input, Branch extends string>(
 	context: IExecuteFunctions,
 	prepared: Array<Prepared<Input>>,
 	send: (input: Input, itemIndex: number) => Promise<Routed<Branch>>,
+	keyOf?: (input: Input) => string | undefined,
 ): Promise<Array<Outcome<Branch> | undefined>> {
 	const outcomes = new Array<Outcome<Branch> | undefined>(prepared.length);
+	/** The last item started for each key: a later item with that key waits for it. */
+	const lastOfKey = new Map<string, Promise<unknown>>();
 	const earlier = earlierOutcomes<Routed<Branch>>(context);
 	const stopOnError = !context.continueOnFail();
 	let failed = false;
@@ -210,8 +219,15 @@ async function sendPrepared<Input, Branch extends string>(
 				outcomes[itemIndex] = { item: sentBefore };
 				return;
 			}
+			const key = keyOf?.(item.input);
+			const before = key === undefined ? undefined : lastOfKey.get(key);
+			const sending = (async () => {
+				if (before) await before;
+				return await send(item.input, itemIndex);
+			})();
+			if (key !== undefined) lastOfKey.set(key, sending.catch(() => undefined));
 			try {
-				const routed = await send(item.input, itemIndex);
+				const routed = await sending;
 				earlier.set(itemIndex, routed);
 				outcomes[itemIndex] = { item: routed };
 			} catch (error) {

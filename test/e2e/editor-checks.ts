@@ -2,7 +2,7 @@
 /**
  * Checks against the running n8n server (`n8n start`, set up exactly as `npm start` sets it up),
  * through the REST API the editor itself uses, logged in as the instance owner:
- * - Settings > Community Nodes lists this package with its version and both nodes;
+ * - Settings > Community Nodes lists this package with its version and all its nodes;
  * - the node types the node panel searches carry the codex aliases (waitlist, cold email, ...);
  * - "Test credential" with a wrong key shows the credential's own advice, and passes with the right key.
  */
@@ -60,7 +60,7 @@ class Session {
 	}
 }
 
-async function communityPackages(session: Session, expected: { name: string; version: string }): Promise<string[]> {
+async function communityPackages(session: Session, expected: { name: string; version: string; nodes: string[] }): Promise<string[]> {
 	const listed = await session.json('GET', '/rest/community-packages');
 	if (!Array.isArray(listed)) return [`GET /rest/community-packages did not answer a list: ${JSON.stringify(listed).slice(0, 200)}`];
 	const entry = listed.find((item) => isRecord(item) && item.packageName === expected.name);
@@ -74,7 +74,11 @@ async function communityPackages(session: Session, expected: { name: string; ver
 	const types = Array.isArray(entry.installedNodes)
 		? entry.installedNodes.map((node) => (isRecord(node) ? String(node.type) : '')).sort()
 		: [];
-	const wanted = [`${expected.name}.kickoffLabs`, `${expected.name}.sendKit`];
+	// Every node of package.json `n8n.nodes`: dist/nodes/KickoffLabs/KickoffLabs.node.js is `kickoffLabs`.
+	const wanted = expected.nodes
+		.map((file) => path.basename(file, '.node.js'))
+		.map((className) => `${expected.name}.${className.charAt(0).toLowerCase()}${className.slice(1)}`)
+		.sort();
 	if (JSON.stringify(types) !== JSON.stringify(wanted)) failures.push(`listed nodes ${JSON.stringify(types)}, expected ${JSON.stringify(wanted)}`);
 	if (entry.failedLoading === true) failures.push('n8n marks the package as failed to load');
 	return failures;
@@ -153,7 +157,7 @@ async function credentialTests(session: Session, editor: RunningEditor): Promise
 
 /** Starts n8n as `npm start` does (own ports and user folder) and runs every check against it. */
 export async function runEditorChecks(): Promise<EditorCheck[]> {
-	const pkg = readJson(path.join(repoRoot(), 'package.json')) as { name: string; version: string };
+	const pkg = readJson(path.join(repoRoot(), 'package.json')) as { name: string; version: string; n8n: { nodes: string[] } };
 	const logFile = `${statePath('n8n-e2e-editor')}.log`;
 	fs.mkdirSync(cacheRoot(), { recursive: true });
 	fs.writeFileSync(logFile, '');
@@ -175,8 +179,8 @@ export async function runEditorChecks(): Promise<EditorCheck[]> {
 	try {
 		const session = new Session(`http://127.0.0.1:${new URL(editor.url).port}`);
 		await session.login();
-		await attempt(`Settings > Community Nodes lists ${pkg.name}@${pkg.version} with both nodes`, () =>
-			communityPackages(session, pkg),
+		await attempt(`Settings > Community Nodes lists ${pkg.name}@${pkg.version} with all its nodes`, () =>
+			communityPackages(session, { ...pkg, nodes: pkg.n8n.nodes }),
 		);
 		await attempt(`node panel search words ${SEARCH_WORDS.map(({ word }) => `"${word}"`).join(', ')} are codex aliases`, () =>
 			searchAliases(session, pkg.name),

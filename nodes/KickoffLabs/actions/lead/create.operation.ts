@@ -4,7 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { routeItems } from '../../../shared/items';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { signupProperties } from '../../fields/lead.fields';
-import { prepareSignup, sendSignup } from './signup';
+import { prepareSignup, sendSignup, signupKey } from './signup';
 
 /** Branch keys and the output names users see, in output order. */
 export const outputs = { newLead: 'New Lead', existingLead: 'Existing Lead' } as const;
@@ -30,6 +30,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await routeItems(this, {
 		outputs,
 		prepare: async (itemIndex) => await prepareSignup(this, 'create', itemIndex),
+		keyOf: signupKey,
 		send: async (signup, itemIndex) => {
 			const lead = await sendSignup(this, signup, itemIndex);
 			if (!lead) throw new NodeOperationError(this.getNode(), 'KickoffLabs: the signup returned no lead', { itemIndex });

@@ -91,3 +91,9 @@ export async function sendSignup(
 	if (!isSuccess(response)) throw kickoffLabs.error(context, response, request);
 	return kickoffLabs.parse(context, response, upsertedLeadSchema, request);
 }
+
+/** The lead a signup is about: KickoffLabs identifies it by email, else by phone number. */
+export function signupKey(signup: Signup): string | undefined {
+	const { email, phone_number: phone } = signup.body;
+	return `${signup.campaignId} ${String(email ?? phone ?? '')}`;
+}

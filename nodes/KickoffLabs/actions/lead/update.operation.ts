@@ -6,7 +6,7 @@ import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { withoutUndefined } from '../../../shared/validation';
 import { signupProperties } from '../../fields/lead.fields';
 import type { Signup } from './signup';
-import { prepareSignup, sendSignup } from './signup';
+import { prepareSignup, sendSignup, signupKey } from './signup';
 
 export const outputs = { updated: 'Updated', notFound: 'Not Found' } as const;
 
@@ -36,6 +36,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await routeItems(this, {
 		outputs,
 		prepare: async (itemIndex) => await prepareSignup(this, 'update', itemIndex),
+		keyOf: signupKey,
 		send: async (signup, itemIndex) => {
 			const lead = await sendSignup(this, signup, itemIndex);
 			return lead ? { branch: 'updated', json: lead } : { branch: 'notFound', json: inputJson(this, itemIndex, lookedUp(signup)) };

@@ -95,6 +95,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				itemIndex,
 			),
 		send: async (input, itemIndex) => await createLead(this, input, itemIndex),
+		keyOf: (input) => input.email,
 	});
 }
 

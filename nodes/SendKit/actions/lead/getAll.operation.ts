@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { mapItems } from '../../../shared/items';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { optionalTextSchema, parseItemInput, tagsSchema, withoutUndefined } from '../../../shared/validation';
-import { limitOf, returnAllLabels, returnAllProperties, returnAllSchema } from '../../fields/list.fields';
+import { limitOf, returnAllLabels, returnAllProperties, returnAllSchema } from '../../../shared/returnAll';
 import { collectPages } from '../../transport/pagination';
 import { leadListEnvelopeSchema } from '../../transport/schemas';
 

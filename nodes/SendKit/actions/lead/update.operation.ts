@@ -58,6 +58,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				{ ...leadFieldLabels, fields: 'Update Fields' },
 				itemIndex,
 			),
+		keyOf: (input) => input.leadId,
 		send: async (input, itemIndex) => {
 			const request: ApiRequest = { method: 'PATCH', path: leadPath(this, input.leadId, itemIndex), body: { ...input.fields }, itemIndex };
 			const response = await sendKit.send(this, request);
