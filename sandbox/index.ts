@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/require-node-api-error -- development tooling: runs in plain Node, not inside n8n */
 /**
  * Local emulators of the SendKit and KickoffLabs lead APIs, for tests, the demo and a real n8n instance.
- * Behaviour follows ../shared/api/*.md and the response seeds field for field; what the docs leave open is marked
+ * Behaviour follows the public API docs and the response examples field for field; what the docs leave open is marked
  * INFERRED where it is decided. The services are listed once, in ./services.ts.
  */
 import type { KeyMode } from './core/keys';

@@ -2,7 +2,7 @@
 /**
  * Runs real n8n workflows in-process through n8n-core's WorkflowExecute, with this package loaded the
  * way n8n loads community packages (package.json `n8n` section, from dist/). Used by the workflow tests
- * and `npm run demo`. See ../shared/n8n/in-process-harness.md for what each piece is for.
+ * and `npm run demo`.
  */
 import fs from 'node:fs';
 import os from 'node:os';

@@ -122,6 +122,8 @@ async function photograph(page: Page, editor: RunningEditor, workflow: WorkflowF
 	const base = path.basename(workflow.file, '.json');
 	log(`[screenshots] ${workflow.file}: canvas, then the panel of "${node}"`);
 	if (isTriggerWorkflow(workflow)) return await photographTriggered(page, editor, workflow, node, outDir);
+	// Each example is photographed as on its first run: leads an earlier one created would send it to Existing Lead.
+	for (const service of editor.sandbox.services) service.control.reset();
 	await page.goto(`${url}/workflow/${workflow.id}`, { waitUntil: 'domcontentloaded' });
 	const canvasNode = page.locator(`[data-test-id="canvas-node"][data-node-name="${node}"]`);
 	await canvasNode.waitFor({ state: 'visible', timeout: 60000 });
