@@ -25,3 +25,18 @@ export function useSendKit() {
 
 	return { world, requests, credentials, create };
 }
+
+/** A lead with every field SendKit's Create offers set, as Additional Fields (for output-schema checks). */
+export const everyLeadField = {
+	firstName: 'Ada',
+	lastName: 'Lovelace',
+	companyName: 'Analytical Engines',
+	jobTitle: 'CTO',
+	phone: '+1-555-123-4567',
+	linkedinUrl: 'https://linkedin.com/in/ada',
+	city: 'London',
+	state: 'LDN',
+	country: 'GB',
+	tags: 'vip, enterprise',
+	customFields: { field: [{ name: 'industry', value: 'SaaS' }] },
+};

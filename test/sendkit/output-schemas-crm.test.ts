@@ -1,6 +1,6 @@
 import type { WorkflowJson } from '../../dev/engine';
 import { runWorkflow } from '../../dev/engine';
-import { createWorkflow as sendKitCreate, getByIdWorkflow as sendKitGetById } from '../helpers/sendkit';
+import { everyLeadField, createWorkflow as sendKitCreate, getByIdWorkflow as sendKitGetById } from '../helpers/sendkit';
 import { expectMatchingItems, outputNamed } from '../helpers/output-schemas';
 import { items, loadWorkflow, sendKitCredentials, useWorld, withParameters } from '../helpers/world';
 
@@ -18,19 +18,7 @@ async function runSendKit(workflow: WorkflowJson, ...inputs: Array<Record<string
 
 describe('SendKit output schemas: the CRM-sync operations', () => {
 	const sendKit = () => world().sandbox.sendKit;
-	const everyField = {
-		firstName: 'Ada',
-		lastName: 'Lovelace',
-		companyName: 'Analytical Engines',
-		jobTitle: 'CTO',
-		phone: '+1-555-123-4567',
-		linkedinUrl: 'https://linkedin.com/in/ada',
-		city: 'London',
-		state: 'LDN',
-		country: 'GB',
-		tags: 'vip, enterprise',
-		customFields: { field: [{ name: 'industry', value: 'SaaS' }] },
-	};
+	const everyField = everyLeadField;
 
 	/** Leads created through the node, every field set on the first; returns their ids. */
 	async function seed(...emails: string[]): Promise<string[]> {

@@ -1,6 +1,6 @@
 import type { WorkflowJson } from '../../dev/engine';
 import { runWorkflow } from '../../dev/engine';
-import { createWorkflow as sendKitCreate, getByEmailWorkflow as sendKitGetByEmail, getByIdWorkflow as sendKitGetById } from '../helpers/sendkit';
+import { everyLeadField, createWorkflow as sendKitCreate, getByEmailWorkflow as sendKitGetByEmail, getByIdWorkflow as sendKitGetById } from '../helpers/sendkit';
 import { expectMatchingItems, outputNamed } from '../helpers/output-schemas';
 import { items, sendKitCredentials, useWorld, withParameters } from '../helpers/world';
 
@@ -20,19 +20,7 @@ async function runSendKit(workflow: WorkflowJson, ...inputs: Array<Record<string
 }
 
 describe('SendKit output schemas', () => {
-	const everyField = {
-		firstName: 'Ada',
-		lastName: 'Lovelace',
-		companyName: 'Analytical Engines',
-		jobTitle: 'CTO',
-		phone: '+1-555-123-4567',
-		linkedinUrl: 'https://linkedin.com/in/ada',
-		city: 'London',
-		state: 'LDN',
-		country: 'GB',
-		tags: 'vip, enterprise',
-		customFields: { field: [{ name: 'industry', value: 'SaaS' }] },
-	};
+	const everyField = everyLeadField;
 
 	it('lead/create: Created, Already Exists, and Already Exists after an update match the create schema', async () => {
 		const created = await runSendKit(

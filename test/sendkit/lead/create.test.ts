@@ -78,6 +78,28 @@ describe('SendKit › Create Lead', () => {
 		expect(requests().map((request) => request.method)).toEqual(['POST', 'POST']);
 	});
 
+	it('with Return Full Existing Lead, fetches the whole existing lead (one GET per duplicate) for Existing Lead', async () => {
+		const first = await create({ email: 'full@example.com', firstName: 'Full', companyName: 'Acme', linkedinUrl: 'https://linkedin.com/in/full' });
+		const existingId = String(first.output('SendKit', CREATED)[0].json._id);
+		const workflow = withParameters(createWorkflow, 'SendKit', { options: { fetchExisting: true } });
+
+		const second = await runWorkflow(world().engine, workflow, { credentials: credentials(), input: items({ email: 'full@example.com' }) });
+
+		const [duplicate] = second.output('SendKit', ALREADY_EXISTS);
+		// The 409 carries only _id, email and names: companyName and linkedinUrl come from the extra GET.
+		expect(duplicate.json).toMatchObject({
+			_id: existingId,
+			companyName: 'Acme',
+			linkedinUrl: 'https://linkedin.com/in/full',
+			conflict: { code: 'CONFLICT' },
+		});
+		expect(requests().map((request) => `${request.method} ${request.path}`)).toEqual([
+			'POST /v1/leads',
+			'POST /v1/leads',
+			`GET /v1/leads/${existingId}`,
+		]);
+	});
+
 	it('with Update Existing Lead, patches the duplicate and puts the updated lead on Already Exists', async () => {
 		await create({ email: 'upd@example.com', firstName: 'Old', source: 'ads' });
 		const workflow = withParameters(createWorkflow, 'SendKit', {
