@@ -43,7 +43,7 @@ export function extraCredentials(sandbox: RunningSandbox): CredentialImport[] {
 
 export const e2eCases: Record<string, WorkflowSpec> = {
 	'sendkit-duplicate.json': {
-		title: 'same email twice: Created, then Already Exists (no update)',
+		title: 'same email twice: Created, then Existing Lead (no update)',
 		outputs: { 'Create Lead': [1, 0], 'Create Same Email': [0, 1] },
 		items: [
 			{ node: 'Create Lead', output: 0, fields: { email: 'dup@example.com', firstName: 'Ada', _id: LEAD_ID } },
