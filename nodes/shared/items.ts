@@ -186,8 +186,9 @@ export async function routeItems<Input, Branch extends string>(
 type Outcome<Branch extends string> = { item: Routed<Branch> } | { error: ItemError };
 
 /**
- * The send phase: valid items go out through a bounded pool (Options > Concurrency; requests share the execution's
- * adaptive pace, sendOptions.ts), and each item's outcome lands at its own index, so output order is input order.
+ * The send phase: valid items go out through a pool of Options > Concurrency places (an item waiting to retry lends
+ * its place; requests share the execution's adaptive pace, pace.ts), and each item's outcome lands at its own index,
+ * so output order is input order.
  * Without "Continue" error handling, no item starts after one has failed (the run stops with that error). An item
  * that an earlier try of this node on the same input already sent (n8n's Retry On Fail) is not sent again: its
  * recorded outcome is used.
@@ -204,10 +205,10 @@ async function sendPrepared<Input, Branch extends string>(
 	const earlier = earlierOutcomes<Routed<Branch>>(context);
 	const stopOnError = !context.continueOnFail();
 	let failed = false;
-	const { concurrency } = startSending(context);
+	const { places } = startSending(context);
 	await runPool(
 		prepared.length,
-		concurrency,
+		places,
 		async (itemIndex) => {
 			const item = prepared[itemIndex];
 			if ('error' in item) {

@@ -1,58 +1,117 @@
+import { sleep } from 'n8n-workflow';
+
+/** The slowest pace a run of 429s can bring a node down to (requests per second). */
+export const MIN_RATE = 1;
+/** After a 429: this share of the rate the API had just accepted, so the next second stays under its limit. */
+export const RATE_AFTER_429 = 0.97;
+/** After each second's worth of answers without a 429: this much faster, to find a limit that was raised. */
+export const RATE_GROWTH = 1.05;
+const WINDOW_MS = 1000;
+
 /**
- * How fast one node execution may send: an adaptive limit on requests in flight, shared by every item of the
- * execution. It starts at the node's Concurrency; a 429 halves it (once per round of requests, so a burst of 429s
- * from one round counts once), and it grows back by one after each full round of answers without a 429
- * (additive increase, multiplicative decrease). An unknown rate limit is found instead of hammered, and only the
- * item that got the 429 waits for its Retry-After: the others carry on at the reduced pace.
+ * How fast one node execution may send, shared by every item of the execution: at most `max` requests in flight
+ * (the node's Concurrency) and, once the API has answered 429, at most `rate` requests per second, spaced evenly.
+ *
+ * A 429 sets the rate to just under what the API accepted in the second before the refused request was sent: the
+ * limit as the API counts it, whatever the latency, so the node neither hammers an unknown limit nor falls far below
+ * it. Only the item that got the 429 waits for its Retry-After (service.ts); the others carry on at the new pace. After
+ * each second's worth of answers without a 429 the rate grows by 5%, so a raised limit is found again.
+ *
+ * Why a rate and not fewer requests in flight: a limit of N per second at 25 ms latency allows N/40 in flight, so
+ * halving the in-flight count swings between far too fast and far too slow (measured: 73-79% of a 50/s limit).
  */
 export class AdaptiveLimit {
-	private allowed: number;
-
 	private inFlight = 0;
 
 	private readonly waiting: Array<() => void> = [];
 
-	/** Bumped by every decrease: a 429 to a request sent before the last decrease does not decrease again. */
-	private round = 0;
+	private requestsPerSecond = Number.POSITIVE_INFINITY;
+
+	/** When the next request may go out, at the current rate. */
+	private nextSendAt = 0;
+
+	private firstSentAt: number | undefined;
+
+	/** When the requests the API accepted (answered without 429) were sent, oldest first, within the last window. */
+	private accepted: number[] = [];
 
 	private answersSinceChange = 0;
 
-	constructor(readonly max: number) {
-		this.allowed = max;
+	constructor(
+		readonly max: number,
+		private readonly now: () => number = Date.now,
+		private readonly wait: (ms: number) => Promise<void> = sleep,
+	) {}
+
+	/** Requests per second allowed right now (Infinity until the first 429). */
+	get rate(): number {
+		return this.requestsPerSecond;
 	}
 
-	/** The number of requests allowed in flight right now. */
-	get current(): number {
-		return this.allowed;
-	}
-
-	/** Waits for a free slot; the returned ticket must be released with the request's outcome. */
+	/** Waits for a free slot and, once a rate is set, for the request's turn; release the ticket with the outcome. */
 	async acquire(): Promise<Ticket> {
-		while (this.inFlight >= this.allowed) {
+		while (this.inFlight >= this.max) {
 			await new Promise<void>((resolve) => this.waiting.push(resolve));
 		}
 		this.inFlight += 1;
-		return { round: this.round };
+		if (Number.isFinite(this.requestsPerSecond)) {
+			const now = this.now();
+			const turn = Math.max(now, this.nextSendAt);
+			this.nextSendAt = turn + 1000 / this.requestsPerSecond;
+			if (turn > now) await this.wait(turn - now);
+		}
+		const sentAt = this.now();
+		this.firstSentAt ??= sentAt;
+		return { sentAt };
 	}
 
 	/** Frees the slot; `rateLimited` when the answer was a 429. */
 	release(ticket: Ticket, rateLimited: boolean): void {
 		this.inFlight -= 1;
-		if (rateLimited) {
-			if (ticket.round === this.round) {
-				this.allowed = Math.max(1, Math.floor(this.allowed / 2));
-				this.round += 1;
-				this.answersSinceChange = 0;
-			}
-		} else if (this.allowed < this.max && ++this.answersSinceChange >= this.allowed) {
-			this.allowed += 1;
-			this.answersSinceChange = 0;
-		}
+		if (rateLimited) this.slowDown(ticket.sentAt);
+		else this.recordAccepted(ticket.sentAt);
 		this.wake();
 	}
 
+	/**
+	 * A 429 with nothing accepted in the second before it says the limit was used up earlier (another run, another
+	 * client), not how high it is: the rate stays, and the refused item waits for its Retry-After.
+	 */
+	private slowDown(refusedAt: number): void {
+		const accepted = this.acceptedRateBefore(refusedAt);
+		if (accepted > 0) this.requestsPerSecond = Math.max(MIN_RATE, Math.min(this.requestsPerSecond, accepted * RATE_AFTER_429));
+		this.answersSinceChange = 0;
+	}
+
+	private recordAccepted(sentAt: number): void {
+		// Answers arrive out of order: keep the send times sorted (nearly always an append).
+		let index = this.accepted.length;
+		while (index > 0 && this.accepted[index - 1] > sentAt) index--;
+		this.accepted.splice(index, 0, sentAt);
+		const horizon = this.now() - 2 * WINDOW_MS;
+		let stale = 0;
+		while (stale < this.accepted.length && this.accepted[stale] < horizon) stale++;
+		if (stale > 0) this.accepted.splice(0, stale);
+		if (Number.isFinite(this.requestsPerSecond) && ++this.answersSinceChange >= this.requestsPerSecond) {
+			this.requestsPerSecond *= RATE_GROWTH;
+			this.answersSinceChange = 0;
+		}
+	}
+
+	/**
+	 * Requests per second the API accepted in the window before `time`: what its limit let through when it refused a
+	 * request sent then. Early in a run the window is shorter than a second, and counts per its own length.
+	 */
+	private acceptedRateBefore(time: number): number {
+		const from = time - WINDOW_MS;
+		let count = 0;
+		for (const sentAt of this.accepted) if (sentAt > from && sentAt <= time) count++;
+		const span = Math.min(WINDOW_MS, Math.max(1, time - (this.firstSentAt ?? time)));
+		return (count * 1000) / span;
+	}
+
 	private wake(): void {
-		let free = this.allowed - this.inFlight;
+		let free = this.max - this.inFlight;
 		while (free > 0 && this.waiting.length > 0) {
 			this.waiting.shift()?.();
 			free -= 1;
@@ -61,5 +120,6 @@ export class AdaptiveLimit {
 }
 
 export interface Ticket {
-	readonly round: number;
+	/** When the request went out. */
+	readonly sentAt: number;
 }

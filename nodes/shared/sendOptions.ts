@@ -2,12 +2,13 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { AdaptiveLimit } from './pace';
+import { Places } from './pool';
 import type { RequestContext } from './request';
 import { parseItemInput } from './validation';
 
 /**
- * Items sent at once when the node does not say: low enough for an API whose rate limit is unknown (the pool halves
- * it on a 429 anyway), and already about 5 times faster than one at a time.
+ * Requests in flight when the node does not say: low enough for an API whose rate limit is unknown (a 429 sets a
+ * rate anyway), and already about 5 times faster than one at a time.
  */
 export const DEFAULT_CONCURRENCY = 5;
 export const MAX_CONCURRENCY = 100;
@@ -25,7 +26,7 @@ export const concurrencyOption: INodeProperties = {
 	typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY, numberPrecision: 0 },
 	default: DEFAULT_CONCURRENCY,
 	description:
-		'How many items are sent at the same time (1 to 100). When the API answers 429 (rate limited), the node halves this and grows back one at a time, so an unknown rate limit is found rather than hammered. Output order is always input order.',
+		'How many requests are in flight at the same time (1 to 100). When the API answers 429 (rate limited), the node measures the rate the API accepted and stays just under it, so an unknown rate limit is found rather than hammered. Output order is always input order.',
 };
 
 /** Node option: how long a request may take (milliseconds, like n8n's HTTP Request node). */
@@ -60,6 +61,11 @@ export interface SendSettings {
 	timeoutMs: number;
 	/** Requests in flight, adapted to 429s; absent outside an item pool (pickers, triggers): no limit. */
 	pace?: AdaptiveLimit;
+	/**
+	 * The item pool's places; absent outside one. An item waiting to send again lends its place, so the items
+	 * waiting out a Retry-After do not keep the others from using what the API allows.
+	 */
+	places?: Places;
 	/** Milliseconds each item has already waited for retries, against the retry policy's budget. */
 	waitedMs: Map<number, number>;
 }
@@ -70,13 +76,14 @@ const settingsByContext = new WeakMap<RequestContext, SendSettings>();
  * Reads Options > Concurrency and Timeout (node-level: the values of the first item) and makes them the settings of
  * every request this execution sends. An operation without these options gets the defaults.
  */
-export function startSending(context: IExecuteFunctions): SendSettings {
+export function startSending(context: IExecuteFunctions): SendSettings & { places: Places } {
 	const options = readOptions(context);
-	const settings: SendSettings = {
+	const settings = {
 		concurrency: options.concurrency,
 		timeoutMs: options.timeout,
 		pace: new AdaptiveLimit(options.concurrency),
-		waitedMs: new Map(),
+		places: new Places(options.concurrency),
+		waitedMs: new Map<number, number>(),
 	};
 	settingsByContext.set(context, settings);
 	return settings;

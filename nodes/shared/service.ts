@@ -121,6 +121,11 @@ export class Service<Credentials extends BaseCredentials> {
 		return credentials;
 	}
 
+	/** The checked credential, read once per execution context (per-item code calls this for every item). */
+	async credentialsOnce(context: RequestContext, itemIndex?: number): Promise<Credentials> {
+		return (await this.connection(context, itemIndex)).credentials;
+	}
+
 	/**
 	 * Sends a request and returns the answer whatever its status, secrets replaced, after the retry policy
 	 * (transport.ts RETRY_POLICY): a 429, or a failure before the request reached the server, is sent again; a 5xx,
@@ -176,7 +181,7 @@ export class Service<Credentials extends BaseCredentials> {
 			}
 			const wait = retryWait(outcome, attempt);
 			if (!spendWait(settings, request.itemIndex, wait)) throw this.outOfBudget(context, request, outcome, wait, idempotent);
-			await sleep(wait);
+			await (settings.places ? settings.places.lend(async () => await sleep(wait)) : sleep(wait));
 			if (mayHaveTakenEffect && !idempotent && request.recover) {
 				const recovery = await request.recover({ firstSentAt, reason: 'failure' in outcome ? outcome.failure : `HTTP ${outcome.statusCode}` });
 				if ('answer' in recovery) return { ...recovery.answer, recovered: true };

@@ -101,7 +101,7 @@ function createOrUpdateLead({ request, params, store, campaign, authenticated }:
 	if (!existing && submission.mustExist) return NO_LEAD_FOUND;
 	const previousScore = existing?.contest_score ?? 0;
 	const lead = existing
-		? resubmitLead(existing, submission, request.clientIp)
+		? resubmitLead(store, existing, submission, request.clientIp)
 		: createLead(store, campaign.id, submission, request.clientIp);
 	announceSubmission(store, campaign, lead, existing ? 'repeat_signup' : 'new_signup', previousScore);
 	return leadResponse(store, campaign, lead, params, authenticated);
@@ -139,7 +139,9 @@ function announce(
 	event: KickoffLabsWebhookEvent,
 	extra: Record<string, unknown> = {},
 ): void {
-	const standing = store.standings(campaign.id).get(lead.id) ?? { rank: 0, contestScoreRank: 0 };
+	// The view costs a pass over the campaign's leads: only built when a webhook will carry it.
+	if (!store.webhooks.wants(campaign.id, event)) return;
+	const standing = store.standingOf(lead);
 	const view = leadView(lead, { campaign, standing, leadCount: store.leadCount(campaign) }, { authenticated: true, skipUrls: false, skipActions: false });
 	store.webhooks.emit(campaign.id, event, { ...view, ...extra });
 }
@@ -197,7 +199,7 @@ function addPoints({ params, store, campaign }: CampaignContext): ApiResponse {
 	if (leads.length === 0) return kickoffLabsMessage(404, 'No leads found');
 	for (const lead of leads) {
 		const previousScore = lead.contest_score;
-		lead.contest_score = Math.max(0, lead.contest_score + points.points);
+		store.setScore(lead, Math.max(0, lead.contest_score + points.points));
 		if (lead.contest_score !== previousScore) announceScoreChange(store, campaign, lead, previousScore);
 	}
 	return kickoffLabsMessage(200, 'Custom Points added');

@@ -15,7 +15,7 @@ export function findSubmittedLead(store: KickoffLabsStore, campaignId: number, s
 
 export function createLead(store: KickoffLabsStore, campaignId: number, submission: LeadSubmission, clientIp: string): KickoffLabsLead {
 	const lead = store.addLead(campaignId, blankLead(clientIp));
-	applySubmission(lead, submission, clientIp);
+	applySubmission(store, lead, submission, clientIp);
 	const parent = submission.referrerSocialId
 		? store.findLead(campaignId, { kind: 'social_id', value: submission.referrerSocialId })
 		: undefined;
@@ -24,15 +24,14 @@ export function createLead(store: KickoffLabsStore, campaignId: number, submissi
 }
 
 /** A re-submission counts as another signup of the same lead (`counter`) and, by default, re-subscribes it. */
-export function resubmitLead(lead: KickoffLabsLead, submission: LeadSubmission, clientIp: string): KickoffLabsLead {
+export function resubmitLead(store: KickoffLabsStore, lead: KickoffLabsLead, submission: LeadSubmission, clientIp: string): KickoffLabsLead {
 	lead.counter += 1;
-	applySubmission(lead, submission, clientIp);
+	applySubmission(store, lead, submission, clientIp);
 	return lead;
 }
 
-function applySubmission(lead: KickoffLabsLead, submission: LeadSubmission, clientIp: string): void {
-	lead.email = submission.email ?? lead.email;
-	lead.phone_number = submission.phoneNumber ?? lead.phone_number;
+function applySubmission(store: KickoffLabsStore, lead: KickoffLabsLead, submission: LeadSubmission, clientIp: string): void {
+	store.setContact(lead, submission.email ?? lead.email, submission.phoneNumber ?? lead.phone_number);
 	lead.first_name = submission.firstName ?? lead.first_name;
 	lead.family_name = submission.familyName ?? lead.family_name;
 	lead.custom_fields = { ...lead.custom_fields, ...submission.customFields };
@@ -40,7 +39,7 @@ function applySubmission(lead: KickoffLabsLead, submission: LeadSubmission, clie
 	lead.utm = { ...lead.utm, ...submission.utm };
 	lead.ip = submission.ip ?? clientIp;
 	lead.referrer = submission.referrer ?? lead.referrer;
-	if (submission.points !== undefined) lead.contest_score = Math.max(0, submission.points);
+	if (submission.points !== undefined) store.setScore(lead, Math.max(0, submission.points));
 	if (!submission.keepOptOut) lead.opted_out = false;
 }
 
@@ -69,7 +68,7 @@ function blankLead(clientIp: string): NewKickoffLabsLead {
 /** The referrer gets a direct referral; the referrer's own referrer an indirect one. */
 function creditReferral(store: KickoffLabsStore, campaignId: number, lead: KickoffLabsLead, parent: KickoffLabsLead): void {
 	lead.parent_id = parent.id;
-	parent.referrals += 1;
+	store.addReferral(parent);
 	parent.unverified_leads.direct += 1;
 	parent.influence.direct += 1;
 	const grandparent = parent.parent_id === null ? undefined : store.leadById(campaignId, parent.parent_id);

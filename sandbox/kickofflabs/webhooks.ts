@@ -61,6 +61,11 @@ export class KickoffLabsWebhooks {
 		return this.hooks.length < before;
 	}
 
+	/** Whether any webhook of the campaign asked for this event. */
+	wants(campaignId: number, event: KickoffLabsWebhookEvent): boolean {
+		return this.hooks.some((hook) => hook.campaignId === campaignId && hook.events.includes(event));
+	}
+
 	/** Delivers an event to every webhook of the campaign that asked for it, after the current answer has gone out. */
 	emit(campaignId: number, event: KickoffLabsWebhookEvent, payload: Record<string, unknown>): void {
 		for (const hook of this.hooks) {

@@ -139,6 +139,20 @@ describe('POST /v2/:campaign (create or update)', () => {
 		expect(await lookUp('early@example.com')).toMatchObject({ id: early.id, rank: 3, referrals: 0, lead_count: 5 });
 	});
 
+	it('keeps ranks right as signups, points and deletions reorder the campaign', async () => {
+		await signUp({ email: 'first@example.com' });
+		await signUp({ email: 'second@example.com' });
+		expect(await lookUp('second@example.com')).toMatchObject({ rank: 2, contest_score_rank: 2 });
+		expect((await api.post(`/v2/${campaign}/points`, { email: 'second@example.com', points: 5 })).status).toBe(200);
+		expect(await lookUp('second@example.com')).toMatchObject({ rank: 2, contest_score_rank: 1 });
+		const third = await signUp({ email: 'third@example.com' });
+		expect(third).toMatchObject({ rank: 3, contest_score_rank: 3 });
+		expect((await api.delete(`/v2/${campaign}?email=first@example.com`)).status).toBe(202);
+		expect(await lookUp('second@example.com')).toMatchObject({ rank: 1, contest_score_rank: 1, lead_count: 2 });
+		expect(await lookUp('third@example.com')).toMatchObject({ rank: 2, contest_score_rank: 2 });
+		expect(await signUp({ email: 'fourth@example.com', points: 9 })).toMatchObject({ rank: 3, contest_score_rank: 1 });
+	});
+
 	it('credits no referral on a re-submit of an existing lead', async () => {
 		const referrer = await signUp({ email: 'ref@example.com' });
 		await signUp({ email: 'existing@example.com' });

@@ -1,40 +1,88 @@
-import { AdaptiveLimit } from '../../nodes/shared/pace';
-import { runPool } from '../../nodes/shared/pool';
+import { AdaptiveLimit, MIN_RATE, RATE_AFTER_429, RATE_GROWTH } from '../../nodes/shared/pace';
+import { Places, runPool } from '../../nodes/shared/pool';
 
-describe('AdaptiveLimit (AIMD pace of one execution)', () => {
-	it('halves on a 429 once per round, however many 429s that round got', async () => {
-		const limit = new AdaptiveLimit(8);
-		const round = await Promise.all(Array.from({ length: 8 }, async () => await limit.acquire()));
-		for (const ticket of round) limit.release(ticket, true);
-		expect(limit.current).toBe(4);
+/** A clock the test moves: `wait` advances it instead of sleeping, and records what was waited. */
+function fakeClock() {
+	let time = 10_000;
+	const waits: number[] = [];
+	return {
+		now: () => time,
+		advance: (ms: number) => {
+			time += ms;
+		},
+		wait: async (ms: number) => {
+			waits.push(ms);
+			time += ms;
+		},
+		waits,
+	};
+}
 
-		const next = await limit.acquire();
-		limit.release(next, true);
-		expect(limit.current).toBe(2);
+/** Sends `count` requests one after another, each answered `latency` ms after it went out. */
+async function sendInTurn(limit: AdaptiveLimit, clock: ReturnType<typeof fakeClock>, count: number, answer: (index: number) => boolean, latency = 5) {
+	for (let index = 0; index < count; index++) {
+		const ticket = await limit.acquire();
+		clock.advance(latency);
+		limit.release(ticket, answer(index));
+	}
+}
+
+describe('AdaptiveLimit (the pace of one execution)', () => {
+	it('sends without pacing until the first 429', async () => {
+		const clock = fakeClock();
+		const limit = new AdaptiveLimit(5, clock.now, clock.wait);
+		await sendInTurn(limit, clock, 50, () => false);
+		expect(limit.rate).toBe(Number.POSITIVE_INFINITY);
+		expect(clock.waits).toEqual([]);
 	});
 
-	it('grows back by one after a full round of answers without a 429, up to the maximum', async () => {
-		const limit = new AdaptiveLimit(4);
-		limit.release(await limit.acquire(), true);
-		limit.release(await limit.acquire(), true);
-		expect(limit.current).toBe(1);
-		const answer = async () => limit.release(await limit.acquire(), false);
-		await answer();
-		expect(limit.current).toBe(2);
-		await answer();
-		await answer();
-		expect(limit.current).toBe(3);
-		for (let index = 0; index < 10; index++) await answer();
-		expect(limit.current).toBe(4);
+	it('after a 429 sends just under the rate the API accepted in the second before, evenly spaced', async () => {
+		const clock = fakeClock();
+		const limit = new AdaptiveLimit(5, clock.now, clock.wait);
+		// 40 accepted over 200 ms (200/s), then refused: the API let 200/s through so far.
+		await sendInTurn(limit, clock, 41, (index) => index === 40);
+		expect(limit.rate).toBeCloseTo(200 * RATE_AFTER_429, 0);
+		// The next requests go out one interval apart.
+		clock.waits.length = 0;
+		await sendInTurn(limit, clock, 4, () => false, 0);
+		const interval = 1000 / limit.rate;
+		expect(clock.waits.slice(1).every((ms) => Math.abs(ms - interval) < 1)).toBe(true);
 	});
 
-	it('never goes below one request in flight', async () => {
-		const limit = new AdaptiveLimit(2);
-		for (let index = 0; index < 5; index++) limit.release(await limit.acquire(), true);
-		expect(limit.current).toBe(1);
+	it('measures a limit per second over a full second: a burst that used it up does not set the rate', async () => {
+		const clock = fakeClock();
+		const limit = new AdaptiveLimit(5, clock.now, clock.wait);
+		// 50 accepted in the first 250 ms (a limit of 50 per second), then 429s until the second is over.
+		await sendInTurn(limit, clock, 50, () => false);
+		for (let index = 0; index < 30; index++) {
+			clock.advance(25);
+			const ticket = await limit.acquire();
+			limit.release(ticket, true);
+		}
+		// Refused about a second after the burst began: 50 accepted in that second.
+		expect(limit.rate).toBeGreaterThan(50 * RATE_AFTER_429 - 3);
+		expect(limit.rate).toBeLessThan(50);
 	});
 
-	it('makes a request wait while the limit is reached', async () => {
+	it('keeps its rate on a 429 when nothing was accepted in the second before (the limit was used up elsewhere)', async () => {
+		const clock = fakeClock();
+		const limit = new AdaptiveLimit(5, clock.now, clock.wait);
+		await sendInTurn(limit, clock, 3, () => true);
+		expect(limit.rate).toBe(Number.POSITIVE_INFINITY);
+	});
+
+	it('speeds up by 5% after each second\'s worth of answers without a 429, and never goes below 1 per second', async () => {
+		const clock = fakeClock();
+		const limit = new AdaptiveLimit(5, clock.now, clock.wait);
+		await sendInTurn(limit, clock, 2, (index) => index === 1, 999);
+		expect(limit.rate).toBe(MIN_RATE);
+		await sendInTurn(limit, clock, 1, () => false);
+		expect(limit.rate).toBeCloseTo(MIN_RATE * RATE_GROWTH, 5);
+		await sendInTurn(limit, clock, 2, () => false);
+		expect(limit.rate).toBeCloseTo(MIN_RATE * RATE_GROWTH ** 2, 5);
+	});
+
+	it('makes a request wait while Concurrency requests are in flight', async () => {
 		const limit = new AdaptiveLimit(1);
 		const first = await limit.acquire();
 		let secondStarted = false;
@@ -60,7 +108,7 @@ describe('runPool', () => {
 		let running = 0;
 		let peak = 0;
 		const started: number[] = [];
-		await runPool(10, 3, async (index) => {
+		await runPool(10, new Places(3), async (index) => {
 			started.push(index);
 			running++;
 			peak = Math.max(peak, running);
@@ -76,7 +124,7 @@ describe('runPool', () => {
 		let stop = false;
 		await runPool(
 			10,
-			2,
+			new Places(2),
 			async (index) => {
 				if (index === 3) stop = true;
 				await nextTurn();
@@ -85,5 +133,27 @@ describe('runPool', () => {
 			() => stop,
 		);
 		expect(finished.sort((a, b) => a - b)).toEqual([0, 1, 2, 3]);
+	});
+
+	it('lets another item start while one waits aside, and gives the waiting one its place back first', async () => {
+		const places = new Places(1);
+		const events: string[] = [];
+		let endWait: () => void = () => undefined;
+		const waiting = new Promise<void>((resolve) => (endWait = resolve));
+		const pool = runPool(3, places, async (index) => {
+			events.push(`start ${index}`);
+			if (index === 0) {
+				await places.lend(async () => await waiting);
+				events.push('0 back');
+			} else {
+				await nextTurn();
+				if (index === 1) endWait();
+				await nextTurn();
+			}
+			events.push(`end ${index}`);
+		});
+		await pool;
+		// Item 1 ran while item 0 waited; when 1 finished, 0 got the place back before item 2 started.
+		expect(events).toEqual(['start 0', 'start 1', 'end 1', '0 back', 'end 0', 'start 2', 'end 2']);
 	});
 });

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { blankToUndefined, failInput, readableErrors } from '../../shared/validation';
+import { itemParameter } from '../../shared/parameters';
 import { campaignListSchema } from '../transport/schemas';
 import { kickoffLabs } from '../transport/service';
 
@@ -79,8 +80,8 @@ const NO_CAMPAIGN =
  * that is not an id, stops the item with a clear error before any request.
  */
 export async function campaignIdFor(context: IExecuteFunctions, itemIndex: number): Promise<string> {
-	const nodeValue = context.getNodeParameter('campaign', itemIndex, '', { extractValue: true });
-	const credentials = await kickoffLabs.credentials(context, itemIndex);
+	const nodeValue = itemParameter(context, 'campaign', itemIndex, '', { extractValue: true });
+	const credentials = await kickoffLabs.credentialsOnce(context, itemIndex);
 	const campaign = campaignIdOf(nodeValue, credentials.campaignId);
 	if (!campaign) return failInput(context, 'Campaign', NO_CAMPAIGN, itemIndex);
 	const parsed = campaignIdSchema.safeParse(campaign.id, { errorMap: readableErrors });

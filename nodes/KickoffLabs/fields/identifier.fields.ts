@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { emailProperty, emailSchema, failInput, parseItemInput, requiredTextSchema } from '../../shared/validation';
+import { itemParameter } from '../../shared/parameters';
 
 /** The public referral id of a lead (the `kid` of its referral link), e.g. 36N38P. */
 export const socialIdSchema = requiredTextSchema().pipe(
@@ -94,13 +95,13 @@ export function identifierProperties(
 
 /** Reads and validates the identifier an item names, per the operation's selector parameter. */
 export function readIdentifier(context: IExecuteFunctions, selector: IdentifierSelector, itemIndex: number): LeadIdentifier {
-	const kind = context.getNodeParameter(selector, itemIndex) as IdentifierKind;
+	const kind = itemParameter(context, selector, itemIndex) as IdentifierKind;
 	const identifier = IDENTIFIERS[kind];
 	if (!identifier) return failInput(context, SELECTOR_NAMES[selector], `"${String(kind)}" is not a way to identify a lead`, itemIndex);
 	const { value } = parseItemInput(
 		context,
 		z.object({ value: identifier.schema }),
-		{ value: context.getNodeParameter(kind, itemIndex, '') },
+		{ value: itemParameter(context, kind, itemIndex, '') },
 		{ value: identifier.label },
 		itemIndex,
 	);

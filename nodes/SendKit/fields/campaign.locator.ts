@@ -3,6 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { RequestContext } from '../../shared/request';
+import { itemParameter } from '../../shared/parameters';
 import { parseItemInput } from '../../shared/validation';
 import type { PagePosition } from '../transport/pagination';
 import { MAX_PAGE_SIZE, walkPages } from '../transport/pagination';
@@ -95,7 +96,7 @@ function positionOf(token: string | undefined): PagePosition | undefined {
 
 /** The item's campaign id, checked before any request: an empty or malformed one names the field and the item. */
 export function campaignIdFor(context: IExecuteFunctions, itemIndex: number): string {
-	const value = context.getNodeParameter('campaign', itemIndex, '', { extractValue: true });
+	const value = itemParameter(context, 'campaign', itemIndex, '', { extractValue: true });
 	return parseItemInput(context, z.object({ campaign: campaignIdSchema }), { campaign: value }, { campaign: 'Campaign' }, itemIndex).campaign;
 }
 

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { mapItems } from '../../../shared/items';
+import { itemParameter } from '../../../shared/parameters';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { limitOf, returnAllLabels, returnAllProperties, returnAllSchema } from '../../../shared/returnAll';
 import { parseItemInput } from '../../../shared/validation';
@@ -22,8 +23,8 @@ export const description = updateDisplayOptions({ show: { resource: ['campaign']
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await mapItems(this, {
 		prepare: (itemIndex) => {
-			const returnAll = this.getNodeParameter('returnAll', itemIndex, false);
-			const limit = returnAll ? undefined : this.getNodeParameter('limit', itemIndex, 50);
+			const returnAll = itemParameter(this, 'returnAll', itemIndex, false);
+			const limit = returnAll ? undefined : itemParameter(this, 'limit', itemIndex, 50);
 			return limitOf(parseItemInput(this, returnAllSchema, { returnAll, limit }, returnAllLabels, itemIndex));
 		},
 		send: async (limit, itemIndex) => {

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { mapItems } from '../../../shared/items';
+import { itemParameter } from '../../../shared/parameters';
 import { sendOptionsCollection } from '../../../shared/sendOptions';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { optionalTextSchema, parseItemInput, withoutUndefined } from '../../../shared/validation';
@@ -53,7 +54,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			...parseItemInput(
 				this,
 				inputSchema,
-				{ points: this.getNodeParameter('points', itemIndex), message: this.getNodeParameter('message', itemIndex, '') },
+				{ points: itemParameter(this, 'points', itemIndex), message: itemParameter(this, 'message', itemIndex, '') },
 				{ points: 'Points', message: 'Message' },
 				itemIndex,
 			),

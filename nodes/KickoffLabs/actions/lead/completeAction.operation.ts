@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { mapItems } from '../../../shared/items';
+import { itemParameter } from '../../../shared/parameters';
 import { sendOptionsCollection } from '../../../shared/sendOptions';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { parseItemInput } from '../../../shared/validation';
@@ -29,7 +30,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			...parseItemInput(
 				this,
 				z.object({ actionId: actionIdSchema }),
-				{ actionId: this.getNodeParameter('actionId', itemIndex, '') },
+				{ actionId: itemParameter(this, 'actionId', itemIndex, '') },
 				{ actionId: 'Action' },
 				itemIndex,
 			),

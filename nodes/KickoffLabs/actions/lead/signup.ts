@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ApiRequest } from '../../../shared/request';
+import { itemParameter } from '../../../shared/parameters';
 import { isSuccess } from '../../../shared/request';
 import { failInput, parseItemInput, withoutUndefined } from '../../../shared/validation';
 import { campaignIdFor } from '../../fields/campaign.locator';
@@ -28,9 +29,9 @@ export async function prepareSignup(context: IExecuteFunctions, mode: UpsertMode
 		context,
 		signupInputSchema,
 		{
-			email: context.getNodeParameter('email', itemIndex, ''),
-			fields: context.getNodeParameter('additionalFields', itemIndex, {}),
-			options: context.getNodeParameter('options', itemIndex, {}),
+			email: itemParameter(context, 'email', itemIndex, ''),
+			fields: itemParameter(context, 'additionalFields', itemIndex, {}),
+			options: itemParameter(context, 'options', itemIndex, {}),
 		},
 		signupLabels,
 		itemIndex,

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { BatchEntry, Routed } from '../../../shared/items';
+import { itemParameter } from '../../../shared/parameters';
 import { routeInBatches } from '../../../shared/items';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { emailProperty, emailSchema, parseItemInput } from '../../../shared/validation';
@@ -79,11 +80,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		maxBatchSize: MAX_LEADS_PER_REQUEST,
 		prepare: async (itemIndex) => {
 			const campaignId = campaignIdFor(this, itemIndex);
-			const addBy = this.getNodeParameter('addBy', itemIndex) as string;
+			const addBy = itemParameter(this, 'addBy', itemIndex) as string;
 			const raw =
 				addBy === 'leadId'
-					? { addBy, leadId: this.getNodeParameter('leadId', itemIndex) }
-					: { addBy, email: this.getNodeParameter('email', itemIndex), fields: this.getNodeParameter('leadFields', itemIndex, {}) };
+					? { addBy, leadId: itemParameter(this, 'leadId', itemIndex) }
+					: { addBy, email: itemParameter(this, 'email', itemIndex), fields: itemParameter(this, 'leadFields', itemIndex, {}) };
 			const input = parseItemInput(this, inputSchema, raw, { ...leadFieldLabels, fields: 'Lead Fields' }, itemIndex);
 			const entry: IDataObject = input.addBy === 'leadId' ? { leadId: input.leadId } : { email: input.email, ...input.fields };
 			return { group: campaignId, value: entry };

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { mapItems } from '../../../shared/items';
+import { itemParameter } from '../../../shared/parameters';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { optionalTextSchema, parseItemInput, withoutUndefined } from '../../../shared/validation';
 import { limitOf, returnAllLabels, returnAllProperties, returnAllSchema } from '../../../shared/returnAll';
@@ -60,11 +61,11 @@ const inputSchema = z.intersection(
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await mapItems(this, {
 		prepare: (itemIndex) => {
-			const returnAll = this.getNodeParameter('returnAll', itemIndex, false);
+			const returnAll = itemParameter(this, 'returnAll', itemIndex, false);
 			const raw = {
 				returnAll,
-				limit: returnAll ? undefined : this.getNodeParameter('limit', itemIndex, 50),
-				filters: this.getNodeParameter('filters', itemIndex, {}),
+				limit: returnAll ? undefined : itemParameter(this, 'limit', itemIndex, 50),
+				filters: itemParameter(this, 'filters', itemIndex, {}),
 			};
 			return parseItemInput(this, inputSchema, raw, { ...returnAllLabels, search: 'Name', status: 'Status' }, itemIndex);
 		},

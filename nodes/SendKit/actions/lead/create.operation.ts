@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { Routed } from '../../../shared/items';
+import { itemParameter } from '../../../shared/parameters';
 import { routeItems } from '../../../shared/items';
 import type { ApiRequest } from '../../../shared/request';
 import { isSuccess } from '../../../shared/request';
@@ -86,10 +87,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				this,
 				inputSchema,
 				{
-					email: this.getNodeParameter('email', itemIndex),
-					fields: this.getNodeParameter('additionalFields', itemIndex, {}),
-					updateExisting: this.getNodeParameter('updateExisting', itemIndex, false),
-					options: this.getNodeParameter('options', itemIndex, {}),
+					email: itemParameter(this, 'email', itemIndex),
+					fields: itemParameter(this, 'additionalFields', itemIndex, {}),
+					updateExisting: itemParameter(this, 'updateExisting', itemIndex, false),
+					options: itemParameter(this, 'options', itemIndex, {}),
 				},
 				{ ...leadFieldLabels, updateExisting: 'Update Existing Lead', fetchExisting: 'Return Full Existing Lead' },
 				itemIndex,

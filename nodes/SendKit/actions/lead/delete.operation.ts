@@ -3,6 +3,7 @@ import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { parseApiError } from '../../../shared/errors';
+import { itemParameter } from '../../../shared/parameters';
 import type { BatchEntry, Routed } from '../../../shared/items';
 import { routeInBatches } from '../../../shared/items';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
@@ -66,7 +67,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const input = parseItemInput(
 				this,
 				inputSchema,
-				{ leadId: this.getNodeParameter('leadId', itemIndex), options: this.getNodeParameter('options', itemIndex, {}) },
+				{ leadId: itemParameter(this, 'leadId', itemIndex), options: itemParameter(this, 'options', itemIndex, {}) },
 				{ ...leadFieldLabels, force: 'Force' },
 				itemIndex,
 			);

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { inputJson, routeItems } from '../../../shared/items';
+import { itemParameter } from '../../../shared/parameters';
 import { sendOptionsCollection } from '../../../shared/sendOptions';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { emailProperty, emailSchema, parseItemInput } from '../../../shared/validation';
@@ -49,8 +50,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await routeItems(this, {
 		outputs,
 		prepare: (itemIndex) => {
-			const getBy = this.getNodeParameter('getBy', itemIndex) as string;
-			const value = getBy === 'id' ? { leadId: this.getNodeParameter('leadId', itemIndex) } : { email: this.getNodeParameter('email', itemIndex) };
+			const getBy = itemParameter(this, 'getBy', itemIndex) as string;
+			const value = getBy === 'id' ? { leadId: itemParameter(this, 'leadId', itemIndex) } : { email: itemParameter(this, 'email', itemIndex) };
 			return parseItemInput(this, inputSchema, { getBy, ...value }, leadFieldLabels, itemIndex);
 		},
 		send: async (input, itemIndex) => {

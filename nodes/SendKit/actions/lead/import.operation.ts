@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { BatchEntry, Routed } from '../../../shared/items';
+import { itemParameter } from '../../../shared/parameters';
 import { routeInBatches } from '../../../shared/items';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { emailProperty, emailSchema, optionalTextSchema, parseItemInput } from '../../../shared/validation';
@@ -109,10 +110,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				this,
 				inputSchema,
 				{
-					email: this.getNodeParameter('email', itemIndex),
-					skipDuplicates: this.getNodeParameter('skipDuplicates', itemIndex, true),
-					fields: this.getNodeParameter('additionalFields', itemIndex, {}),
-					options: this.getNodeParameter('options', itemIndex, {}),
+					email: itemParameter(this, 'email', itemIndex),
+					skipDuplicates: itemParameter(this, 'skipDuplicates', itemIndex, true),
+					fields: itemParameter(this, 'additionalFields', itemIndex, {}),
+					options: itemParameter(this, 'options', itemIndex, {}),
 				},
 				{ ...leadFieldLabels, skipDuplicates: 'Skip Duplicates', dataCleanup: 'Data Cleanup', tag: 'Tag' },
 				itemIndex,

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { inputJson, routeItems } from '../../../shared/items';
+import { itemParameter } from '../../../shared/parameters';
 import { sendOptionsCollection } from '../../../shared/sendOptions';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import type { ApiRequest } from '../../../shared/request';
@@ -54,7 +55,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			parseItemInput(
 				this,
 				inputSchema,
-				{ leadId: this.getNodeParameter('leadId', itemIndex), fields: this.getNodeParameter('updateFields', itemIndex, {}) },
+				{ leadId: itemParameter(this, 'leadId', itemIndex), fields: itemParameter(this, 'updateFields', itemIndex, {}) },
 				{ ...leadFieldLabels, fields: 'Update Fields' },
 				itemIndex,
 			),

@@ -3,6 +3,7 @@ import { sleep, updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { BatchEntry, Routed } from '../../../shared/items';
+import { itemParameter } from '../../../shared/parameters';
 import { routeInBatches } from '../../../shared/items';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { parseItemInput } from '../../../shared/validation';
@@ -95,7 +96,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const input = parseItemInput(
 				this,
 				inputSchema,
-				{ leadId: this.getNodeParameter('leadId', itemIndex), options: this.getNodeParameter('options', itemIndex, {}) },
+				{ leadId: itemParameter(this, 'leadId', itemIndex), options: itemParameter(this, 'options', itemIndex, {}) },
 				{ ...leadFieldLabels, detectSeg: 'Detect Secure Email Gateway', maxWaitSeconds: 'Max Wait (Seconds)', returnJob: 'Return Job Without Waiting' },
 				itemIndex,
 			);

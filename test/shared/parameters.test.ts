@@ -1,0 +1,60 @@
+import { runWorkflow } from '../../dev/engine';
+import { items, kickoffLabsCredentials, loadWorkflow, sendKitCredentials, useWorld, withErrorOutput, withParameters } from '../helpers/world';
+
+/**
+ * Parameters without an expression are evaluated once per execution (shared/parameters.ts); these check, through the
+ * real engine, that every item still gets its own values, its own copy, and errors that name it.
+ */
+
+const sendKitCreate = loadWorkflow('test/sendkit/lead/create.workflow.json');
+const kickoffLabsCreate = loadWorkflow('test/kickofflabs/lead/create.workflow.json');
+
+const world = useWorld();
+
+describe('node parameters, item by item', () => {
+	it('gives every item the same typed value and its own expression value, side by side in one collection', async () => {
+		const workflow = withParameters(sendKitCreate, 'SendKit', {
+			additionalFields: { firstName: 'Static', lastName: '={{ $json.last }}', tags: 'vip, beta' },
+		});
+		const result = await runWorkflow(world().engine, workflow, {
+			credentials: sendKitCredentials(world().sandbox),
+			input: items({ email: 'p0@example.com', last: 'Zero' }, { email: 'p1@example.com', last: 'One' }, { email: 'p2@example.com', last: 'Two' }),
+		});
+		expect(result.error).toBeUndefined();
+		const created = result.output('SendKit', 0).map((item) => item.json);
+		expect(created.map((lead) => [lead.email, lead.firstName, lead.lastName])).toEqual([
+			['p0@example.com', 'Static', 'Zero'],
+			['p1@example.com', 'Static', 'One'],
+			['p2@example.com', 'Static', 'Two'],
+		]);
+		for (const lead of world().sandbox.sendKit.store.allLeads()) expect(lead.tags).toEqual(['vip', 'beta']);
+	});
+
+	it('names each item in the error of a typed value that is wrong for all of them', async () => {
+		const workflow = withErrorOutput(withParameters(sendKitCreate, 'SendKit', { additionalFields: { linkedinUrl: 'not a link' } }), 'SendKit');
+		const result = await runWorkflow(world().engine, workflow, {
+			credentials: sendKitCredentials(world().sandbox),
+			input: items({ email: 'e0@example.com' }, { email: 'e1@example.com' }, { email: 'e2@example.com' }),
+		});
+		const errors = result.output('SendKit', result.outputCount('SendKit') - 1);
+		expect(errors.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(errors.map((item) => String(item.json.error))).toEqual([0, 1, 2].map((index) => expect.stringContaining(`item ${index}`)));
+		expect(world().sandbox.sendKit.store.allLeads()).toEqual([]);
+	});
+
+	it('reads a typed campaign and typed options once for a KickoffLabs run of many items', async () => {
+		const campaign = world().sandbox.kickoffLabs.otherCampaignId;
+		const workflow = withParameters(kickoffLabsCreate, 'KickoffLabs', {
+			campaign: { __rl: true, mode: 'id', value: String(campaign) },
+			additionalFields: { firstName: 'Typed' },
+		});
+		const result = await runWorkflow(world().engine, workflow, {
+			credentials: kickoffLabsCredentials(world().sandbox),
+			input: items(...Array.from({ length: 12 }, (_, index) => ({ email: `k${index}@example.com` }))),
+		});
+		expect(result.error).toBeUndefined();
+		const stored = world().sandbox.kickoffLabs.store.leads(Number(campaign));
+		expect(stored.map((lead) => lead.email)).toEqual(Array.from({ length: 12 }, (_, index) => `k${index}@example.com`));
+		expect(new Set(stored.map((lead) => lead.first_name))).toEqual(new Set(['Typed']));
+	});
+});
