@@ -50,7 +50,7 @@ export class KickoffLabsApi implements ICredentialType {
 	// The key travels as the api_key query parameter, which every KickoffLabs endpoint accepts on every method.
 	/**
 	 * A function rather than a generic `={{$credentials.apiKey}}`: n8n evaluates such an expression on every request,
-	 * which cost more CPU than the rest of the node's work per item (docs/notes-throughput.md).
+	 * which cost more CPU than the rest of the node's work per item (README, "How fast (measured)").
 	 */
 	authenticate: IAuthenticate = async (credentials, requestOptions) => ({
 		...requestOptions,

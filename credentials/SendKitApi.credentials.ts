@@ -47,7 +47,7 @@ export class SendKitApi implements ICredentialType {
 
 	/**
 	 * A function rather than a generic `={{$credentials.apiKey}}`: n8n evaluates such an expression on every request,
-	 * which cost more CPU than the rest of the node's work per item (docs/notes-throughput.md).
+	 * which cost more CPU than the rest of the node's work per item (README, "How fast (measured)").
 	 */
 	authenticate: IAuthenticate = async (credentials, requestOptions) => ({
 		...requestOptions,

@@ -12,7 +12,7 @@ const PAGE_SIZE = 100;
  * How many pages one poll reads for new leads: 50 pages of 100. More new leads than that are left for the next poll
  * (the watermark only moves past leads that were emitted), so a burst never makes one poll run for minutes.
  */
-export const MAX_PAGES_PER_POLL = 50;
+const MAX_PAGES_PER_POLL = 50;
 
 /**
  * SendKit lead ids are MongoDB ObjectIds, whose first 8 hex digits are the creation second: in the same case and

@@ -31,7 +31,7 @@ export const webhookEnvelopeSchema = z.object({ data: webhookSchema }).passthrou
 export type SendKitWebhook = z.infer<typeof webhookSchema>;
 
 /** Ids go into a path; SendKit's are ObjectIds. */
-export function webhookPath(id: string, ...segments: string[]): string {
+function webhookPath(id: string, ...segments: string[]): string {
 	return ['', 'v1', 'webhooks', id, ...segments].map((segment) => encodeURIComponent(segment)).join('/');
 }
 

@@ -16,7 +16,7 @@ export interface Routed<Branch extends string = string> {
 	json: IDataObject | IDataObject[];
 }
 
-export type ItemError = NodeApiError | NodeOperationError;
+type ItemError = NodeApiError | NodeOperationError;
 
 /** The one output of an operation that does not branch; `success` is the outcome an agent reads. */
 const SINGLE_OUTPUT = { success: 'Output' } as const;
@@ -107,7 +107,7 @@ function continuesOnItemError(context: IExecuteFunctions): boolean {
 }
 
 /** Anything thrown while handling an item, as an error n8n shows with the item it belongs to. */
-export function toItemError(context: IExecuteFunctions, error: unknown, itemIndex: number): ItemError {
+function toItemError(context: IExecuteFunctions, error: unknown, itemIndex: number): ItemError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
 		return error;
@@ -150,7 +150,7 @@ async function prepareAll<Input>(
 }
 
 /** An operation that handles each item on its own and routes it to one of several outputs. */
-export interface PerItemRouting<Input, Branch extends string> {
+interface PerItemRouting<Input, Branch extends string> {
 	outputs: Outputs<Branch>;
 	/** Reads and validates one item's parameters. Sends nothing. */
 	prepare: (itemIndex: number) => Input | Promise<Input>;
@@ -246,7 +246,7 @@ function isCancelled(context: IExecuteFunctions): boolean {
 }
 
 /** An operation with one output: each item gives one output item, or several (a list), all paired with it. */
-export interface PerItemMapping<Input> {
+interface PerItemMapping<Input> {
 	prepare: (itemIndex: number) => Input | Promise<Input>;
 	send: (input: Input, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
 }
@@ -268,7 +268,7 @@ export interface BatchEntry<Value> {
 	value: Value;
 }
 
-export interface BatchRouting<Value, Branch extends string> {
+interface BatchRouting<Value, Branch extends string> {
 	outputs: Outputs<Branch>;
 	/** The most items one request may carry. */
 	maxBatchSize: number;

@@ -119,7 +119,7 @@ export class AdaptiveLimit {
 	}
 }
 
-export interface Ticket {
+interface Ticket {
 	/** When the request went out. */
 	readonly sentAt: number;
 }

@@ -11,7 +11,7 @@ import { parseItemInput } from './validation';
  * rate anyway), and already about 5 times faster than one at a time.
  */
 export const DEFAULT_CONCURRENCY = 5;
-export const MAX_CONCURRENCY = 100;
+const MAX_CONCURRENCY = 100;
 
 /** How long one request may take before it counts as lost, when the node does not say (milliseconds). */
 export const DEFAULT_TIMEOUT_MS = 30_000;

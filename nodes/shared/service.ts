@@ -21,13 +21,13 @@ import type { Exchange, OutcomeKind } from './transport';
 import { RETRY_POLICY, exchange, isIdempotent, normalizeBaseUrl, outcomeKind, retryWait } from './transport';
 
 /** Credential fields every service has. */
-export interface BaseCredentials {
+interface BaseCredentials {
 	apiKey?: string;
 	baseUrl?: string;
 }
 
 /** Everything the package knows about one API: enough to send, check and read its requests from any n8n context. */
-export interface ServiceDefinition<Credentials extends BaseCredentials> {
+interface ServiceDefinition<Credentials extends BaseCredentials> {
 	/** Name shown in messages, e.g. 'SendKit'. */
 	name: string;
 	credentialType: string;

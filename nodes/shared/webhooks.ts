@@ -23,7 +23,7 @@ export function sameSecret(expected: string, presented: unknown): boolean {
 }
 
 /** The hex HMAC-SHA256 of the exact bytes received. */
-export function hmacSha256Hex(secret: string, payload: Buffer | string): string {
+function hmacSha256Hex(secret: string, payload: Buffer | string): string {
 	return createHmac('sha256', secret).update(payload).digest('hex');
 }
 

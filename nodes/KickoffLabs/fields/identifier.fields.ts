@@ -28,7 +28,7 @@ const IDENTIFIERS = {
 	phoneNumber: { apiName: 'phone_number', label: 'Phone Number', schema: phoneNumberSchema },
 } as const;
 
-export type IdentifierKind = keyof typeof IDENTIFIERS;
+type IdentifierKind = keyof typeof IDENTIFIERS;
 
 export interface LeadIdentifier {
 	kind: IdentifierKind;
@@ -67,7 +67,7 @@ const IDENTIFIER_OPTIONS: Record<IdentifierKind, { name: string; value: Identifi
 
 const SELECTOR_NAMES = { getBy: 'Get By', deleteBy: 'Delete By', identifyBy: 'Identify Lead By' } as const;
 
-export type IdentifierSelector = keyof typeof SELECTOR_NAMES;
+type IdentifierSelector = keyof typeof SELECTOR_NAMES;
 
 /**
  * The "find the lead by" choice of an operation and one field per identifier it offers (Get: `getBy`; Delete:

@@ -2,7 +2,7 @@ import { parseApiError } from '../../shared/errors';
 import type { ApiRequest, ApiResponse, RequestContext } from '../../shared/request';
 import { Service } from '../../shared/service';
 
-export interface KickoffLabsCredentials {
+interface KickoffLabsCredentials {
 	apiKey?: string;
 	campaignId?: string | number;
 	baseUrl?: string;

@@ -25,7 +25,7 @@ export function nextPagePosition(page: { pagination?: Pagination }, current?: Pa
 }
 
 /** One page of a list, and whether another follows. */
-export interface WalkedPage<Item> {
+interface WalkedPage<Item> {
 	items: Item[];
 	more: boolean;
 	/** Where the next page starts, for callers that page one request at a time (the editor's search lists). */

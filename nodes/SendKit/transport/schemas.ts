@@ -23,7 +23,7 @@ export const conflictEnvelopeSchema = z.object({
 });
 
 /** Both pagination styles the reference shows: cursor (newer) and page (older). */
-export const paginationSchema = z
+const paginationSchema = z
 	.object({
 		hasMore: z.boolean().optional(),
 		nextCursor: z.string().nullable().optional(),
@@ -35,7 +35,7 @@ export const paginationSchema = z
 export type Pagination = z.infer<typeof paginationSchema>;
 
 /** `{ success: true, data: [...], pagination? }` of any list endpoint. */
-export function listEnvelopeSchema<Item extends z.ZodTypeAny>(item: Item) {
+function listEnvelopeSchema<Item extends z.ZodTypeAny>(item: Item) {
 	return z.object({ success: z.literal(true), data: z.array(item), pagination: paginationSchema.optional() });
 }
 

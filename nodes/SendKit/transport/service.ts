@@ -8,7 +8,7 @@ interface SendKitCredentials {
 }
 
 /** Platform keys act across workspaces, so the API needs to be told which one (docs: "Authentication"). */
-export function isPlatformKey(apiKey: string): boolean {
+function isPlatformKey(apiKey: string): boolean {
 	return apiKey.trim().startsWith('sk_user_');
 }
 

@@ -14,7 +14,7 @@ import { deleteAnswerSchema } from '../../transport/schemas';
 import { campaignPath, kickoffLabs, saysLeadNotFound } from '../../transport/service';
 
 /** KickoffLabs bulk endpoints take at most 250 identifiers per request, all of one kind (docs: Bulk Overview). */
-export const MAX_IDENTIFIERS_PER_REQUEST = 250;
+const MAX_IDENTIFIERS_PER_REQUEST = 250;
 
 const outputs = { deleted: 'Deleted' } as const;
 

@@ -11,7 +11,7 @@ import { collectPages } from '../../transport/pagination';
 import { campaignListEnvelopeSchema } from '../../transport/schemas';
 
 /** Campaign statuses ([H], docs §4.6). */
-export const CAMPAIGN_STATUSES = ['draft', 'active', 'paused', 'completed', 'archived'] as const;
+const CAMPAIGN_STATUSES = ['draft', 'active', 'paused', 'completed', 'archived'] as const;
 
 const properties: INodeProperties[] = [
 	toolDescriptionProperty(

@@ -16,7 +16,7 @@ import { deleteEnvelopeSchema } from '../../transport/schemas';
 import { sendKit } from '../../transport/service';
 
 /** Ids per DELETE request. SendKit documents no maximum for this endpoint; 1,000 keeps a body small (INFERRED). */
-export const MAX_IDS_PER_REQUEST = 1000;
+const MAX_IDS_PER_REQUEST = 1000;
 
 const outputs = { deleted: 'Deleted' } as const;
 

@@ -13,7 +13,7 @@ import { sendKit } from '../../transport/service';
  * How many pages of search results an email lookup reads before it gives up. The search matches parts of several
  * fields, so an exact email normally turns up on the first page; 20 pages of 100 is far beyond that.
  */
-export const MAX_SEARCH_PAGES = 20;
+const MAX_SEARCH_PAGES = 20;
 const PAGE_SIZE = 100;
 
 /**

@@ -15,7 +15,7 @@ import { sendKit } from '../../transport/service';
 import { getLeadById } from './lookup';
 
 /** Leads per enrichment request. SendKit documents no maximum; 1,000 keeps one job per request manageable (INFERRED). */
-export const MAX_LEADS_PER_JOB = 1000;
+const MAX_LEADS_PER_JOB = 1000;
 
 const outputs = { success: 'Success' } as const;
 
