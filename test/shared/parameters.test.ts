@@ -1,4 +1,7 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
 import { runWorkflow } from '../../dev/engine';
+import { itemParameter } from '../../nodes/shared/parameters';
 import { items, kickoffLabsCredentials, loadWorkflow, sendKitCredentials, useWorld, withErrorOutput, withParameters } from '../helpers/world';
 
 /**
@@ -56,5 +59,39 @@ describe('node parameters, item by item', () => {
 		const stored = world().sandbox.kickoffLabs.store.leads(Number(campaign));
 		expect(stored.map((lead) => lead.email)).toEqual(Array.from({ length: 12 }, (_, index) => `k${index}@example.com`));
 		expect(new Set(stored.map((lead) => lead.first_name))).toEqual(new Set(['Typed']));
+	});
+});
+
+describe('itemParameter', () => {
+	/** A context whose getNodeParameter counts its calls and reads `parameters` (raw) or evaluates "=" values per item. */
+	function countingContext(parameters: Record<string, unknown>) {
+		const calls: string[] = [];
+		const context = {
+			getNodeParameter: (name: string, itemIndex: number, fallback: unknown, options?: { rawExpressions?: boolean }) => {
+				calls.push(`${name}:${itemIndex}${options?.rawExpressions ? ':raw' : ''}`);
+				const raw = parameters[name] ?? fallback;
+				if (options?.rawExpressions || typeof raw !== 'string' || !raw.startsWith('=')) return raw;
+				return `${raw.slice(1)}#${itemIndex}`;
+			},
+		} as unknown as IExecuteFunctions;
+		return { context, calls };
+	}
+
+	it('evaluates a parameter without an expression once per run and gives each item its own copy', () => {
+		const { context, calls } = countingContext({ additionalFields: { firstName: 'Ada', tags: ['a'] } });
+		const values = [0, 1, 2].map((index) => itemParameter(context, 'additionalFields', index, {}) as { tags: string[] });
+		expect(calls).toEqual(['additionalFields:0:raw', 'additionalFields:0']);
+		values[0].tags.push('changed');
+		expect(values[1]).toEqual({ firstName: 'Ada', tags: ['a'] });
+	});
+
+	it('evaluates a parameter with an expression anywhere in it for every item', () => {
+		const { context, calls } = countingContext({ email: '=email' });
+		expect([0, 1, 2].map((index) => itemParameter(context, 'email', index))).toEqual(['email#0', 'email#1', 'email#2']);
+		expect(calls).toEqual(['email:0:raw', 'email:0', 'email:1', 'email:2']);
+		const nested = countingContext({ options: { timeout: '=1000' } });
+		itemParameter(nested.context, 'options', 0, {});
+		itemParameter(nested.context, 'options', 1, {});
+		expect(nested.calls).toEqual(['options:0:raw', 'options:0', 'options:1']);
 	});
 });
