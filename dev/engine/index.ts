@@ -212,11 +212,12 @@ export interface Engine {
 }
 
 /** Everything a run needs: this package's node types plus the Manual Trigger. */
-export async function createEngine(packageDirectory: string): Promise<Engine> {
+/** The package's nodes and a Manual Trigger; `extraNodeTypes` adds others by type name (the bench's minimal node). */
+export async function createEngine(packageDirectory: string, extraNodeTypes: Record<string, INodeType> = {}): Promise<Engine> {
 	const loaded = await loadPackage(packageDirectory);
 	return {
 		packageName: loaded.packageName,
-		nodeTypes: new NodeTypes({ ...loaded.nodeTypes, 'n8n-nodes-base.manualTrigger': new ManualTrigger() }),
+		nodeTypes: new NodeTypes({ ...loaded.nodeTypes, 'n8n-nodes-base.manualTrigger': new ManualTrigger(), ...extraNodeTypes }),
 		credentialTypes: loaded.credentialTypes,
 	};
 }

@@ -1,9 +1,10 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- development tooling: runs in plain Node, not inside n8n */
 /**
  * The few calls of n8n's own REST API (the editor's backend, n8n 2.41) that the scripts need: log in as the owner,
  * activate and deactivate a workflow (what the editor's Publish / Deactivate do), and list executions.
  */
 import { OWNER_EMAIL, OWNER_PASSWORD } from './owner';
-import { isRecord } from './util';
+import { isRecord, sleep } from './util';
 
 export interface ExecutionSummary {
 	id: string;
@@ -18,20 +19,22 @@ export class N8nRest {
 		private readonly cookie: string,
 	) {}
 
-	/** Logs in with the owner that dev/real-n8n/owner.ts sets up. */
-	static async login(baseUrl: string): Promise<N8nRest> {
-		const response = await fetch(`${baseUrl}/rest/login`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ emailOrLdapLoginId: OWNER_EMAIL, password: OWNER_PASSWORD }),
-		});
-		if (!response.ok) throw new Error(`n8n login failed: HTTP ${response.status} ${await response.text()}`);
-		const cookie = (response.headers.getSetCookie?.() ?? [response.headers.get('set-cookie') ?? ''])
-			.map((line) => line.split(';')[0])
-			.filter((pair) => pair.startsWith('n8n-auth='))
-			.join('; ');
-		if (!cookie) throw new Error(`n8n login answered without an n8n-auth cookie (set-cookie: ${response.headers.get('set-cookie') ?? 'none'})`);
-		return new N8nRest(baseUrl, cookie);
+	/**
+	 * Logs in with the owner that dev/real-n8n/owner.ts sets up. n8n answers its REST API before it has applied the
+	 * owner from the environment (seen on a cold first start: /rest/settings answered, the login came back without a
+	 * session cookie, "Owner was set up successfully" was logged after), so a refused login is tried again for up to
+	 * `waitMs`.
+	 */
+	static async login(baseUrl: string, waitMs = 60_000): Promise<N8nRest> {
+		const deadline = Date.now() + waitMs;
+		for (;;) {
+			try {
+				return new N8nRest(baseUrl, await loginCookie(baseUrl));
+			} catch (error) {
+				if (Date.now() > deadline) throw error;
+				await sleep(500);
+			}
+		}
 	}
 
 	async call(method: 'GET' | 'POST' | 'PATCH', route: string, body?: unknown): Promise<unknown> {
@@ -74,4 +77,20 @@ export class N8nRest {
 			mode: typeof execution.mode === 'string' ? execution.mode : undefined,
 		}));
 	}
+}
+
+/** One login attempt: the session cookie, or an error saying why there is none. */
+async function loginCookie(baseUrl: string): Promise<string> {
+	const response = await fetch(`${baseUrl}/rest/login`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ emailOrLdapLoginId: OWNER_EMAIL, password: OWNER_PASSWORD }),
+	});
+	if (!response.ok) throw new Error(`n8n login failed: HTTP ${response.status} ${await response.text()}`);
+	const cookie = (response.headers.getSetCookie?.() ?? [response.headers.get('set-cookie') ?? ''])
+		.map((line) => line.split(';')[0])
+		.filter((pair) => pair.startsWith('n8n-auth='))
+		.join('; ');
+	if (!cookie) throw new Error(`n8n login answered without an n8n-auth cookie (set-cookie: ${response.headers.get('set-cookie') ?? 'none'})`);
+	return cookie;
 }

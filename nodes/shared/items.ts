@@ -223,7 +223,8 @@ async function sendPrepared<Input, Branch extends string>(
 			const key = keyOf?.(item.input);
 			const before = key === undefined ? undefined : lastOfKey.get(key);
 			const sending = (async () => {
-				if (before) await before;
+				// Waiting for the earlier item of this key sends nothing: its place goes to another item meanwhile.
+				if (before) await places.aside(async () => await before);
 				return await send(item.input, itemIndex);
 			})();
 			if (key !== undefined) lastOfKey.set(key, sending.catch(() => undefined));

@@ -65,11 +65,14 @@ export class AdaptiveLimit {
 		return { sentAt };
 	}
 
-	/** Frees the slot; `rateLimited` when the answer was a 429. */
-	release(ticket: Ticket, rateLimited: boolean): void {
+	/**
+	 * Frees the slot with what became of the request: `rateLimited` (a 429), `answered` (any other answer: the API
+	 * accepted it) or `unanswered` (no answer, or the request was not sent: it tells nothing about the limit).
+	 */
+	release(ticket: Ticket, result: 'answered' | 'rateLimited' | 'unanswered'): void {
 		this.inFlight -= 1;
-		if (rateLimited) this.slowDown(ticket.sentAt);
-		else this.recordAccepted(ticket.sentAt);
+		if (result === 'rateLimited') this.slowDown(ticket.sentAt);
+		else if (result === 'answered') this.recordAccepted(ticket.sentAt);
 		this.wake();
 	}
 

@@ -1,16 +1,23 @@
 /**
  * Places for items under way, at most `size` at a time. An item that has to wait (a Retry-After, a back-off) lends
- * its place meanwhile, and gets one back before any new item starts.
+ * its place meanwhile, and gets one back before any new item starts. At most `size` places are lent at once, so at
+ * most twice `size` items are under way: when every retry is refused (a limit used up elsewhere) the node does not
+ * start item after item.
  */
 export class Places {
 	private free: number;
+
+	private lent = 0;
+
+	private readonly size: number;
 
 	private readonly newcomers: Array<() => void> = [];
 
 	private readonly returning: Array<() => void> = [];
 
 	constructor(size: number) {
-		this.free = Math.max(1, Math.floor(size));
+		this.size = Math.max(1, Math.floor(size));
+		this.free = this.size;
 	}
 
 	async take(returning = false): Promise<void> {
@@ -27,8 +34,25 @@ export class Places {
 		else this.free += 1;
 	}
 
-	/** Runs `wait` without holding a place: another item may use it meanwhile. Call only while holding one. */
+	/**
+	 * Runs a retry's `wait` without holding a place, while fewer than `size` are lent: another item may use it
+	 * meanwhile. Call only while holding one.
+	 */
 	async lend<T>(wait: () => Promise<T>): Promise<T> {
+		if (this.lent >= this.size) return await wait();
+		this.lent += 1;
+		try {
+			return await this.aside(wait);
+		} finally {
+			this.lent -= 1;
+		}
+	}
+
+	/**
+	 * Runs `wait` without holding a place, however many are lent: for an item waiting for an earlier item to finish,
+	 * which sends nothing meanwhile (holding the place could leave the earlier one, back from a retry, without any).
+	 */
+	async aside<T>(wait: () => Promise<T>): Promise<T> {
 		this.give();
 		try {
 			return await wait();

@@ -89,6 +89,12 @@ function throwIfCancelled(context: RequestContext, service: string, itemIndex: n
 	}
 }
 
+/** What an exchange tells the pace: an answer the API accepted, a 429, or nothing (no answer came). */
+function paceResult(outcome: Exchange | undefined): 'answered' | 'rateLimited' | 'unanswered' {
+	if (outcome === undefined || 'failure' in outcome) return 'unanswered';
+	return outcome.statusCode === 429 ? 'rateLimited' : 'answered';
+}
+
 /** One API, as operations, pickers and triggers use it. */
 export class Service<Credentials extends BaseCredentials> {
 	/** Per execution context (one node run, one options load): the credential is read and checked once. */
@@ -164,7 +170,7 @@ export class Service<Credentials extends BaseCredentials> {
 		let rateLimited = 0;
 		for (;;) {
 			throwIfCancelled(context, this.name, request.itemIndex);
-			const outcome = await this.paced(context, options, forms, settings);
+			const outcome = await this.paced(context, options, forms, settings, request.itemIndex);
 			const kind = outcomeKind(outcome);
 			if (kind === 'final') {
 				const answer = outcome as ApiResponse;
@@ -195,16 +201,19 @@ export class Service<Credentials extends BaseCredentials> {
 		options: IHttpRequestOptions,
 		forms: readonly string[],
 		settings: SendSettings,
+		itemIndex: number | undefined,
 	): Promise<Exchange> {
 		const pace = settings.pace;
 		if (!pace) return await exchange(context, this.definition, options, forms);
 		const ticket = await pace.acquire();
 		let outcome: Exchange | undefined;
 		try {
+			// The pace may have kept this request waiting: a run cancelled meanwhile sends nothing more.
+			throwIfCancelled(context, this.name, itemIndex);
 			outcome = await exchange(context, this.definition, options, forms);
 			return outcome;
 		} finally {
-			pace.release(ticket, outcome !== undefined && !('failure' in outcome) && outcome.statusCode === 429);
+			pace.release(ticket, paceResult(outcome));
 		}
 	}
 

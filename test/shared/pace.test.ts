@@ -23,7 +23,7 @@ async function sendInTurn(limit: AdaptiveLimit, clock: ReturnType<typeof fakeClo
 	for (let index = 0; index < count; index++) {
 		const ticket = await limit.acquire();
 		clock.advance(latency);
-		limit.release(ticket, answer(index));
+		limit.release(ticket, answer(index) ? 'rateLimited' : 'answered');
 	}
 }
 
@@ -46,7 +46,8 @@ describe('AdaptiveLimit (the pace of one execution)', () => {
 		clock.waits.length = 0;
 		await sendInTurn(limit, clock, 4, () => false, 0);
 		const interval = 1000 / limit.rate;
-		expect(clock.waits.slice(1).every((ms) => Math.abs(ms - interval) < 1)).toBe(true);
+		expect(clock.waits).toHaveLength(3);
+		for (const ms of clock.waits) expect(ms).toBeCloseTo(interval, 0);
 	});
 
 	it('measures a limit per second over a full second: a burst that used it up does not set the rate', async () => {
@@ -57,11 +58,24 @@ describe('AdaptiveLimit (the pace of one execution)', () => {
 		for (let index = 0; index < 30; index++) {
 			clock.advance(25);
 			const ticket = await limit.acquire();
-			limit.release(ticket, true);
+			limit.release(ticket, 'rateLimited');
 		}
 		// Refused about a second after the burst began: 50 accepted in that second.
 		expect(limit.rate).toBeGreaterThan(50 * RATE_AFTER_429 - 3);
 		expect(limit.rate).toBeLessThan(50);
+	});
+
+	it('counts only answered requests as accepted: requests without an answer tell nothing about the limit', async () => {
+		const clock = fakeClock();
+		const limit = new AdaptiveLimit(5, clock.now, clock.wait);
+		for (let index = 0; index < 40; index++) {
+			const ticket = await limit.acquire();
+			clock.advance(5);
+			limit.release(ticket, 'unanswered');
+		}
+		const refused = await limit.acquire();
+		limit.release(refused, 'rateLimited');
+		expect(limit.rate).toBe(Number.POSITIVE_INFINITY);
 	});
 
 	it('keeps its rate on a 429 when nothing was accepted in the second before (the limit was used up elsewhere)', async () => {
@@ -92,8 +106,8 @@ describe('AdaptiveLimit (the pace of one execution)', () => {
 		});
 		await Promise.resolve();
 		expect(secondStarted).toBe(false);
-		limit.release(first, false);
-		limit.release(await second, false);
+		limit.release(first, 'answered');
+		limit.release(await second, 'answered');
 		expect(secondStarted).toBe(true);
 	});
 });
@@ -155,5 +169,46 @@ describe('runPool', () => {
 		await pool;
 		// Item 1 ran while item 0 waited; when 1 finished, 0 got the place back before item 2 started.
 		expect(events).toEqual(['start 0', 'start 1', 'end 1', '0 back', 'end 0', 'start 2', 'end 2']);
+	});
+
+	it('lends at most `size` places at once: when every retry is refused, no more than twice `size` items are under way', async () => {
+		const places = new Places(2);
+		let underWay = 0;
+		let peak = 0;
+		let release: () => void = () => undefined;
+		const refusedForever = new Promise<void>((resolve) => (release = resolve));
+		const pool = runPool(10, places, async () => {
+			underWay++;
+			peak = Math.max(peak, underWay);
+			await places.lend(async () => await refusedForever);
+			underWay--;
+		});
+		for (let turn = 0; turn < 5; turn++) await nextTurn();
+		expect(peak).toBe(4);
+		release();
+		await pool;
+	});
+
+	it('lets an item wait aside for another without deadlock, even when that one lent the only place', async () => {
+		const places = new Places(1);
+		let first: Promise<void> = Promise.resolve();
+		let endRetry: () => void = () => undefined;
+		const retry = new Promise<void>((resolve) => (endRetry = resolve));
+		const done: number[] = [];
+		const pool = runPool(2, places, async (index) => {
+			if (index === 0) {
+				first = (async () => {
+					await places.lend(async () => await retry);
+				})();
+				await first;
+			} else {
+				await places.aside(async () => await first);
+			}
+			done.push(index);
+		});
+		await nextTurn();
+		endRetry();
+		await pool;
+		expect(done).toEqual([0, 1]);
 	});
 });

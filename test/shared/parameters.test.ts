@@ -94,4 +94,18 @@ describe('itemParameter', () => {
 		itemParameter(nested.context, 'options', 1, {});
 		expect(nested.calls).toEqual(['options:0:raw', 'options:0', 'options:1']);
 	});
+
+	it('leaves a parameter whose evaluation fails to the per-item call, so the error names the item that reads it', () => {
+		const calls: string[] = [];
+		const context = {
+			getNodeParameter: (name: string, itemIndex: number, _fallback: unknown, options?: { rawExpressions?: boolean }) => {
+				calls.push(`${name}:${itemIndex}${options?.rawExpressions ? ':raw' : ''}`);
+				if (options?.rawExpressions) return 'static';
+				throw new Error(`cannot read ${name} of item ${itemIndex}`);
+			},
+		} as unknown as IExecuteFunctions;
+		expect(() => itemParameter(context, 'points', 2)).toThrow('cannot read points of item 2');
+		expect(() => itemParameter(context, 'points', 3)).toThrow('cannot read points of item 3');
+		expect(calls).toEqual(['points:0:raw', 'points:0', 'points:2', 'points:3']);
+	});
 });

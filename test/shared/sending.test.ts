@@ -85,6 +85,19 @@ describe('Error items', () => {
 		expect(result.output('SendKit', 0).map(pairedIndex)).toEqual([0]);
 	});
 
+	it('finishes when the first of two items about one lead waits out a 429 at Concurrency 1 (the second waits aside)', async () => {
+		sendKit().control.setFaults({ queue: [{ status: 429, retryAfterSeconds: 1 }] });
+
+		const result = await runWorkflow(world().engine, withParameters(sendKitCreate, 'SendKit', { options: { concurrency: 1 } }), {
+			credentials: sendKitCredentials(world().sandbox),
+			input: items({ email: 'same@example.com' }, { email: 'same@example.com' }, { email: 'other@example.com' }),
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(result.output('SendKit', 0).map(pairedIndex)).toEqual([0, 2]);
+		expect(result.output('SendKit', 1).map(pairedIndex)).toEqual([1]);
+	});
+
 	it('say so when a rate limit outlasts the retry budget, naming the item', async () => {
 		sendKit().control.setFaults({ queue: [{ status: 429, retryAfterSeconds: 600 }] });
 
