@@ -127,6 +127,9 @@ export type CredentialValues = Record<string, ICredentialDataDecryptedObject>;
 
 /** Credentials by type name; applies generic `authenticate` exactly as n8n's CredentialsHelper does. */
 class CredentialsHelper extends ICredentialsHelper {
+	/** How often a node read (n8n: loaded and decrypted) a credential, so tests can tell once per run from per request. */
+	reads = 0;
+
 	constructor(
 		private readonly types: Record<string, ICredentialType>,
 		private readonly values: CredentialValues,
@@ -153,6 +156,7 @@ class CredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject> {
 		const values = this.values[type];
 		if (!values) throw new Error(`No credentials of type ${type} given to the engine`);
+		this.reads++;
 		return { ...this.defaultsOf(type), ...values };
 	}
 
@@ -240,6 +244,8 @@ export interface WorkflowRun {
 	error: IRun['data']['resultData']['error'];
 	/** The node names in the order they finished. */
 	executionOrder: string[];
+	/** How many times nodes read a credential during the run (each a database read and decryption in n8n). */
+	credentialReads: number;
 }
 
 export function buildAdditionalData(
@@ -318,6 +324,7 @@ export async function runWorkflow(engine: Engine, workflowJson: WorkflowJson, op
 		outputNames: (nodeName) => outputNamesOf(workflow, engine, nodeName),
 		error: run.data.resultData.error,
 		executionOrder,
+		credentialReads: (additionalData.credentialsHelper as CredentialsHelper).reads,
 	};
 }
 

@@ -1,4 +1,4 @@
-import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { z } from 'zod';
 
@@ -17,7 +17,7 @@ import { isSuccess } from './request';
 import { secretForms } from './secrets';
 import type { SendSettings } from './sendOptions';
 import { sendSettingsOf } from './sendOptions';
-import type { Exchange, OutcomeKind } from './transport';
+import type { Exchange, ExchangeAuth, OutcomeKind } from './transport';
 import { RETRY_POLICY, exchange, isIdempotent, normalizeBaseUrl, outcomeKind, retryWait } from './transport';
 
 /** Credential fields every service has. */
@@ -55,6 +55,11 @@ function hasControlCharacter(text: string): boolean {
 	return false;
 }
 
+/** A credential's fields as n8n's HTTP helper takes them (its own record type, which the typed fields do not declare). */
+function credentialData(credentials: object): ICredentialDataDecryptedObject {
+	return { ...credentials } as ICredentialDataDecryptedObject;
+}
+
 /** What a request changes, for the messages of a lost or unreadable answer. */
 function effectOf(request: ApiRequest): string | undefined {
 	return isIdempotent(request.method) ? undefined : 'The request may have been carried out (for a create: the lead may have been created); check before running this item again.';
@@ -62,6 +67,8 @@ function effectOf(request: ApiRequest): string | undefined {
 
 interface Connection<Credentials> {
 	credentials: Credentials;
+	/** The same credential as n8n's HTTP helper takes it, so it is not read and decrypted again for every request. */
+	decrypted: ICredentialsDecrypted;
 	forms: readonly string[];
 	baseUrl: string;
 }
@@ -99,6 +106,9 @@ function paceResult(outcome: Exchange | undefined): 'answered' | 'rateLimited' |
 export class Service<Credentials extends BaseCredentials> {
 	/** Per execution context (one node run, one options load): the credential is read and checked once. */
 	private readonly connections = new WeakMap<RequestContext, Connection<Credentials>>();
+
+	/** The first read of a context's credential while it is under way, for the items that ask meanwhile. */
+	private readonly connecting = new WeakMap<RequestContext, Promise<Connection<Credentials>>>();
 
 	constructor(readonly definition: ServiceDefinition<Credentials>) {}
 
@@ -170,7 +180,7 @@ export class Service<Credentials extends BaseCredentials> {
 		let rateLimited = 0;
 		for (;;) {
 			throwIfCancelled(context, this.name, request.itemIndex);
-			const outcome = await this.paced(context, options, forms, settings, request.itemIndex);
+			const outcome = await this.paced(context, options, { credentials: connection.decrypted, secretForms: forms }, settings, request.itemIndex);
 			const kind = outcomeKind(outcome);
 			if (kind === 'final') {
 				const answer = outcome as ApiResponse;
@@ -199,18 +209,18 @@ export class Service<Credentials extends BaseCredentials> {
 	private async paced(
 		context: RequestContext,
 		options: IHttpRequestOptions,
-		forms: readonly string[],
+		auth: ExchangeAuth,
 		settings: SendSettings,
 		itemIndex: number | undefined,
 	): Promise<Exchange> {
 		const pace = settings.pace;
-		if (!pace) return await exchange(context, this.definition, options, forms);
+		if (!pace) return await exchange(context, this.definition, options, auth);
 		const ticket = await pace.acquire();
 		let outcome: Exchange | undefined;
 		try {
 			// The pace may have kept this request waiting: a run cancelled meanwhile sends nothing more.
 			throwIfCancelled(context, this.name, itemIndex);
-			outcome = await exchange(context, this.definition, options, forms);
+			outcome = await exchange(context, this.definition, options, auth);
 			return outcome;
 		} finally {
 			pace.release(ticket, paceResult(outcome));
@@ -239,19 +249,47 @@ export class Service<Credentials extends BaseCredentials> {
 		return retryBudgetError(context, this.name, outcome, wait, RETRY_POLICY.maxWaitPerItemMs, request.itemIndex);
 	}
 
-	/** The checked credential's secrets and base URL, read once per execution context. */
+	/**
+	 * The checked credential's secrets and base URL, read once per execution context, also when the first items of a
+	 * run ask for it at the same time. A credential that cannot be used is reported to each item on its own.
+	 */
 	private async connection(context: RequestContext, itemIndex: number | undefined): Promise<Connection<Credentials>> {
 		const known = this.connections.get(context);
 		if (known) return known;
+		const pending = this.connecting.get(context);
+		if (pending) {
+			try {
+				return await pending;
+			} catch {
+				return await this.connect(context, itemIndex);
+			}
+		}
+		const connecting = this.connect(context, itemIndex);
+		this.connecting.set(context, connecting);
+		try {
+			const connection = await connecting;
+			this.connections.set(context, connection);
+			return connection;
+		} finally {
+			this.connecting.delete(context);
+		}
+	}
+
+	private async connect(context: RequestContext, itemIndex: number | undefined): Promise<Connection<Credentials>> {
 		const credentials = await this.credentials(context, itemIndex);
 		const baseUrl = typeof credentials.baseUrl === 'string' && credentials.baseUrl.trim() ? credentials.baseUrl : this.definition.defaultBaseUrl;
-		const connection: Connection<Credentials> = {
+		const reference = context.getNode().credentials?.[this.definition.credentialType];
+		return {
 			credentials,
+			decrypted: {
+				id: reference?.id ?? '',
+				name: reference?.name ?? this.name,
+				type: this.definition.credentialType,
+				data: credentialData(credentials),
+			},
 			forms: secretForms(this.definition.secretFields.map((field) => credentials[field] as string | undefined)),
 			baseUrl: normalizeBaseUrl(baseUrl),
 		};
-		this.connections.set(context, connection);
-		return connection;
 	}
 
 	private headersFor(context: RequestContext): IDataObject | undefined {

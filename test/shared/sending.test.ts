@@ -68,6 +68,22 @@ describe('Concurrency', () => {
 	});
 });
 
+describe('The credential', () => {
+	// n8n loads and decrypts a credential from its database on every read; the package reads it once per run and hands
+	// it to n8n's HTTP helper with each request.
+	it.each([
+		['SendKit', sendKitCreate, () => sendKitCredentials(world().sandbox)],
+		['KickoffLabs', kickoffLabsCreate, () => kickoffLabsCredentials(world().sandbox)],
+	])('is read as often for 25 %s items as for 1', async (node, workflow, credentials) => {
+		const one = await runWorkflow(world().engine, workflow, { credentials: credentials(), input: items(...emails(1, `one-${node}`)) });
+		const many = await runWorkflow(world().engine, workflow, { credentials: credentials(), input: items(...emails(25, `many-${node}`)) });
+		expect(one.output(node, 0)).toHaveLength(1);
+		expect(many.output(node, 0)).toHaveLength(25);
+		expect(one.credentialReads).toBeGreaterThan(0);
+		expect(many.credentialReads).toBe(one.credentialReads);
+	});
+});
+
 describe('Error items', () => {
 	// n8n 2.41 merges the input item's fields into an Error-output item only when the item has no `error` property
 	// (WorkflowExecute.normalizeNodeErrors rewrites the JSON of one that has it to { error }); these items keep
