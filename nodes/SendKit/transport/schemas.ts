@@ -1,14 +1,12 @@
-import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
+
+import { checkedAsReturned } from '../../shared/answerSchema';
 
 /**
  * A SendKit lead as the API returns it (docs: POST /v1/leads). Only what the node reads is checked; every other field
  * is passed through as returned (checking every field of every lead cost more than sending it).
  */
-export const leadSchema = z
-	.object({ _id: z.string(), email: z.string() })
-	.passthrough()
-	.transform((lead) => lead as IDataObject & { _id: string; email: string });
+export const leadSchema = checkedAsReturned({ _id: z.string(), email: z.string() });
 
 export type SendKitLead = z.infer<typeof leadSchema>;
 
@@ -42,10 +40,7 @@ function listEnvelopeSchema<Item extends z.ZodTypeAny>(item: Item) {
 export const leadListEnvelopeSchema = listEnvelopeSchema(leadSchema);
 
 /** A campaign (docs: GET /v1/campaigns); the node reads its id, name and status. */
-export const campaignSchema = z
-	.object({ _id: z.string(), name: z.string(), status: z.string() })
-	.passthrough()
-	.transform((campaign) => campaign as IDataObject & { _id: string; name: string; status: string });
+export const campaignSchema = checkedAsReturned({ _id: z.string(), name: z.string(), status: z.string() });
 
 export type SendKitCampaign = z.infer<typeof campaignSchema>;
 
