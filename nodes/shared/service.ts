@@ -174,13 +174,14 @@ export class Service<Credentials extends BaseCredentials> {
 		};
 		if (request.arrayFormat) options.arrayFormat = request.arrayFormat;
 
+		const auth: ExchangeAuth = { credentials: connection.decrypted, secretForms: forms };
 		const idempotent = request.idempotent ?? isIdempotent(request.method);
 		const firstSentAt = Date.now();
 		let failures = 0;
 		let rateLimited = 0;
 		for (;;) {
 			throwIfCancelled(context, this.name, request.itemIndex);
-			const outcome = await this.paced(context, options, { credentials: connection.decrypted, secretForms: forms }, settings, request.itemIndex);
+			const outcome = await this.paced(context, options, auth, settings, request.itemIndex);
 			const kind = outcomeKind(outcome);
 			if (kind === 'final') {
 				const answer = outcome as ApiResponse;
