@@ -67,35 +67,36 @@ export class MinimalNode implements INodeType {
 	}
 }
 
-/** Manual Trigger → the minimal node, sending the service's create request with the item's email. */
+/** The minimal node, sending the service's create request with the item's email. */
+export function minimalNodeOf(
+	service: ServiceKey,
+	request: PlainRequest,
+	type = MINIMAL_NODE_TYPE,
+	credential = { id: 'bench', name: 'bench' },
+) {
+	return {
+		id: 'node',
+		name: 'Leads',
+		type,
+		typeVersion: 1,
+		position: [200, 0] as [number, number],
+		parameters: {
+			credentialType: CREDENTIAL_TYPES[service],
+			// The credential adds the key (header or query), as for the package's nodes.
+			url: request.url,
+			body: JSON.stringify(request.body('')),
+			email: '={{ $json.email }}',
+		},
+		credentials: { [CREDENTIAL_TYPES[service]]: credential },
+	};
+}
+
+/** Manual Trigger → the minimal node. */
 export function minimalNodeWorkflow(service: ServiceKey, request: PlainRequest): WorkflowJson {
 	return {
 		nodes: [
-			{
-				id: 'start',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: 'node',
-				name: 'Leads',
-				type: MINIMAL_NODE_TYPE,
-				typeVersion: 1,
-				position: [200, 0],
-				parameters: {
-					credentialType: CREDENTIAL_TYPES[service],
-					// The credential adds the key (header or query), as for the package's nodes.
-					url: request.url,
-					body: JSON.stringify(request.body('')),
-					email: '={{ $json.email }}',
-				},
-				credentials: {
-					[CREDENTIAL_TYPES[service]]: { id: 'bench', name: 'bench' },
-				},
-			},
+			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			minimalNodeOf(service, request),
 		],
 		connections: {
 			Start: { main: [[{ node: 'Leads', type: 'main', index: 0 }]] },

@@ -4,25 +4,33 @@ import { runWorkflow } from '../dev/engine';
 import type { EngineCredentials } from '../dev/engine/credentials';
 import type { ServiceKey } from './targets';
 
-const NODE_TYPES: Record<ServiceKey, string> = { sendKit: 'n8n-nodes-lead-capture.sendKit', kickoffLabs: 'n8n-nodes-lead-capture.kickoffLabs' };
-const CREDENTIAL_TYPES: Record<ServiceKey, string> = { sendKit: 'sendKitApi', kickoffLabs: 'kickoffLabsApi' };
+const NODE_TYPES: Record<ServiceKey, string> = {
+	sendKit: 'n8n-nodes-lead-capture.sendKit',
+	kickoffLabs: 'n8n-nodes-lead-capture.kickoffLabs',
+};
+export const CREDENTIAL_TYPES: Record<ServiceKey, string> = { sendKit: 'sendKitApi', kickoffLabs: 'kickoffLabsApi' };
 
-/** Manual Trigger → the package's node (create, email from the item, Continue using error output). */
-export function packageWorkflow(service: ServiceKey, concurrency: number | undefined): WorkflowJson {
+/** The package's node: create, email from the item, Continue using error output. */
+export function packageNode(service: ServiceKey, concurrency: number | undefined, credential = { id: 'bench', name: 'bench' }) {
 	const options = concurrency === undefined ? {} : { concurrency };
+	return {
+		id: 'node',
+		name: 'Leads',
+		type: NODE_TYPES[service],
+		typeVersion: 1,
+		position: [200, 0] as [number, number],
+		parameters: { resource: 'lead', operation: 'create', email: '={{ $json.email }}', options },
+		credentials: { [CREDENTIAL_TYPES[service]]: credential },
+		onError: 'continueErrorOutput' as const,
+	};
+}
+
+/** Manual Trigger → the package's node. */
+export function packageWorkflow(service: ServiceKey, concurrency: number | undefined): WorkflowJson {
 	return {
 		nodes: [
 			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{
-				id: 'node',
-				name: 'Leads',
-				type: NODE_TYPES[service],
-				typeVersion: 1,
-				position: [200, 0],
-				parameters: { resource: 'lead', operation: 'create', email: '={{ $json.email }}', options },
-				credentials: { [CREDENTIAL_TYPES[service]]: { id: 'bench', name: 'bench' } },
-				onError: 'continueErrorOutput',
-			},
+			packageNode(service, concurrency),
 		],
 		connections: { Start: { main: [[{ node: 'Leads', type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
@@ -48,5 +56,8 @@ export async function runPackage(
 	const result = await runWorkflow(engine, packageWorkflow(service, concurrency), { credentials, input });
 	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 	if (result.error) throw new Error(`the package's run failed: ${result.error.message}`);
-	return { seconds, errors: result.output('Leads', result.outputCount('Leads') - 1).filter((item) => item.json.error !== undefined).length };
+	return {
+		seconds,
+		errors: result.output('Leads', result.outputCount('Leads') - 1).filter((item) => item.json.error !== undefined).length,
+	};
 }

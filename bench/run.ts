@@ -4,8 +4,9 @@
  * client and n8n's own HTTP Request node, all against the sandbox in a process of its own (README, "How fast (measured)").
  * Prints markdown tables. Not part of npm test: it takes minutes and its numbers depend on the machine.
  *
- *   BENCH_ITEMS (2000)  BENCH_RATE_ITEMS (1000)  BENCH_MEMORY_ITEMS (20000)  BENCH_TUNED (20)  BENCH_SKIP_HTTP_NODE=1
- *   BENCH_SECTIONS (throughput,rate,cost,memory: all by default; a subset for a quicker look)
+ *   BENCH_ITEMS (2000)  BENCH_RATE_ITEMS (1000)  BENCH_MEMORY_ITEMS (20000)  BENCH_SKIP_HTTP_NODE=1
+ *   BENCH_TUNED (20,40: the tuned concurrencies to run; memory runs at the first)
+ *   BENCH_SECTIONS (throughput,rate,cost,n8n,memory: all by default; a subset for a quicker look)
  */
 import { execFile } from 'child_process';
 import * as os from 'os';
@@ -15,8 +16,9 @@ import { createEngine, runWorkflow } from '../dev/engine';
 import type { Faults } from '../sandbox';
 import { DEFAULT_CONCURRENCY } from '../nodes/shared/sendOptions';
 import { runAxios } from './axiosClient';
+import type { N8nContext } from '../dev/real-n8n/n8n';
 import type { HttpNodeMode } from './httpNode';
-import { BATCHING, runHttpNode, startHttpNodeRunner } from './httpNode';
+import { BATCHING, runHttpNode, runMinimalNodeInN8n, runPackageInN8n, startHttpNodeRunner } from './httpNode';
 import { MINIMAL_NODE_TYPE, MinimalNode, minimalNodeWorkflow } from './minimalNode';
 import { runPackage } from './packageClient';
 import { RemoteSandbox } from './remoteSandbox';
@@ -25,7 +27,8 @@ import { SERVICE_TITLES, emails, plainRequest, type SandboxInfo, type ServiceKey
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 2000);
 const RATE_ITEMS = Number(process.env.BENCH_RATE_ITEMS ?? 1000);
 const MEMORY_ITEMS = Number(process.env.BENCH_MEMORY_ITEMS ?? 20000);
-const TUNED = Number(process.env.BENCH_TUNED ?? 20);
+const TUNED_LEVELS = (process.env.BENCH_TUNED ?? '20,40').split(',').map(Number);
+const TUNED = TUNED_LEVELS[0];
 const SERVICES: ServiceKey[] = ['sendKit', 'kickoffLabs'];
 const LATENCY: Faults = { latencyMs: 25 };
 const RATE_LIMIT: Faults = {
@@ -33,7 +36,7 @@ const RATE_LIMIT: Faults = {
 	rateLimit: { perSecond: 50, maxInFlight: 10, retryAfterSeconds: 1 },
 };
 const ALLOWED_RATE = 50;
-const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'throughput,rate,cost,memory').split(',').map((section) => section.trim()));
+const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'throughput,rate,cost,n8n,memory').split(',').map((section) => section.trim()));
 
 interface Measured {
 	itemsPerSecond: number;
@@ -46,6 +49,8 @@ interface Measured {
 /** A contender sends the items and says how long it took, or leaves that to the sandbox (first to last request). */
 type Contender = {
 	label: string;
+	/** How the summary lines find it: 'package', 'axios' or 'axios-new', '@' and the concurrency ('default' for the default). */
+	key?: string;
 	run: (sandbox: SandboxInfo, service: ServiceKey, list: string[]) => Promise<{ seconds?: number; note?: string }>;
 };
 
@@ -84,11 +89,12 @@ async function main(): Promise<void> {
 	});
 	const credentialsOf = (service: ServiceKey) => sandbox.info[service].credentials;
 	const skipHttpNode = process.env.BENCH_SKIP_HTTP_NODE === '1';
-	const needsHttpNode = SECTIONS.has('throughput') || SECTIONS.has('rate');
-	const httpRunner = skipHttpNode || !needsHttpNode ? undefined : await startHttpNodeRunner();
+	const needsHttpNode = SECTIONS.has('throughput') || SECTIONS.has('rate') || SECTIONS.has('n8n');
+	const httpRunner = skipHttpNode || !needsHttpNode ? undefined : await startHttpNodeRunner(sandbox.info);
 
 	const packageAt = (concurrency: number | undefined, label: string): Contender => ({
 		label,
+		key: `package@${concurrency ?? 'default'}`,
 		run: async (_sandbox, service, list) => {
 			const run = await runPackage(engine, service, credentialsOf(service), list, concurrency);
 			return {
@@ -99,6 +105,7 @@ async function main(): Promise<void> {
 	});
 	const axiosAt = (concurrency: number, label: string, newConnections = false): Contender => ({
 		label,
+		key: `${newConnections ? 'axios-new' : 'axios'}@${concurrency === DEFAULT_CONCURRENCY ? 'default' : concurrency}`,
 		run: async (running, service, list) => ({
 			seconds: await runAxios(plainRequest(running, service), list, concurrency, newConnections),
 		}),
@@ -128,11 +135,13 @@ async function main(): Promise<void> {
 
 	const contenders: Contender[] = [
 		packageAt(undefined, `This package, default (Concurrency ${DEFAULT_CONCURRENCY})`),
-		packageAt(TUNED, `This package, Concurrency ${TUNED}`),
+		...TUNED_LEVELS.map((level) => packageAt(level, `This package, Concurrency ${level}`)),
 		axiosAt(1, 'axios, one at a time'),
 		axiosAt(DEFAULT_CONCURRENCY, `axios, ${DEFAULT_CONCURRENCY} in flight`),
-		axiosAt(TUNED, `axios, ${TUNED} in flight`),
-		axiosAt(TUNED, `axios, ${TUNED} in flight, a new connection per request (as n8n's HTTP helper sends)`, true),
+		...TUNED_LEVELS.flatMap((level) => [
+			axiosAt(level, `axios, ${level} in flight`),
+			axiosAt(level, `axios, ${level} in flight, a new connection per request (as n8n's HTTP helper sends)`, true),
+		]),
 		...(skipHttpNode
 			? []
 			: [
@@ -155,6 +164,7 @@ async function main(): Promise<void> {
 	if (SECTIONS.has('throughput')) await throughputSection();
 	if (SECTIONS.has('rate')) await rateSection();
 	if (SECTIONS.has('cost')) await costSection();
+	if (SECTIONS.has('n8n') && httpRunner) await realN8nSection(httpRunner.ctx);
 	if (SECTIONS.has('memory')) await memorySection();
 	httpRunner?.close();
 	sandbox.close();
@@ -168,22 +178,25 @@ async function main(): Promise<void> {
 			const cells: string[] = [];
 			for (const service of SERVICES) {
 				const measured = await measure(sandbox, service, contender, LATENCY, ITEMS);
-				throughput.set(`${contender.label}|${service}`, measured);
+				if (contender.key) throughput.set(`${contender.key}|${service}`, measured);
 				cells.push(
 					`${fmt(measured.itemsPerSecond)}${measured.lost > 0 ? ` (${measured.lost} lost)` : ''}${measured.note ? ` (${measured.note})` : ''}`,
 				);
 			}
 			console.log(`| ${contender.label} | ${cells.join(' | ')} |`);
 		}
-		const rate = (label: string, service: ServiceKey) => throughput.get(`${label}|${service}`)?.itemsPerSecond ?? Number.NaN;
+		const rate = (key: string, service: ServiceKey) => throughput.get(`${key}|${service}`)?.itemsPerSecond ?? Number.NaN;
 		console.log('');
 		for (const service of SERVICES) {
-			const sameDefault = rate(contenders[0].label, service) / rate(contenders[3].label, service);
-			const sameTuned = rate(contenders[1].label, service) / rate(contenders[4].label, service);
-			const speedup = rate(contenders[1].label, service) / rate(contenders[2].label, service);
-			const sameConnections = rate(contenders[1].label, service) / rate(contenders[5].label, service);
+			const atDefault = rate('package@default', service) / rate('axios@default', service);
+			const tuned = TUNED_LEVELS.map((level) => {
+				const same = rate(`package@${level}`, service) / rate(`axios@${level}`, service);
+				const sameConnections = rate(`package@${level}`, service) / rate(`axios-new@${level}`, service);
+				const speedup = rate(`package@${level}`, service) / rate('axios@1', service);
+				return `at ${level}: ${fmt(same, 2)}x (${fmt(sameConnections, 2)}x axios with a new connection per request), ${fmt(speedup, 1)}x one at a time`;
+			});
 			console.log(
-				`- ${SERVICE_TITLES[service]}: package / axios at ${DEFAULT_CONCURRENCY}: ${fmt(sameDefault, 2)}x; at ${TUNED}: ${fmt(sameTuned, 2)}x (target >= 0.8x), ${fmt(sameConnections, 2)}x axios with a new connection per request; Concurrency ${TUNED} / one at a time: ${fmt(speedup, 1)}x (target >= 15x)`,
+				`- ${SERVICE_TITLES[service]}: package / axios at ${DEFAULT_CONCURRENCY}: ${fmt(atDefault, 2)}x; ${tuned.join('; ')} (targets: >= 0.8x axios at the same concurrency, >= 15x one at a time)`,
 			);
 		}
 	}
@@ -221,6 +234,37 @@ async function main(): Promise<void> {
 			const [pkgMs, plainMs, freshMs, minimalMs] = [pkg, plain, fresh, minimal].map((run) => (run.seconds * 1000) / ITEMS);
 			console.log(
 				`| ${SERVICE_TITLES[service]} | ${fmt(pkgMs, 3)} | ${fmt(plainMs, 3)} | ${fmt(pkgMs - plainMs, 3)} | ${fmt(freshMs, 3)} | ${fmt(pkgMs - freshMs, 3)} | ${fmt(minimalMs, 3)} | ${fmt(pkgMs - minimalMs, 3)} |`,
+			);
+		}
+	}
+
+	/**
+	 * The same one-at-a-time cost in the real n8n CLI, where a credential read is a database read and a decryption
+	 * (the in-process engine's credentials are plain values), measured from the API's side.
+	 */
+	async function realN8nSection(ctx: N8nContext): Promise<void> {
+		console.log(`\n### Per-item cost in the real n8n CLI (n8n execute, ${ITEMS} items, zero latency, one at a time, from the API's side)\n`);
+		console.log('| Service | This package, Concurrency 1 (ms/item) | Minimal n8n node (ms/item) | axios (ms/item) | Package above axios (ms/item) | Package above the minimal node (ms/item) |');
+		console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+		const inN8n = (label: string, run: (service: ServiceKey, list: string[]) => Promise<{ exitCode: number }>): Contender => ({
+			label,
+			run: async (_running, service, list) => {
+				const { exitCode } = await run(service, list);
+				return { note: exitCode === 0 ? undefined : 'the workflow stopped on an error' };
+			},
+		});
+		const pkgContender = inN8n('package', async (service, list) => await runPackageInN8n(ctx, service, list, 1));
+		const minimalContender = inN8n('minimal node', async (service, list) => await runMinimalNodeInN8n(ctx, service, plainRequest(sandbox.info, service), list));
+		for (const service of SERVICES) {
+			const [pkg, minimal, plain] = [
+				await measure(sandbox, service, pkgContender, {}, ITEMS),
+				await measure(sandbox, service, minimalContender, {}, ITEMS),
+				await measure(sandbox, service, axiosAt(1, 'axios'), {}, ITEMS),
+			];
+			const [pkgMs, minimalMs, plainMs] = [pkg, minimal, plain].map((run) => (run.seconds * 1000) / ITEMS);
+			const notes = [pkg, minimal].map((run) => (run.note || run.lost > 0 ? ` (${run.lost} lost${run.note ? `, ${run.note}` : ''})` : ''));
+			console.log(
+				`| ${SERVICE_TITLES[service]} | ${fmt(pkgMs, 3)}${notes[0]} | ${fmt(minimalMs, 3)}${notes[1]} | ${fmt(plainMs, 3)} | ${fmt(pkgMs - plainMs, 3)} | ${fmt(pkgMs - minimalMs, 3)} |`,
 			);
 		}
 	}
