@@ -50,19 +50,93 @@ describe('AdaptiveLimit (the pace of one execution)', () => {
 		for (const ms of clock.waits) expect(ms).toBeCloseTo(interval, 0);
 	});
 
-	it('measures a limit per second over a full second: a burst that used it up does not set the rate', async () => {
+	it('reads a burst refused at its end the fast way first: the rate is the burst\'s own pace, without a pause', async () => {
 		const clock = fakeClock();
 		const limit = new AdaptiveLimit(5, clock.now, clock.wait);
-		// 50 accepted in the first 250 ms (a limit of 50 per second), then 429s until the second is over.
-		await sendInTurn(limit, clock, 50, () => false);
-		for (let index = 0; index < 30; index++) {
-			clock.advance(25);
+		// 50 accepted in 250 ms, then one refusal: 50 per second, or a limit on requests in flight?
+		await sendInTurn(limit, clock, 51, (index) => index === 50);
+		expect(limit.rate).toBeCloseTo((50 / 0.25) * RATE_AFTER_429, -1);
+		clock.waits.length = 0;
+		await sendInTurn(limit, clock, 1, () => false, 0);
+		expect(Math.max(0, ...clock.waits)).toBeLessThan(10);
+	});
+
+	it('finds the budget spent when the API refuses the first request sent at the new pace: per-second rate, and a pause until the API\'s second is over', async () => {
+		const clock = fakeClock();
+		const limit = new AdaptiveLimit(5, clock.now, clock.wait);
+		const firstAnsweredAt = clock.now() + 5;
+		await sendInTurn(limit, clock, 51, (index) => index === 50);
+		// Nothing accepted since: the next refusal says the API's budget (50 in this second) is used up.
+		await sendInTurn(limit, clock, 1, () => true);
+		expect(limit.rate).toBeCloseTo(50 * RATE_AFTER_429, 5);
+		const ticket = await limit.acquire();
+		// Not before the oldest request of that second is a second old, counted from its answer.
+		expect(ticket.sentAt).toBe(firstAnsweredAt + 1000);
+		limit.release(ticket, 'answered');
+	});
+
+	it('makes the requests already waiting for a turn wait for the pause too', async () => {
+		const clock = fakeClock();
+		const held: { release?: () => void } = {};
+		const moveClock = () => {
+			const release = held.release;
+			held.release = undefined;
+			release?.();
+		};
+		// The clock stands still while a request waits for its turn, until the test lets it move.
+		const heldWait = async (ms: number) => {
+			await new Promise<void>((resolve) => (held.release = resolve));
+			clock.advance(ms);
+		};
+		const limit = new AdaptiveLimit(5, clock.now, heldWait);
+		for (let index = 0; index < 50; index++) {
 			const ticket = await limit.acquire();
-			limit.release(ticket, 'rateLimited');
+			clock.advance(5);
+			limit.release(ticket, 'answered');
 		}
-		// Refused about a second after the burst began: 50 accepted in that second.
-		expect(limit.rate).toBeGreaterThan(50 * RATE_AFTER_429 - 3);
-		expect(limit.rate).toBeLessThan(50);
+		const first = await limit.acquire();
+		const second = await limit.acquire();
+		clock.advance(5);
+		limit.release(first, 'rateLimited');
+		limit.release(second, 'rateLimited');
+		// The fast reading: one request goes out at once, the next waits for its turn a few ms later.
+		const refused = await limit.acquire();
+		const waiting = limit.acquire();
+		for (let turn = 0; turn < 4; turn++) await nextTurn();
+		expect(held.release).toBeDefined();
+		// The API refuses the one sent at the new pace: its budget is spent, the pause begins.
+		clock.advance(5);
+		limit.release(refused, 'rateLimited');
+		moveClock();
+		for (let turn = 0; turn < 4; turn++) await nextTurn();
+		moveClock();
+		const waitingTicket = await waiting;
+		expect(waitingTicket.sentAt).toBeGreaterThan(refused.sentAt + 700);
+		limit.release(waitingTicket, 'answered');
+	});
+
+	it('ignores a 429 for a request sent before the pace changed, and does not pause while the API still accepts requests (a limit in flight)', async () => {
+		const clock = fakeClock();
+		const limit = new AdaptiveLimit(20, clock.now, clock.wait);
+		// 20 sent at once: 10 accepted, 10 refused (10 in flight allowed), answered in any order.
+		const tickets = [];
+		for (let index = 0; index < 20; index++) tickets.push(await limit.acquire());
+		clock.advance(25);
+		for (const ticket of tickets.slice(0, 5)) limit.release(ticket, 'answered');
+		limit.release(tickets[10], 'rateLimited');
+		const rateAfterFirst = limit.rate;
+		expect(rateAfterFirst).toBeGreaterThan(1000);
+		for (const ticket of tickets.slice(11)) limit.release(ticket, 'rateLimited');
+		expect(limit.rate).toBe(rateAfterFirst);
+		for (const ticket of tickets.slice(5, 10)) limit.release(ticket, 'answered');
+		// A refusal at the new pace while the API accepted requests since the change: no pause.
+		const next = await limit.acquire();
+		clock.advance(25);
+		limit.release(next, 'rateLimited');
+		clock.waits.length = 0;
+		const after = await limit.acquire();
+		expect(Math.max(0, ...clock.waits)).toBeLessThan(100);
+		limit.release(after, 'answered');
 	});
 
 	it('counts only answered requests as accepted: requests without an answer tell nothing about the limit', async () => {
