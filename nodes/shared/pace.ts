@@ -17,13 +17,14 @@ const WINDOW_MS = 1000;
  * it. Only the item that got the 429 waits for its Retry-After (service.ts); the others carry on at the new pace. After
  * each second's worth of answers without a 429 the rate grows by 5%, so a raised limit is found again.
  *
- * Early in a run a 429 is ambiguous: 50 requests accepted in 300 ms and then a refusal may be a limit of 50 per
- * second or of 10 in flight. The first 429 reads it the fast way (the burst's own pace); if the API then refuses
- * everything sent at the new pace, its budget is spent: the pace drops to what it accepted in a full second and waits
- * until that second is over, instead of earning a 429 for every request until then (each refused item waits out its
- * Retry-After, and once every place of the pool is taken by such items nothing moves: measured, 89% of a 50/s limit
- * at Concurrency 5 without this, 96% with it). A refusal of a request sent before the pace changed says nothing about
- * the new pace and changes nothing.
+ * A 429 is ambiguous, above all early in a run: 50 requests accepted in 300 ms and then a refusal may be a limit of
+ * 50 per second or of 10 in flight. A 429 reads it the fast way (the pace since the run began, up to a second); if the
+ * API then refuses a request sent at the new pace before it accepted any other, at any time in the run, its budget is
+ * spent: the pace drops to just under what it accepted in a full second and waits until that second is over, instead
+ * of earning a 429 for every request until then (each refused item waits out its Retry-After, and once every place of
+ * the pool is taken by such items nothing moves: measured, 89% of a 50/s limit at Concurrency 5 without this).
+ * A refusal of a request whose turn was taken before the pace changed says nothing about the new pace and changes
+ * nothing.
  *
  * Why a rate and not fewer requests in flight: a limit of N per second at 25 ms latency allows N/40 in flight, so
  * halving the in-flight count swings between far too fast and far too slow (measured: 73-79% of a 50/s limit).
@@ -43,8 +44,14 @@ export class AdaptiveLimit {
 	/** The requests the API accepted (answered without 429) within the last two windows, oldest sent first. */
 	private accepted: Accepted[] = [];
 
-	/** When a 429 last changed the pace, and whether the API has accepted a request since (answered since, sent at any time). */
-	private slowedDownAt = Number.NEGATIVE_INFINITY;
+	/**
+	 * Counts the 429s read as news about the limit. A ticket carries the count from when its turn was taken, so a 429
+	 * for a request sent at an older pace is told apart exactly (timestamps tie within a millisecond), even when it
+	 * went out after the change from a turn taken before it.
+	 */
+	private paceVersion = 0;
+
+	/** Whether the API has accepted a request since the last such 429 (answered since, sent at any time). */
 
 	private acceptedSinceSlowDown = false;
 
@@ -70,10 +77,10 @@ export class AdaptiveLimit {
 			await new Promise<void>((resolve) => this.waiting.push(resolve));
 		}
 		this.inFlight += 1;
-		await this.waitForTurn();
+		const pace = await this.waitForTurn();
 		const sentAt = this.now();
 		this.firstSentAt ??= sentAt;
-		return { sentAt };
+		return { sentAt, pace };
 	}
 
 	/**
@@ -81,15 +88,16 @@ export class AdaptiveLimit {
 	 * new turn after the pause (measured: without this, the requests already waiting went out during the API's full
 	 * second and were refused).
 	 */
-	private async waitForTurn(): Promise<void> {
+	private async waitForTurn(): Promise<number> {
 		for (;;) {
-			if (!Number.isFinite(this.requestsPerSecond)) return;
+			const pace = this.paceVersion;
+			if (!Number.isFinite(this.requestsPerSecond)) return pace;
 			const pausesSeen = this.pauses;
 			const now = this.now();
 			const turn = Math.max(now, this.nextSendAt);
 			this.nextSendAt = turn + 1000 / this.requestsPerSecond;
 			if (turn > now) await this.wait(turn - now);
-			if (pausesSeen === this.pauses) return;
+			if (pausesSeen === this.pauses) return pace;
 		}
 	}
 
@@ -99,34 +107,38 @@ export class AdaptiveLimit {
 	 */
 	release(ticket: Ticket, result: 'answered' | 'rateLimited' | 'unanswered'): void {
 		this.inFlight -= 1;
-		if (result === 'rateLimited') this.slowDown(ticket.sentAt);
+		if (result === 'rateLimited') this.slowDown(ticket);
 		else if (result === 'answered') this.recordAccepted({ sentAt: ticket.sentAt, answeredAt: this.now() });
 		this.wake();
 	}
 
 	/**
-	 * A 429 for a request sent before the pace last changed was sent at the old pace: nothing changes. A 429 with nothing
+	 * A 429 for a request whose turn was taken before the pace last changed was sent at the old pace: nothing changes. A 429 with nothing
 	 * accepted in the second before it says the limit was used up earlier (another run, another client), not how high it
 	 * is: the rate stays, and the refused item waits for its Retry-After. A 429 with nothing accepted since the pace last
 	 * changed says the budget is spent (see the class).
 	 */
-	private slowDown(refusedAt: number): void {
-		if (refusedAt < this.slowedDownAt) return;
+	private slowDown({ sentAt: refusedAt, pace }: Ticket): void {
+		if (pace < this.paceVersion) return;
 		this.answersSinceChange = 0;
 		const spent = Number.isFinite(this.requestsPerSecond) && !this.acceptedSinceSlowDown;
 		const accepted = this.acceptedRateBefore(refusedAt, spent);
 		if (accepted === 0) return;
 		this.requestsPerSecond = Math.max(MIN_RATE, Math.min(this.requestsPerSecond, accepted * RATE_AFTER_429));
 		if (spent) {
-			// The API's second is full until the oldest request it counted in it is a second old. It counted that request
-			// when it arrived, somewhere between its sending and its answer here: counting from the answer is the safe
-			// side (counting from the sending, the first request after the wait was refused again in 1 run of 4, measured).
-			const oldest = this.accepted.find((request) => request.sentAt > refusedAt - WINDOW_MS);
+			// The API's second is full until the first request it counted in it is a second old. It counted each request
+			// when it arrived, somewhere between its sending and its answer here: counting from the earliest answer is the
+			// safe side (counting from the sending, the first request after the wait was refused again in 1 run of 4,
+			// measured). acceptedRateBefore found at least one request in that second.
+			let firstAnswer = Number.POSITIVE_INFINITY;
+			for (const { sentAt, answeredAt } of this.accepted) {
+				if (sentAt > refusedAt - WINDOW_MS && sentAt <= refusedAt) firstAnswer = Math.min(firstAnswer, answeredAt);
+			}
 			// The turns taken before are void: the requests waiting for them take new ones when they wake.
-			this.nextSendAt = Math.max(this.now(), oldest ? oldest.answeredAt + WINDOW_MS : 0);
+			this.nextSendAt = Math.max(this.now(), firstAnswer + WINDOW_MS);
 			this.pauses += 1;
 		}
-		this.slowedDownAt = this.now();
+		this.paceVersion += 1;
 		this.acceptedSinceSlowDown = false;
 	}
 
@@ -176,4 +188,6 @@ interface Accepted {
 interface Ticket {
 	/** When the request went out. */
 	readonly sentAt: number;
+	/** The pace (AdaptiveLimit.paceVersion) its turn was taken at. */
+	readonly pace: number;
 }

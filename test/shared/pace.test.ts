@@ -27,6 +27,49 @@ async function sendInTurn(limit: AdaptiveLimit, clock: ReturnType<typeof fakeClo
 	}
 }
 
+/** A clock that stands still while a request waits for its turn, until the test lets it move (`moveClock`). */
+function heldClock() {
+	const clock = fakeClock();
+	const held: { release?: () => void } = {};
+	return {
+		clock,
+		isHeld: () => held.release !== undefined,
+		moveClock: () => {
+			const release = held.release;
+			held.release = undefined;
+			release?.();
+		},
+		/** Acquires, letting the clock move for this request's own turn. */
+		acquireNow: async (limit: AdaptiveLimit) => {
+			let done = false;
+			const ticket = limit.acquire().finally(() => (done = true));
+			for (let turn = 0; turn < 8 && !done; turn++) {
+				await nextTurn();
+				const release = held.release;
+				held.release = undefined;
+				release?.();
+			}
+			return await ticket;
+		},
+		wait: async (ms: number) => {
+			await new Promise<void>((resolve) => (held.release = resolve));
+			clock.advance(ms);
+		},
+	};
+}
+
+/** 50 accepted over 250 ms, then one refusal: the fast reading, about 194 per second. */
+async function burstThenRefusal(limit: AdaptiveLimit, clock: ReturnType<typeof fakeClock>) {
+	for (let index = 0; index < 50; index++) {
+		const ticket = await limit.acquire();
+		clock.advance(5);
+		limit.release(ticket, 'answered');
+	}
+	const refused = await limit.acquire();
+	clock.advance(5);
+	limit.release(refused, 'rateLimited');
+}
+
 describe('AdaptiveLimit (the pace of one execution)', () => {
 	it('sends without pacing until the first 429', async () => {
 		const clock = fakeClock();
@@ -69,50 +112,109 @@ describe('AdaptiveLimit (the pace of one execution)', () => {
 		// Nothing accepted since: the next refusal says the API's budget (50 in this second) is used up.
 		await sendInTurn(limit, clock, 1, () => true);
 		expect(limit.rate).toBeCloseTo(50 * RATE_AFTER_429, 5);
+		// Not before the first request of that second is a second old, counted from its answer; then evenly spaced.
+		clock.waits.length = 0;
+		const sent: number[] = [];
+		for (let index = 0; index < 4; index++) {
+			const ticket = await limit.acquire();
+			sent.push(ticket.sentAt);
+			limit.release(ticket, 'answered');
+		}
+		expect(sent[0]).toBe(firstAnsweredAt + 1000);
+		for (let index = 1; index < 4; index++) expect(sent[index] - sent[index - 1]).toBeCloseTo(1000 / limit.rate, 5);
+	});
+
+	it('counts the pause from the earliest answer of that second, when answers came back out of order', async () => {
+		const clock = fakeClock();
+		const limit = new AdaptiveLimit(5, clock.now, clock.wait);
+		const first = await limit.acquire();
+		clock.advance(1);
+		const second = await limit.acquire();
+		clock.advance(3);
+		limit.release(second, 'answered');
+		const earliestAnswer = clock.now();
+		clock.advance(7);
+		limit.release(first, 'answered');
+		await sendInTurn(limit, clock, 49, (index) => index === 48);
+		await sendInTurn(limit, clock, 1, () => true);
 		const ticket = await limit.acquire();
-		// Not before the oldest request of that second is a second old, counted from its answer.
-		expect(ticket.sentAt).toBe(firstAnsweredAt + 1000);
+		expect(ticket.sentAt).toBe(earliestAnswer + 1000);
 		limit.release(ticket, 'answered');
 	});
 
 	it('makes the requests already waiting for a turn wait for the pause too', async () => {
+		const { clock, isHeld, moveClock, wait } = heldClock();
+		const limit = new AdaptiveLimit(5, clock.now, wait);
+		const firstAnsweredAt = clock.now() + 5;
+		await burstThenRefusal(limit, clock);
+		// The fast reading: one request goes out at once, the next waits for its turn a few ms later.
+		const refused = await limit.acquire();
+		const waiting = limit.acquire();
+		for (let turn = 0; turn < 4 && !isHeld(); turn++) await nextTurn();
+		expect(isHeld()).toBe(true);
+		// The API refuses the one sent at the new pace: its budget is spent, the pause begins.
+		clock.advance(5);
+		limit.release(refused, 'rateLimited');
+		moveClock();
+		// The waiting request takes a new turn: after the pause.
+		for (let turn = 0; turn < 4 && !isHeld(); turn++) await nextTurn();
+		expect(isHeld()).toBe(true);
+		moveClock();
+		const waitingTicket = await waiting;
+		expect(waitingTicket.sentAt).toBe(firstAnsweredAt + 1000);
+		limit.release(waitingTicket, 'answered');
+	});
+
+	it('ignores a 429 for a request whose turn was taken before the pace changed, even when it went out after the change', async () => {
+		const { clock, isHeld, moveClock, wait, acquireNow } = heldClock();
+		const limit = new AdaptiveLimit(5, clock.now, wait);
+		await burstThenRefusal(limit, clock);
+		const accepted = await acquireNow(limit);
+		clock.advance(5);
+		limit.release(accepted, 'answered');
+		// One request goes out at the current pace; the next waits for its turn.
+		const refused = await acquireNow(limit);
+		const waiting = limit.acquire();
+		for (let turn = 0; turn < 4 && !isHeld(); turn++) await nextTurn();
+		expect(isHeld()).toBe(true);
+		// A 429 at the current pace, after an acceptance: the pace changes (no pause).
+		clock.advance(2);
+		limit.release(refused, 'rateLimited');
+		const rateAfter = limit.rate;
+		moveClock();
+		const late = await waiting;
+		expect(late.sentAt).toBeGreaterThan(refused.sentAt);
+		// Its turn was taken at the old pace: its 429 says nothing about the new one (no change, no pause).
+		clock.advance(5);
+		limit.release(late, 'rateLimited');
+		expect(limit.rate).toBe(rateAfter);
+		const next = limit.acquire();
+		for (let turn = 0; turn < 4 && !isHeld(); turn++) await nextTurn();
+		if (isHeld()) moveClock();
+		expect((await next).sentAt - late.sentAt).toBeLessThan(100);
+	});
+
+	it('tells the old pace from the new within one millisecond: a 429 for a request sent in the millisecond the pace changed, before it, changes nothing', async () => {
 		const clock = fakeClock();
-		const held: { release?: () => void } = {};
-		const moveClock = () => {
-			const release = held.release;
-			held.release = undefined;
-			release?.();
-		};
-		// The clock stands still while a request waits for its turn, until the test lets it move.
-		const heldWait = async (ms: number) => {
-			await new Promise<void>((resolve) => (held.release = resolve));
-			clock.advance(ms);
-		};
-		const limit = new AdaptiveLimit(5, clock.now, heldWait);
+		const limit = new AdaptiveLimit(5, clock.now, clock.wait);
 		for (let index = 0; index < 50; index++) {
 			const ticket = await limit.acquire();
 			clock.advance(5);
 			limit.release(ticket, 'answered');
 		}
 		const first = await limit.acquire();
-		const second = await limit.acquire();
 		clock.advance(5);
+		// Sent in the same millisecond as the 429 that changes the pace is handled, just before it.
+		const sameMillisecond = await limit.acquire();
 		limit.release(first, 'rateLimited');
-		limit.release(second, 'rateLimited');
-		// The fast reading: one request goes out at once, the next waits for its turn a few ms later.
-		const refused = await limit.acquire();
-		const waiting = limit.acquire();
-		for (let turn = 0; turn < 4; turn++) await nextTurn();
-		expect(held.release).toBeDefined();
-		// The API refuses the one sent at the new pace: its budget is spent, the pause begins.
+		const rateAfter = limit.rate;
 		clock.advance(5);
-		limit.release(refused, 'rateLimited');
-		moveClock();
-		for (let turn = 0; turn < 4; turn++) await nextTurn();
-		moveClock();
-		const waitingTicket = await waiting;
-		expect(waitingTicket.sentAt).toBeGreaterThan(refused.sentAt + 700);
-		limit.release(waitingTicket, 'answered');
+		limit.release(sameMillisecond, 'rateLimited');
+		expect(limit.rate).toBe(rateAfter);
+		clock.waits.length = 0;
+		const next = await limit.acquire();
+		expect(Math.max(0, ...clock.waits)).toBeLessThan(100);
+		limit.release(next, 'answered');
 	});
 
 	it('ignores a 429 for a request sent before the pace changed, and does not pause while the API still accepts requests (a limit in flight)', async () => {
