@@ -52,7 +52,6 @@ export class AdaptiveLimit {
 	private paceVersion = 0;
 
 	/** Whether the API has accepted a request since the last such 429 (answered since, sent at any time). */
-
 	private acceptedSinceSlowDown = false;
 
 	/** How many times the API's budget was found spent (and the pace paused until its second is over). */
@@ -113,27 +112,27 @@ export class AdaptiveLimit {
 	}
 
 	/**
-	 * A 429 for a request whose turn was taken before the pace last changed was sent at the old pace: nothing changes. A 429 with nothing
-	 * accepted in the second before it says the limit was used up earlier (another run, another client), not how high it
-	 * is: the rate stays, and the refused item waits for its Retry-After. A 429 with nothing accepted since the pace last
-	 * changed says the budget is spent (see the class).
+	 * A 429 for a request whose turn was taken before the pace last changed was sent at the old pace: nothing changes.
+	 * A 429 with nothing accepted in the second before it says the limit was used up earlier (another run, another
+	 * client), not how high it is: the rate stays, and the refused item waits for its Retry-After. A 429 with nothing
+	 * accepted since the pace last changed says the budget is spent (see the class).
 	 */
 	private slowDown({ sentAt: refusedAt, pace }: Ticket): void {
 		if (pace < this.paceVersion) return;
 		this.answersSinceChange = 0;
 		const spent = Number.isFinite(this.requestsPerSecond) && !this.acceptedSinceSlowDown;
-		const accepted = this.acceptedRateBefore(refusedAt, spent);
-		if (accepted === 0) return;
-		this.requestsPerSecond = Math.max(MIN_RATE, Math.min(this.requestsPerSecond, accepted * RATE_AFTER_429));
+		const inSecond = this.acceptedInSecondBefore(refusedAt);
+		if (inSecond.length === 0) return;
+		this.requestsPerSecond = Math.max(
+			MIN_RATE,
+			Math.min(this.requestsPerSecond, this.perSecond(inSecond.length, refusedAt, spent) * RATE_AFTER_429),
+		);
 		if (spent) {
 			// The API's second is full until the first request it counted in it is a second old. It counted each request
 			// when it arrived, somewhere between its sending and its answer here: counting from the earliest answer is the
 			// safe side (counting from the sending, the first request after the wait was refused again in 1 run of 4,
-			// measured). acceptedRateBefore found at least one request in that second.
-			let firstAnswer = Number.POSITIVE_INFINITY;
-			for (const { sentAt, answeredAt } of this.accepted) {
-				if (sentAt > refusedAt - WINDOW_MS && sentAt <= refusedAt) firstAnswer = Math.min(firstAnswer, answeredAt);
-			}
+			// measured).
+			const firstAnswer = inSecond.reduce((first, request) => Math.min(first, request.answeredAt), Number.POSITIVE_INFINITY);
 			// The turns taken before are void: the requests waiting for them take new ones when they wake.
 			this.nextSendAt = Math.max(this.now(), firstAnswer + WINDOW_MS);
 			this.pauses += 1;
@@ -158,15 +157,17 @@ export class AdaptiveLimit {
 		}
 	}
 
-	/**
-	 * Requests per second the API accepted in the second before `time`: what its limit let through when it refused a
-	 * request sent then. Early in a run the window is shorter than a second and counts per its own length, unless the
-	 * API's budget is `spent`: then per the full second, the budget's likely length.
-	 */
-	private acceptedRateBefore(time: number, spent: boolean): number {
+	/** The requests the API accepted that were sent in the second before `time`: what its limit let through then. */
+	private acceptedInSecondBefore(time: number): Accepted[] {
 		const from = time - WINDOW_MS;
-		let count = 0;
-		for (const { sentAt } of this.accepted) if (sentAt > from && sentAt <= time) count++;
+		return this.accepted.filter(({ sentAt }) => sentAt > from && sentAt <= time);
+	}
+
+	/**
+	 * `count` requests in the second before `time`, per second. Early in a run that second is shorter and counts per
+	 * its own length, unless the API's budget is `spent`: then per the full second, the budget's likely length.
+	 */
+	private perSecond(count: number, time: number, spent: boolean): number {
 		const span = spent ? WINDOW_MS : Math.min(WINDOW_MS, Math.max(1, time - (this.firstSentAt ?? time)));
 		return (count * 1000) / span;
 	}

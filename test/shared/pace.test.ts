@@ -31,23 +31,22 @@ async function sendInTurn(limit: AdaptiveLimit, clock: ReturnType<typeof fakeClo
 function heldClock() {
 	const clock = fakeClock();
 	const held: { release?: () => void } = {};
+	const moveClock = () => {
+		const release = held.release;
+		held.release = undefined;
+		release?.();
+	};
 	return {
 		clock,
 		isHeld: () => held.release !== undefined,
-		moveClock: () => {
-			const release = held.release;
-			held.release = undefined;
-			release?.();
-		},
+		moveClock,
 		/** Acquires, letting the clock move for this request's own turn. */
 		acquireNow: async (limit: AdaptiveLimit) => {
 			let done = false;
 			const ticket = limit.acquire().finally(() => (done = true));
 			for (let turn = 0; turn < 8 && !done; turn++) {
 				await nextTurn();
-				const release = held.release;
-				held.release = undefined;
-				release?.();
+				moveClock();
 			}
 			return await ticket;
 		},
@@ -60,14 +59,7 @@ function heldClock() {
 
 /** 50 accepted over 250 ms, then one refusal: the fast reading, about 194 per second. */
 async function burstThenRefusal(limit: AdaptiveLimit, clock: ReturnType<typeof fakeClock>) {
-	for (let index = 0; index < 50; index++) {
-		const ticket = await limit.acquire();
-		clock.advance(5);
-		limit.release(ticket, 'answered');
-	}
-	const refused = await limit.acquire();
-	clock.advance(5);
-	limit.release(refused, 'rateLimited');
+	await sendInTurn(limit, clock, 51, (index) => index === 50);
 }
 
 describe('AdaptiveLimit (the pace of one execution)', () => {
@@ -197,11 +189,7 @@ describe('AdaptiveLimit (the pace of one execution)', () => {
 	it('tells the old pace from the new within one millisecond: a 429 for a request sent in the millisecond the pace changed, before it, changes nothing', async () => {
 		const clock = fakeClock();
 		const limit = new AdaptiveLimit(5, clock.now, clock.wait);
-		for (let index = 0; index < 50; index++) {
-			const ticket = await limit.acquire();
-			clock.advance(5);
-			limit.release(ticket, 'answered');
-		}
+		await sendInTurn(limit, clock, 50, () => false);
 		const first = await limit.acquire();
 		clock.advance(5);
 		// Sent in the same millisecond as the 429 that changes the pace is handled, just before it.
