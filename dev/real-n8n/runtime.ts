@@ -50,8 +50,13 @@ export function statePath(name: string): string {
 	return path.join(cache, shared ? `${name}-${path.basename(repoRoot())}` : name);
 }
 
+/**
+ * `.cache/n8n-runtime`, or the folder named by LEAD_CAPTURE_RUNTIME_DIR: CI's fresh clone of the repository points
+ * it at the runtime the rest of the CI run uses, so proving the README's commands on a fresh clone costs no second
+ * cold install of n8n while that clone keeps no `.cache` of its own from before.
+ */
 export function runtimeRoot(): string {
-	return path.join(cacheRoot(), 'n8n-runtime');
+	return process.env.LEAD_CAPTURE_RUNTIME_DIR || path.join(cacheRoot(), 'n8n-runtime');
 }
 
 /** npm settings from the environment that still apply to child npm runs: where packages come from. */

@@ -3,8 +3,8 @@ import axios, { type AxiosInstance } from 'axios';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** The shared folder sits next to the project root (../shared). */
-const SEEDS_DIR = path.resolve(__dirname, '..', '..', '..', 'shared', 'seeds');
+/** The seed documents, checked in beside the tests (test/fixtures/seeds/README.md says where they come from). */
+const SEEDS_DIR = path.resolve(__dirname, '..', 'fixtures', 'seeds');
 
 export function readSeed(fileName: string): string {
 	return readFileSync(path.join(SEEDS_DIR, fileName), 'utf8');
