@@ -18,7 +18,7 @@ import {
 	type InstalledPackage,
 	type WorkflowFile,
 } from './n8n';
-import { OWNER_EMAIL, OWNER_PASSWORD, ownerEnv } from './owner';
+import { ownerEnv } from './owner';
 import { N8nRest } from './rest';
 import { activateTriggerWorkflows } from './triggers';
 import { ensureRuntime, type Runtime } from './runtime';
@@ -76,18 +76,6 @@ async function waitForEditor(url: string, n8n: ChildProcess, timeoutMs: number):
 		await sleep(500);
 	}
 	throw new Error(`n8n did not answer at ${url} within ${timeoutMs / 1000} s`);
-}
-
-/** Logs in over REST with the printed credentials, so a wrong owner set-up fails here and not in the browser. */
-async function checkLogin(url: string): Promise<void> {
-	const response = await fetch(`${url}/rest/login`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ emailOrLdapLoginId: OWNER_EMAIL, password: OWNER_PASSWORD }),
-	});
-	if (!response.ok) {
-		throw new Error(`logging in as ${OWNER_EMAIL} failed: HTTP ${response.status} ${await response.text()}`);
-	}
 }
 
 export async function startEditor(options: EditorOptions): Promise<RunningEditor> {
@@ -156,10 +144,13 @@ export async function startEditor(options: EditorOptions): Promise<RunningEditor
 		process.once('exit', killOnExit);
 
 		await waitForEditor(`http://127.0.0.1:${options.port}`, child, 180000);
-		await checkLogin(`http://127.0.0.1:${options.port}`);
+		// Logs in with the printed credentials, so a wrong owner set-up fails here and not in the browser. On a cold first
+		// start n8n answers /rest/settings before its login route is mounted (seen: 404 "Cannot POST /rest/login"), so
+		// the login is tried again for a while.
+		const rest = await N8nRest.login(`http://127.0.0.1:${options.port}`, 180_000);
 		log(`[start] n8n is up (${elapsedSince(step)})`);
 		// Trigger examples work only when active: n8n then registers their webhooks with the sandbox.
-		const activated = await activateTriggerWorkflows(await N8nRest.login(`http://127.0.0.1:${options.port}`), workflows);
+		const activated = await activateTriggerWorkflows(rest, workflows);
 		if (activated.length > 0) log(`[start] activated ${activated.map((workflow) => workflow.name).join(', ')}`);
 
 		let stopping: Promise<void> | undefined;
