@@ -1,8 +1,5 @@
 import { createHmac } from 'node:crypto';
 
-import { leadFromBody } from '../../nodes/KickoffLabsTrigger/body';
-import { urlWithToken } from '../../nodes/KickoffLabsTrigger/registration';
-import { isNewer } from '../../nodes/SendKitNewLeadTrigger/newLeads';
 import { deliveryItem, hasValidSignature, newSecret, sameEvents, sameSecret } from '../../nodes/shared/webhooks';
 
 const SECRET = 'a'.repeat(64);
@@ -56,40 +53,5 @@ describe('sameEvents', () => {
 	it('ignores order and repeats', () => {
 		expect(sameEvents(['a', 'b'], ['b', 'a', 'a'])).toBe(true);
 		expect(sameEvents(['a'], ['a', 'b'])).toBe(false);
-	});
-});
-
-describe('KickoffLabs Trigger helpers', () => {
-	it('rebuilds Rails-style form keys into objects and arrays', () => {
-		expect(
-			leadFromBody({
-				__event: 'new_signup',
-				email: 'a@example.com',
-				'custom_fields[plan]': 'pro',
-				'custom_fields[team]': 'red',
-				'completed_actions[]': ['1', '2'],
-				'__fraudulent[]': 'bounced',
-			}),
-		).toEqual({
-			__event: 'new_signup',
-			email: 'a@example.com',
-			custom_fields: { plan: 'pro', team: 'red' },
-			completed_actions: ['1', '2'],
-			__fraudulent: ['bounced'],
-		});
-		expect(leadFromBody('text')).toEqual({});
-	});
-
-	it('puts the token in the query of the registered URL', () => {
-		expect(urlWithToken('http://n8n.local/webhook/x/webhook', 'abc')).toBe('http://n8n.local/webhook/x/webhook?token=abc');
-		expect(urlWithToken('http://n8n.local/hook?a=1', 'abc')).toBe('http://n8n.local/hook?a=1&token=abc');
-	});
-});
-
-describe('SendKit New Lead Trigger ids', () => {
-	it('orders ObjectIds by creation time', () => {
-		expect(isNewer('665d0000aaaaaaaaaa000002', '665d0000aaaaaaaaaa000001')).toBe(true);
-		expect(isNewer('665D0000AAAAAAAAAA000001', '665d0000aaaaaaaaaa000001')).toBe(false);
-		expect(isNewer('665d0000aaaaaaaaaa000001', undefined)).toBe(true);
 	});
 });

@@ -1,13 +1,15 @@
 import type { AxiosInstance } from 'axios';
 
 import type { ActiveWorkflow } from '../../dev/engine/triggers';
+import { leadFromBody } from '../../nodes/KickoffLabs/trigger/body';
+import { urlWithToken } from '../../nodes/KickoffLabs/trigger/registration';
 import { client } from '../sandbox/helpers';
 import { useTriggerHost } from '../helpers/triggers';
 import { kickoffLabsCredentials, loadWorkflow, useWorld, withParameters } from '../helpers/world';
 
 const TRIGGER = 'KickoffLabs Trigger';
 const WEBHOOK_ID = '5a1c0b1e-0000-4000-8000-00000000a001';
-const triggerWorkflow = loadWorkflow('test/kickofflabsTrigger/trigger.workflow.json');
+const triggerWorkflow = loadWorkflow('test/kickofflabs/trigger.workflow.json');
 
 const world = useWorld();
 const { host, activate, deactivate } = useTriggerHost(world);
@@ -225,5 +227,32 @@ describe('KickoffLabs Trigger: deliveries', () => {
 		expect(response.status).toBe(200);
 		expect(await response.json()).toEqual({ message: expect.stringMatching(/opted_out.*ignored/) });
 		expect(await active.settledRuns()).toHaveLength(0);
+	});
+});
+
+describe('KickoffLabs Trigger helpers', () => {
+	it('rebuilds Rails-style form keys into objects and arrays', () => {
+		expect(
+			leadFromBody({
+				__event: 'new_signup',
+				email: 'a@example.com',
+				'custom_fields[plan]': 'pro',
+				'custom_fields[team]': 'red',
+				'completed_actions[]': ['1', '2'],
+				'__fraudulent[]': 'bounced',
+			}),
+		).toEqual({
+			__event: 'new_signup',
+			email: 'a@example.com',
+			custom_fields: { plan: 'pro', team: 'red' },
+			completed_actions: ['1', '2'],
+			__fraudulent: ['bounced'],
+		});
+		expect(leadFromBody('text')).toEqual({});
+	});
+
+	it('puts the token in the query of the registered URL', () => {
+		expect(urlWithToken('http://n8n.local/webhook/x/webhook', 'abc')).toBe('http://n8n.local/webhook/x/webhook?token=abc');
+		expect(urlWithToken('http://n8n.local/hook?a=1', 'abc')).toBe('http://n8n.local/hook?a=1&token=abc');
 	});
 });

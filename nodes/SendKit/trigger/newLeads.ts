@@ -1,10 +1,10 @@
 import type { IPollFunctions } from 'n8n-workflow';
 
-import type { PagePosition } from '../SendKit/transport/pagination';
-import { nextPagePosition } from '../SendKit/transport/pagination';
-import type { SendKitLead } from '../SendKit/transport/schemas';
-import { leadListEnvelopeSchema } from '../SendKit/transport/schemas';
-import { sendKit } from '../SendKit/transport/service';
+import type { PagePosition } from '../transport/pagination';
+import { nextPagePosition } from '../transport/pagination';
+import type { SendKitLead } from '../transport/schemas';
+import { leadListEnvelopeSchema } from '../transport/schemas';
+import { sendKit } from '../transport/service';
 
 const PAGE_SIZE = 100;
 

@@ -7,7 +7,7 @@ import { loadWorkflow, sendKitCredentials, useWorld, withParameters } from '../h
 
 const TRIGGER = 'SendKit Trigger';
 const WEBHOOK_ID = '5a1c0b1e-0000-4000-8000-00000000b001';
-const triggerWorkflow = loadWorkflow('test/sendkitTrigger/trigger.workflow.json');
+const triggerWorkflow = loadWorkflow('test/sendkit/trigger.workflow.json');
 
 const world = useWorld();
 const { host, activate, deactivate } = useTriggerHost(world);

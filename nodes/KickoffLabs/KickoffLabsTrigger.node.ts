@@ -7,8 +7,6 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { campaignIdForTrigger, campaignLocator, searchCampaigns } from '../KickoffLabs/fields/campaign.locator';
-import { campaignPath, kickoffLabs } from '../KickoffLabs/transport/service';
 import {
 	chosenEvents,
 	deliveryItem,
@@ -19,9 +17,11 @@ import {
 	sameSecret,
 	saveRegistration,
 } from '../shared/webhooks';
-import { leadFromBody } from './body';
-import { KICKOFFLABS_EVENTS } from './events';
-import { createdWebhookSchema, registrationOf, registrationSchema, unregister, urlWithToken } from './registration';
+import { campaignIdForTrigger, campaignLocator, searchCampaigns } from './fields/campaign.locator';
+import { campaignPath, kickoffLabs } from './transport/service';
+import { leadFromBody } from './trigger/body';
+import { KICKOFFLABS_EVENTS } from './trigger/events';
+import { createdWebhookSchema, registrationOf, registrationSchema, unregister, urlWithToken } from './trigger/registration';
 
 /**
  * Starts a workflow on KickoffLabs outbound-webhook events of one campaign. KickoffLabs does not sign its calls, so the

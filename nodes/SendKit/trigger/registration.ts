@@ -1,8 +1,8 @@
 import type { IHookFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { sendKit } from '../SendKit/transport/service';
-import { clearRegistration, readRegistration } from '../shared/webhooks';
+import { clearRegistration, readRegistration } from '../../shared/webhooks';
+import { sendKit } from '../transport/service';
 
 /** What the trigger registered with SendKit, kept in the workflow's static data. */
 export const registrationSchema = z.object({

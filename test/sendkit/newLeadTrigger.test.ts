@@ -1,11 +1,12 @@
 import type { AxiosInstance } from 'axios';
 
+import { isNewer } from '../../nodes/SendKit/trigger/newLeads';
 import { client } from '../sandbox/helpers';
 import { useTriggerHost } from '../helpers/triggers';
 import { loadWorkflow, sendKitCredentials, useWorld } from '../helpers/world';
 
 const TRIGGER = 'SendKit New Lead Trigger';
-const pollWorkflow = loadWorkflow('test/sendkitNewLeadTrigger/trigger.workflow.json');
+const pollWorkflow = loadWorkflow('test/sendkit/newLeadTrigger.workflow.json');
 
 const world = useWorld();
 const { activate } = useTriggerHost(world);
@@ -87,5 +88,13 @@ describe('SendKit New Lead Trigger', () => {
 	it('Fetch Test Event with no leads returns nothing', async () => {
 		const active = await activatePoller();
 		expect(await active.fetchTestEvent()).toBeNull();
+	});
+});
+
+describe('SendKit New Lead Trigger ids', () => {
+	it('orders ObjectIds by creation time', () => {
+		expect(isNewer('665d0000aaaaaaaaaa000002', '665d0000aaaaaaaaaa000001')).toBe(true);
+		expect(isNewer('665D0000AAAAAAAAAA000001', '665d0000aaaaaaaaaa000001')).toBe(false);
+		expect(isNewer('665d0000aaaaaaaaaa000001', undefined)).toBe(true);
 	});
 });

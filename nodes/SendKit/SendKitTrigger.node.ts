@@ -7,7 +7,6 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { sendKit } from '../SendKit/transport/service';
 import {
 	chosenEvents,
 	deliveryItem,
@@ -20,8 +19,9 @@ import {
 	sameEvents,
 	saveRegistration,
 } from '../shared/webhooks';
-import { SENDKIT_EVENTS, TEST_EVENT } from './events';
-import { fetchWebhook, registrationOf, registrationSchema, unregister, webhookEnvelopeSchema } from './registration';
+import { sendKit } from './transport/service';
+import { SENDKIT_EVENTS, TEST_EVENT } from './trigger/events';
+import { fetchWebhook, registrationOf, registrationSchema, unregister, webhookEnvelopeSchema } from './trigger/registration';
 
 /**
  * Starts a workflow on SendKit webhook events. The node registers its webhook with a secret of its own and checks the

@@ -1,8 +1,8 @@
 import type { IHookFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { campaignPath, kickoffLabs } from '../KickoffLabs/transport/service';
-import { clearRegistration, readRegistration } from '../shared/webhooks';
+import { clearRegistration, readRegistration } from '../../shared/webhooks';
+import { campaignPath, kickoffLabs } from '../transport/service';
 
 /**
  * What the trigger registered with KickoffLabs, kept in the workflow's static data: the full URL (n8n's webhook URL
