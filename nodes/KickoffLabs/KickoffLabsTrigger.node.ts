@@ -10,6 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import {
 	chosenEvents,
 	deliveryItem,
+	ignoreEvent,
 	newSecret,
 	readRegistration,
 	refuseCall,
@@ -21,7 +22,7 @@ import { campaignIdForTrigger, campaignLocator, searchCampaigns } from './fields
 import { campaignPath, kickoffLabs } from './transport/service';
 import { leadFromBody } from './trigger/body';
 import { KICKOFFLABS_EVENTS } from './trigger/events';
-import { createdWebhookSchema, registrationOf, registrationSchema, unregister, urlWithToken } from './trigger/registration';
+import { createdWebhookSchema, registrationOf, registrationSchema, removeWebhook, urlWithToken } from './trigger/registration';
 
 /**
  * Starts a workflow on KickoffLabs outbound-webhook events of one campaign. KickoffLabs does not sign its calls, so the
@@ -89,7 +90,7 @@ export class KickoffLabsTrigger implements INodeType {
 				const campaignId = await campaignIdForTrigger(this);
 				const events = chosenEvents(this);
 				const previous = registrationOf(this);
-				if (previous) await unregister(this, previous);
+				if (previous) await removeWebhook(this, previous);
 				const token = newSecret();
 				const url = urlWithToken(webhookUrl, token);
 				const created = await kickoffLabs.request(
@@ -103,7 +104,7 @@ export class KickoffLabsTrigger implements INodeType {
 
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const registration = registrationOf(this);
-				if (registration) await unregister(this, registration);
+				if (registration) await removeWebhook(this, registration);
 				return true;
 			},
 		},
@@ -117,9 +118,7 @@ export class KickoffLabsTrigger implements INodeType {
 		}
 		const lead = leadFromBody(this.getBodyData());
 		const event = typeof lead.__event === 'string' ? lead.__event : undefined;
-		if (!event || !registration.events.includes(event)) {
-			return { webhookResponse: { message: `Event ${event ?? '(none)'} is not one this trigger listens to: ignored` } };
-		}
+		if (!event || !registration.events.includes(event)) return ignoreEvent(event);
 		return { workflowData: [[deliveryItem(event, lead)]] };
 	}
 }

@@ -10,6 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import {
 	chosenEvents,
 	deliveryItem,
+	ignoreEvent,
 	hasValidSignature,
 	headerOf,
 	newSecret,
@@ -21,7 +22,7 @@ import {
 } from '../shared/webhooks';
 import { sendKit } from './transport/service';
 import { SENDKIT_EVENTS, TEST_EVENT } from './trigger/events';
-import { fetchWebhook, registrationOf, registrationSchema, unregister, webhookEnvelopeSchema } from './trigger/registration';
+import { fetchWebhook, registrationOf, registrationSchema, removeWebhook, webhookEnvelopeSchema } from './trigger/registration';
 
 /**
  * Starts a workflow on SendKit webhook events. The node registers its webhook with a secret of its own and checks the
@@ -84,7 +85,7 @@ export class SendKitTrigger implements INodeType {
 				if (!url) return false;
 				const events = chosenEvents(this);
 				const previous = registrationOf(this);
-				if (previous) await unregister(this, previous);
+				if (previous) await removeWebhook(this, previous);
 				const secret = newSecret();
 				const workflow = this.getWorkflow();
 				const name = `n8n: workflow "${workflow.name ?? ''}" (${workflow.id ?? ''}), node "${this.getNode().name}"`;
@@ -100,7 +101,7 @@ export class SendKitTrigger implements INodeType {
 
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const registration = registrationOf(this);
-				if (registration) await unregister(this, registration);
+				if (registration) await removeWebhook(this, registration);
 				return true;
 			},
 		},
@@ -116,9 +117,7 @@ export class SendKitTrigger implements INodeType {
 		const bodyEvent = typeof body === 'object' && body !== null ? (body as { event?: unknown }).event : undefined;
 		const event = headerOf(this, 'x-webhook-event') ?? (typeof bodyEvent === 'string' ? bodyEvent : undefined);
 		if (event === TEST_EVENT) return { workflowData: [[deliveryItem(event, body, { test: true })]] };
-		if (!event || !registration.events.includes(event)) {
-			return { webhookResponse: { message: `Event ${event ?? '(none)'} is not one this trigger listens to: ignored` } };
-		}
+		if (!event || !registration.events.includes(event)) return ignoreEvent(event);
 		return { workflowData: [[deliveryItem(event, body)]] };
 	}
 }

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 
-import { deliveryItem, hasValidSignature, newSecret, sameEvents, sameSecret } from '../../nodes/shared/webhooks';
+import { deliveryItem, hasValidSignature, ignoreEvent, newSecret, sameEvents, sameSecret } from '../../nodes/shared/webhooks';
 
 const SECRET = 'a'.repeat(64);
 const BODY = Buffer.from('{"event":"lead.tag_changed","data":{"n":1}}');
@@ -53,5 +53,12 @@ describe('sameEvents', () => {
 	it('ignores order and repeats', () => {
 		expect(sameEvents(['a', 'b'], ['b', 'a', 'a'])).toBe(true);
 		expect(sameEvents(['a'], ['a', 'b'])).toBe(false);
+	});
+});
+
+describe('ignoreEvent', () => {
+	it('is a message naming the event (n8n answers it with 200) and starts no run', () => {
+		expect(ignoreEvent('email.opened')).toEqual({ webhookResponse: { message: 'Event email.opened is not one this trigger listens to: ignored' } });
+		expect(ignoreEvent(undefined)).toEqual({ webhookResponse: { message: 'Event (none) is not one this trigger listens to: ignored' } });
 	});
 });

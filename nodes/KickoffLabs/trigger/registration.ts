@@ -1,7 +1,7 @@
 import type { IHookFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { clearRegistration, readRegistration } from '../../shared/webhooks';
+import { readRegistration, unregister } from '../../shared/webhooks';
 import { campaignPath, kickoffLabs } from '../transport/service';
 
 /**
@@ -36,18 +36,19 @@ export function registrationOf(context: IHookFunctions): Registration | undefine
 }
 
 /**
- * Removes a registration from KickoffLabs (by URL, its only key) and forgets it. A 404 in KickoffLabs's own words
- * means it is already gone (a webhook or a campaign deleted in the dashboard); every other failure is an error.
+ * Removes the registration from KickoffLabs (by URL, its only key) and forgets it. A 404 means it is already gone: a
+ * webhook or a campaign deleted in the dashboard.
  */
-export async function unregister(context: IHookFunctions, registration: Registration): Promise<void> {
-	const request = {
-		method: 'DELETE' as const,
-		path: campaignPath(registration.campaignId, 'outbound-webhook'),
-		qs: { url: registration.url },
-		secrets: [registration.token],
-	};
-	const response = await kickoffLabs.send(context, request);
-	if (response.statusCode >= 200 && response.statusCode < 300) kickoffLabs.parse(context, response, anyAnswerSchema, request);
-	else if (!kickoffLabs.saysNotFound(context, response, request)) throw kickoffLabs.error(context, response, request);
-	clearRegistration(context);
+export async function removeWebhook(context: IHookFunctions, registration: Registration): Promise<void> {
+	await unregister(
+		context,
+		kickoffLabs,
+		{
+			method: 'DELETE',
+			path: campaignPath(registration.campaignId, 'outbound-webhook'),
+			qs: { url: registration.url },
+			secrets: [registration.token],
+		},
+		anyAnswerSchema,
+	);
 }

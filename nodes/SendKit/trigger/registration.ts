@@ -1,7 +1,7 @@
 import type { IHookFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { clearRegistration, readRegistration } from '../../shared/webhooks';
+import { readRegistration, unregister } from '../../shared/webhooks';
 import { sendKit } from '../transport/service';
 
 /** What the trigger registered with SendKit, kept in the workflow's static data. */
@@ -52,11 +52,6 @@ export async function fetchWebhook(context: IHookFunctions, registration: Regist
 }
 
 /** Deletes the registered webhook and forgets it; one that SendKit no longer has counts as deleted. */
-export async function unregister(context: IHookFunctions, registration: Registration): Promise<void> {
-	const request = { method: 'DELETE' as const, path: webhookPath(registration.webhookId), secrets: [registration.secret] };
-	const response = await sendKit.send(context, request);
-	if ((response.statusCode < 200 || response.statusCode >= 300) && !sendKit.saysNotFound(context, response, request)) {
-		throw sendKit.error(context, response, request);
-	}
-	clearRegistration(context);
+export async function removeWebhook(context: IHookFunctions, registration: Registration): Promise<void> {
+	await unregister(context, sendKit, { method: 'DELETE', path: webhookPath(registration.webhookId), secrets: [registration.secret] });
 }
