@@ -74,6 +74,26 @@ describe('SendKit New Lead Trigger', () => {
 		expect(await active.poll()).toBeUndefined();
 	});
 
+	it('reads at most 50 pages in one poll and leaves the leads beyond them for the next poll', async () => {
+		const active = await activatePoller();
+		const id = (page: number) => `665d0000aaaaaaaaaa${String(page).padStart(6, '0')}`;
+		const listPage = (page: number, hasMore: boolean) => ({
+			method: 'GET',
+			path: '^/v1/leads',
+			respond: {
+				status: 200,
+				body: { success: true, data: [{ _id: id(page), email: `page${page}@example.com` }], pagination: { hasMore, nextCursor: id(page) } },
+			},
+		});
+		sendKit().control.setFaults({ queue: Array.from({ length: 52 }, (_, index) => listPage(index + 1, index + 1 < 52)) });
+
+		const first = await active.poll();
+		const second = await active.poll();
+
+		expect(emailsOf(first?.output(TRIGGER))).toEqual(Array.from({ length: 50 }, (_, index) => `page${index + 1}@example.com`));
+		expect(emailsOf(second?.output(TRIGGER))).toEqual(['page51@example.com', 'page52@example.com']);
+	});
+
 	it('Fetch Test Event returns the newest lead and changes nothing', async () => {
 		await createLeads('a@example.com', 'b@example.com');
 		const active = await activatePoller();
