@@ -127,6 +127,20 @@ describe('KickoffLabs Trigger: activation and deactivation', () => {
 		expect(active.nodeStaticData(TRIGGER)).toEqual({});
 	});
 
+	it.each([
+		['an empty object', {}],
+		['an object without its message', { deleted: true }],
+		['plain text', 'OK'],
+	])('a removal answered with a success status but %s is an error, and the registration is kept', async (_, body) => {
+		const active = await activateTrigger();
+		const registration = active.nodeStaticData(TRIGGER);
+		kickoffLabs().control.setFaults({ queue: [{ method: 'DELETE', path: '/outbound-webhook$', respond: { status: 200, body } }] });
+
+		await expect(deactivate(active)).rejects.toThrow(/KickoffLabs answered in an unexpected format|did not come from the KickoffLabs API/);
+
+		expect(active.nodeStaticData(TRIGGER)).toEqual(registration);
+	});
+
 	it('an error from KickoffLabs fails the activation', async () => {
 		await expect(
 			activate(triggerWorkflow, { credentials: credentials({ apiKey: 'wrong-key' }) }),

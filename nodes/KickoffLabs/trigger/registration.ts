@@ -23,8 +23,12 @@ export const createdWebhookSchema = z
 	.object({ referenceId: z.union([z.string(), z.number()]).optional() })
 	.passthrough();
 
-/** Anything KickoffLabs answers to a delete that succeeded; its shape is not documented. */
-const anyAnswerSchema = z.unknown();
+/**
+ * KickoffLabs's answer to a removal. Its answer to this delete is not documented, but every success answer it
+ * documents is `{"message": "..."}`, so only that counts as removed: another success answer (empty, or a proxy's page)
+ * is an error, and the registration is kept as after any failed removal.
+ */
+const removedWebhookSchema = z.object({ message: z.string() }).passthrough();
 
 /** n8n's webhook URL with the token as a query parameter: KickoffLabs calls exactly this URL. */
 export function urlWithToken(webhookUrl: string, token: string): string {
@@ -49,6 +53,6 @@ export async function removeWebhook(context: IHookFunctions, registration: Regis
 			qs: { url: registration.url },
 			secrets: [registration.token],
 		},
-		anyAnswerSchema,
+		removedWebhookSchema,
 	);
 }
