@@ -12,7 +12,6 @@ import {
 	deliveryItem,
 	ignoreEvent,
 	newSecret,
-	readRegistration,
 	refuseCall,
 	sameEvents,
 	sameSecret,
@@ -22,7 +21,7 @@ import { campaignIdForTrigger, campaignLocator, searchCampaigns } from './fields
 import { campaignPath, kickoffLabs } from './transport/service';
 import { leadFromBody } from './trigger/body';
 import { KICKOFFLABS_EVENTS } from './trigger/events';
-import { createdWebhookSchema, registrationOf, registrationSchema, removeWebhook, urlWithToken } from './trigger/registration';
+import { createdWebhookSchema, registrationOf, removeWebhook, urlWithToken } from './trigger/registration';
 
 /**
  * Starts a workflow on KickoffLabs outbound-webhook events of one campaign. KickoffLabs does not sign its calls, so the
@@ -111,7 +110,7 @@ export class KickoffLabsTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const registration = readRegistration(this, registrationSchema);
+		const registration = registrationOf(this);
 		const query = this.getQueryData() as { token?: unknown };
 		if (!registration || !sameSecret(registration.token, query.token)) {
 			return refuseCall(this, 'this URL needs the token the KickoffLabs Trigger registered');

@@ -15,14 +15,13 @@ import {
 	headerOf,
 	newSecret,
 	rawBodyOf,
-	readRegistration,
 	refuseCall,
 	sameEvents,
 	saveRegistration,
 } from '../shared/webhooks';
 import { sendKit } from './transport/service';
 import { SENDKIT_EVENTS, TEST_EVENT } from './trigger/events';
-import { fetchWebhook, registrationOf, registrationSchema, removeWebhook, webhookEnvelopeSchema } from './trigger/registration';
+import { fetchWebhook, registrationOf, removeWebhook, webhookEnvelopeSchema } from './trigger/registration';
 
 /**
  * Starts a workflow on SendKit webhook events. The node registers its webhook with a secret of its own and checks the
@@ -108,7 +107,7 @@ export class SendKitTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const registration = readRegistration(this, registrationSchema);
+		const registration = registrationOf(this);
 		if (!registration) return refuseCall(this, 'this trigger has no registered SendKit webhook');
 		if (!hasValidSignature(registration.secret, rawBodyOf(this), headerOf(this, 'x-webhook-signature'))) {
 			return refuseCall(this, 'missing or wrong X-Webhook-Signature');

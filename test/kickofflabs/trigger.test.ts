@@ -1,4 +1,5 @@
 import type { AxiosInstance } from 'axios';
+import type { IDataObject } from 'n8n-workflow';
 
 import type { ActiveWorkflow } from '../../dev/engine/triggers';
 import { leadFromBody } from '../../nodes/KickoffLabs/trigger/body';
@@ -24,10 +25,10 @@ const api = (): AxiosInstance => client(kickoffLabs().url, { Authorization: `Bea
 const withEvents = (...events: string[]) => withParameters(triggerWorkflow, TRIGGER, { events });
 const inCampaign = (id: string) => withParameters(triggerWorkflow, TRIGGER, { campaign: { __rl: true, mode: 'id', value: id } });
 
-const activateTrigger = async (workflow = triggerWorkflow, options: { staticData?: Record<string, unknown>; campaignId?: string } = {}) =>
+const activateTrigger = async (workflow = triggerWorkflow, options: { staticData?: IDataObject; campaignId?: string } = {}) =>
 	await activate(workflow, {
 		credentials: credentials(options.campaignId === undefined ? {} : { campaignId: options.campaignId }),
-		staticData: options.staticData as never,
+		staticData: options.staticData,
 	});
 
 async function signUp(body: Record<string, unknown>, campaignId = campaign()): Promise<void> {

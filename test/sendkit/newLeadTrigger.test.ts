@@ -1,4 +1,5 @@
 import type { AxiosInstance } from 'axios';
+import type { IDataObject } from 'n8n-workflow';
 
 import { isNewer } from '../../nodes/SendKit/trigger/newLeads';
 import { client } from '../sandbox/helpers';
@@ -13,8 +14,8 @@ const { activate } = useTriggerHost(world);
 
 const sendKit = () => world().sandbox.sendKit;
 const api = (): AxiosInstance => client(sendKit().url, { 'X-Api-Key': sendKit().workspaceKey });
-const activatePoller = async (staticData?: Record<string, unknown>) =>
-	await activate(pollWorkflow, { credentials: sendKitCredentials(world().sandbox), staticData: staticData as never });
+const activatePoller = async (staticData?: IDataObject) =>
+	await activate(pollWorkflow, { credentials: sendKitCredentials(world().sandbox), staticData });
 
 async function createLeads(...emails: string[]): Promise<void> {
 	for (const email of emails) {

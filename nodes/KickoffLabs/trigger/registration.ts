@@ -1,4 +1,4 @@
-import type { IHookFunctions } from 'n8n-workflow';
+import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { readRegistration, unregister } from '../../shared/webhooks';
@@ -8,7 +8,7 @@ import { campaignPath, kickoffLabs } from '../transport/service';
  * What the trigger registered with KickoffLabs, kept in the workflow's static data: the full URL (n8n's webhook URL
  * plus the node's own token), the campaign, the events, and the token every delivery must carry.
  */
-export const registrationSchema = z.object({
+const registrationSchema = z.object({
 	url: z.string().min(1),
 	campaignId: z.string().min(1),
 	events: z.array(z.string()),
@@ -16,7 +16,7 @@ export const registrationSchema = z.object({
 	referenceId: z.union([z.string(), z.number()]).optional(),
 });
 
-export type Registration = z.infer<typeof registrationSchema>;
+type Registration = z.infer<typeof registrationSchema>;
 
 /** `{"message":"Webhook Created","referenceId":123,"events":[...]}` (docs §2.6); only the reference is read. */
 export const createdWebhookSchema = z
@@ -35,7 +35,8 @@ export function urlWithToken(webhookUrl: string, token: string): string {
 	return `${webhookUrl}${webhookUrl.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}`;
 }
 
-export function registrationOf(context: IHookFunctions): Registration | undefined {
+/** The registration kept at activation, in the workflow's static data. */
+export function registrationOf(context: IHookFunctions | IWebhookFunctions): Registration | undefined {
 	return readRegistration(context, registrationSchema);
 }
 
