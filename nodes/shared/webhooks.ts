@@ -1,3 +1,8 @@
+/*
+ * What every webhook trigger of the package shares: its own secrets, constant-time checks of what a caller presents,
+ * HMAC signatures, refusing a call or ignoring an event, and the registration: kept in the workflow's static data,
+ * and removed from the service.
+ */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'crypto';
 import type { IDataObject, IHookFunctions, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import type { z } from 'zod';
@@ -5,11 +10,6 @@ import type { z } from 'zod';
 import type { ApiRequest } from './request';
 import { isSuccess } from './request';
 import type { Service } from './service';
-
-/**
- * What every webhook trigger of the package shares: its own secrets, constant-time checks of what a caller presents,
- * HMAC signatures, refusing a call, and the registration kept in the workflow's static data.
- */
 
 /** A fresh random secret: 32 bytes as 64 hex characters. */
 export function newSecret(): string {
