@@ -1,11 +1,15 @@
+/*
+ * What every webhook trigger of the package shares: its own secrets, constant-time checks of what a caller presents,
+ * HMAC signatures, refusing a call or ignoring an event, and the registration: kept in the workflow's static data,
+ * and removed from the service.
+ */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'crypto';
 import type { IDataObject, IHookFunctions, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import type { z } from 'zod';
 
-/**
- * What every webhook trigger of the package shares: its own secrets, constant-time checks of what a caller presents,
- * HMAC signatures, refusing a call, and the registration kept in the workflow's static data.
- */
+import type { ApiRequest } from './request';
+import { isSuccess } from './request';
+import type { Service } from './service';
 
 /** A fresh random secret: 32 bytes as 64 hex characters. */
 export function newSecret(): string {
@@ -60,6 +64,14 @@ export function refuseCall(context: IWebhookFunctions, reason: string): IWebhook
 }
 
 /**
+ * The answer to a delivery of an event the trigger does not listen to: a 200, so that the service counts it as
+ * delivered and does not send it again, and no run.
+ */
+export function ignoreEvent(event: string | undefined): IWebhookResponseData {
+	return { webhookResponse: { message: `Event ${event ?? '(none)'} is not one this trigger listens to: ignored` } };
+}
+
+/**
  * The item a delivery starts the workflow with: the event name first, then the body as sent (a body that is not an
  * object goes under `body`), then `extra`. The event name given here wins over a field of the body with that name.
  */
@@ -102,7 +114,30 @@ export function saveRegistration(context: IHookFunctions, registration: IDataObj
 	Object.assign(staticData, registration);
 }
 
-export function clearRegistration(context: IHookFunctions): void {
+/** What removing a registration needs of a service's client. */
+type RegistrationClient = Pick<Service<never>, 'send' | 'saysNotFound' | 'error' | 'parse'>;
+
+/**
+ * Removes a registration from the service and forgets it. A 404 in the service's own words means it is already gone
+ * (deleted in the service's dashboard); every other failure is an error, and the registration is kept. A successful
+ * answer is read with `answerSchema` when the service documents one.
+ */
+export async function unregister(
+	context: IHookFunctions,
+	service: RegistrationClient,
+	request: ApiRequest,
+	answerSchema?: z.ZodTypeAny,
+): Promise<void> {
+	const response = await service.send(context, request);
+	if (isSuccess(response)) {
+		if (answerSchema) service.parse(context, response, answerSchema, request);
+	} else if (!service.saysNotFound(context, response, request)) {
+		throw service.error(context, response, request);
+	}
+	clearRegistration(context);
+}
+
+function clearRegistration(context: IHookFunctions): void {
 	clearStaticData(context.getWorkflowStaticData('node'));
 }
 

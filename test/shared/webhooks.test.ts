@@ -1,9 +1,6 @@
 import { createHmac } from 'node:crypto';
 
-import { leadFromBody } from '../../nodes/KickoffLabsTrigger/body';
-import { urlWithToken } from '../../nodes/KickoffLabsTrigger/registration';
-import { isNewer } from '../../nodes/SendKitNewLeadTrigger/newLeads';
-import { deliveryItem, hasValidSignature, newSecret, sameEvents, sameSecret } from '../../nodes/shared/webhooks';
+import { deliveryItem, hasValidSignature, ignoreEvent, newSecret, sameEvents, sameSecret } from '../../nodes/shared/webhooks';
 
 const SECRET = 'a'.repeat(64);
 const BODY = Buffer.from('{"event":"lead.tag_changed","data":{"n":1}}');
@@ -59,37 +56,9 @@ describe('sameEvents', () => {
 	});
 });
 
-describe('KickoffLabs Trigger helpers', () => {
-	it('rebuilds Rails-style form keys into objects and arrays', () => {
-		expect(
-			leadFromBody({
-				__event: 'new_signup',
-				email: 'a@example.com',
-				'custom_fields[plan]': 'pro',
-				'custom_fields[team]': 'red',
-				'completed_actions[]': ['1', '2'],
-				'__fraudulent[]': 'bounced',
-			}),
-		).toEqual({
-			__event: 'new_signup',
-			email: 'a@example.com',
-			custom_fields: { plan: 'pro', team: 'red' },
-			completed_actions: ['1', '2'],
-			__fraudulent: ['bounced'],
-		});
-		expect(leadFromBody('text')).toEqual({});
-	});
-
-	it('puts the token in the query of the registered URL', () => {
-		expect(urlWithToken('http://n8n.local/webhook/x/webhook', 'abc')).toBe('http://n8n.local/webhook/x/webhook?token=abc');
-		expect(urlWithToken('http://n8n.local/hook?a=1', 'abc')).toBe('http://n8n.local/hook?a=1&token=abc');
-	});
-});
-
-describe('SendKit New Lead Trigger ids', () => {
-	it('orders ObjectIds by creation time', () => {
-		expect(isNewer('665d0000aaaaaaaaaa000002', '665d0000aaaaaaaaaa000001')).toBe(true);
-		expect(isNewer('665D0000AAAAAAAAAA000001', '665d0000aaaaaaaaaa000001')).toBe(false);
-		expect(isNewer('665d0000aaaaaaaaaa000001', undefined)).toBe(true);
+describe('ignoreEvent', () => {
+	it('is a message naming the event (n8n answers it with 200) and starts no run', () => {
+		expect(ignoreEvent('email.opened')).toEqual({ webhookResponse: { message: 'Event email.opened is not one this trigger listens to: ignored' } });
+		expect(ignoreEvent(undefined)).toEqual({ webhookResponse: { message: 'Event (none) is not one this trigger listens to: ignored' } });
 	});
 });

@@ -1,4 +1,5 @@
 import type { AxiosInstance } from 'axios';
+import type { IDataObject } from 'n8n-workflow';
 
 import type { ActiveWorkflow } from '../../dev/engine/triggers';
 import { client } from '../sandbox/helpers';
@@ -7,7 +8,7 @@ import { loadWorkflow, sendKitCredentials, useWorld, withParameters } from '../h
 
 const TRIGGER = 'SendKit Trigger';
 const WEBHOOK_ID = '5a1c0b1e-0000-4000-8000-00000000b001';
-const triggerWorkflow = loadWorkflow('test/sendkitTrigger/trigger.workflow.json');
+const triggerWorkflow = loadWorkflow('test/sendkit/trigger.workflow.json');
 
 const world = useWorld();
 const { host, activate, deactivate } = useTriggerHost(world);
@@ -20,8 +21,8 @@ const api = (): AxiosInstance => client(sendKit().url, { 'X-Api-Key': sendKit().
 const withEvents = (...events: string[]) => withParameters(triggerWorkflow, TRIGGER, { events });
 const webhookUrl = () => `${host().webhookBaseUrl}/${WEBHOOK_ID}/webhook`;
 
-const activateTrigger = async (workflow = triggerWorkflow, staticData?: Record<string, unknown>) =>
-	await activate(workflow, { credentials: credentials(), staticData: staticData as never });
+const activateTrigger = async (workflow = triggerWorkflow, staticData?: IDataObject) =>
+	await activate(workflow, { credentials: credentials(), staticData });
 
 async function createLead(email: string, tags: string[] = []): Promise<string> {
 	const response = await api().post('/v1/leads', { email, tags });

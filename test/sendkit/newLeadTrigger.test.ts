@@ -1,19 +1,21 @@
 import type { AxiosInstance } from 'axios';
+import type { IDataObject } from 'n8n-workflow';
 
+import { isNewer } from '../../nodes/SendKit/trigger/newLeads';
 import { client } from '../sandbox/helpers';
 import { useTriggerHost } from '../helpers/triggers';
 import { loadWorkflow, sendKitCredentials, useWorld } from '../helpers/world';
 
 const TRIGGER = 'SendKit New Lead Trigger';
-const pollWorkflow = loadWorkflow('test/sendkitNewLeadTrigger/trigger.workflow.json');
+const pollWorkflow = loadWorkflow('test/sendkit/newLeadTrigger.workflow.json');
 
 const world = useWorld();
 const { activate } = useTriggerHost(world);
 
 const sendKit = () => world().sandbox.sendKit;
 const api = (): AxiosInstance => client(sendKit().url, { 'X-Api-Key': sendKit().workspaceKey });
-const activatePoller = async (staticData?: Record<string, unknown>) =>
-	await activate(pollWorkflow, { credentials: sendKitCredentials(world().sandbox), staticData: staticData as never });
+const activatePoller = async (staticData?: IDataObject) =>
+	await activate(pollWorkflow, { credentials: sendKitCredentials(world().sandbox), staticData });
 
 async function createLeads(...emails: string[]): Promise<void> {
 	for (const email of emails) {
@@ -73,6 +75,26 @@ describe('SendKit New Lead Trigger', () => {
 		expect(await active.poll()).toBeUndefined();
 	});
 
+	it('reads at most 50 pages in one poll and leaves the leads beyond them for the next poll', async () => {
+		const active = await activatePoller();
+		const id = (page: number) => `665d0000aaaaaaaaaa${String(page).padStart(6, '0')}`;
+		const listPage = (page: number, hasMore: boolean) => ({
+			method: 'GET',
+			path: '^/v1/leads',
+			respond: {
+				status: 200,
+				body: { success: true, data: [{ _id: id(page), email: `page${page}@example.com` }], pagination: { hasMore, nextCursor: id(page) } },
+			},
+		});
+		sendKit().control.setFaults({ queue: Array.from({ length: 52 }, (_, index) => listPage(index + 1, index + 1 < 52)) });
+
+		const first = await active.poll();
+		const second = await active.poll();
+
+		expect(emailsOf(first?.output(TRIGGER))).toEqual(Array.from({ length: 50 }, (_, index) => `page${index + 1}@example.com`));
+		expect(emailsOf(second?.output(TRIGGER))).toEqual(['page51@example.com', 'page52@example.com']);
+	});
+
 	it('Fetch Test Event returns the newest lead and changes nothing', async () => {
 		await createLeads('a@example.com', 'b@example.com');
 		const active = await activatePoller();
@@ -87,5 +109,13 @@ describe('SendKit New Lead Trigger', () => {
 	it('Fetch Test Event with no leads returns nothing', async () => {
 		const active = await activatePoller();
 		expect(await active.fetchTestEvent()).toBeNull();
+	});
+});
+
+describe('SendKit New Lead Trigger ids', () => {
+	it('orders ObjectIds by creation time', () => {
+		expect(isNewer('665d0000aaaaaaaaaa000002', '665d0000aaaaaaaaaa000001')).toBe(true);
+		expect(isNewer('665D0000AAAAAAAAAA000001', '665d0000aaaaaaaaaa000001')).toBe(false);
+		expect(isNewer('665d0000aaaaaaaaaa000001', undefined)).toBe(true);
 	});
 });

@@ -1,13 +1,16 @@
 import type { AxiosInstance } from 'axios';
+import type { IDataObject } from 'n8n-workflow';
 
 import type { ActiveWorkflow } from '../../dev/engine/triggers';
+import { leadFromBody } from '../../nodes/KickoffLabs/trigger/body';
+import { urlWithToken } from '../../nodes/KickoffLabs/trigger/registration';
 import { client } from '../sandbox/helpers';
 import { useTriggerHost } from '../helpers/triggers';
 import { kickoffLabsCredentials, loadWorkflow, useWorld, withParameters } from '../helpers/world';
 
 const TRIGGER = 'KickoffLabs Trigger';
 const WEBHOOK_ID = '5a1c0b1e-0000-4000-8000-00000000a001';
-const triggerWorkflow = loadWorkflow('test/kickofflabsTrigger/trigger.workflow.json');
+const triggerWorkflow = loadWorkflow('test/kickofflabs/trigger.workflow.json');
 
 const world = useWorld();
 const { host, activate, deactivate } = useTriggerHost(world);
@@ -22,10 +25,10 @@ const api = (): AxiosInstance => client(kickoffLabs().url, { Authorization: `Bea
 const withEvents = (...events: string[]) => withParameters(triggerWorkflow, TRIGGER, { events });
 const inCampaign = (id: string) => withParameters(triggerWorkflow, TRIGGER, { campaign: { __rl: true, mode: 'id', value: id } });
 
-const activateTrigger = async (workflow = triggerWorkflow, options: { staticData?: Record<string, unknown>; campaignId?: string } = {}) =>
+const activateTrigger = async (workflow = triggerWorkflow, options: { staticData?: IDataObject; campaignId?: string } = {}) =>
 	await activate(workflow, {
 		credentials: credentials(options.campaignId === undefined ? {} : { campaignId: options.campaignId }),
-		staticData: options.staticData as never,
+		staticData: options.staticData,
 	});
 
 async function signUp(body: Record<string, unknown>, campaignId = campaign()): Promise<void> {
@@ -123,6 +126,20 @@ describe('KickoffLabs Trigger: activation and deactivation', () => {
 		webhooks().remove(Number(campaign()), String(active.nodeStaticData(TRIGGER).url));
 		await expect(deactivate(active)).resolves.toBeUndefined();
 		expect(active.nodeStaticData(TRIGGER)).toEqual({});
+	});
+
+	it.each([
+		['an empty object', {}],
+		['an object without its message', { deleted: true }],
+		['plain text', 'OK'],
+	])('a removal answered with a success status but %s is an error, and the registration is kept', async (_, body) => {
+		const active = await activateTrigger();
+		const registration = active.nodeStaticData(TRIGGER);
+		kickoffLabs().control.setFaults({ queue: [{ method: 'DELETE', path: '/outbound-webhook$', respond: { status: 200, body } }] });
+
+		await expect(deactivate(active)).rejects.toThrow(/KickoffLabs answered in an unexpected format|did not come from the KickoffLabs API/);
+
+		expect(active.nodeStaticData(TRIGGER)).toEqual(registration);
 	});
 
 	it('an error from KickoffLabs fails the activation', async () => {
@@ -225,5 +242,32 @@ describe('KickoffLabs Trigger: deliveries', () => {
 		expect(response.status).toBe(200);
 		expect(await response.json()).toEqual({ message: expect.stringMatching(/opted_out.*ignored/) });
 		expect(await active.settledRuns()).toHaveLength(0);
+	});
+});
+
+describe('KickoffLabs Trigger helpers', () => {
+	it('rebuilds Rails-style form keys into objects and arrays', () => {
+		expect(
+			leadFromBody({
+				__event: 'new_signup',
+				email: 'a@example.com',
+				'custom_fields[plan]': 'pro',
+				'custom_fields[team]': 'red',
+				'completed_actions[]': ['1', '2'],
+				'__fraudulent[]': 'bounced',
+			}),
+		).toEqual({
+			__event: 'new_signup',
+			email: 'a@example.com',
+			custom_fields: { plan: 'pro', team: 'red' },
+			completed_actions: ['1', '2'],
+			__fraudulent: ['bounced'],
+		});
+		expect(leadFromBody('text')).toEqual({});
+	});
+
+	it('puts the token in the query of the registered URL', () => {
+		expect(urlWithToken('http://n8n.local/webhook/x/webhook', 'abc')).toBe('http://n8n.local/webhook/x/webhook?token=abc');
+		expect(urlWithToken('http://n8n.local/hook?a=1', 'abc')).toBe('http://n8n.local/hook?a=1&token=abc');
 	});
 });

@@ -7,21 +7,21 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { campaignIdForTrigger, campaignLocator, searchCampaigns } from '../KickoffLabs/fields/campaign.locator';
-import { campaignPath, kickoffLabs } from '../KickoffLabs/transport/service';
 import {
 	chosenEvents,
 	deliveryItem,
+	ignoreEvent,
 	newSecret,
-	readRegistration,
 	refuseCall,
 	sameEvents,
 	sameSecret,
 	saveRegistration,
 } from '../shared/webhooks';
-import { leadFromBody } from './body';
-import { KICKOFFLABS_EVENTS } from './events';
-import { createdWebhookSchema, registrationOf, registrationSchema, unregister, urlWithToken } from './registration';
+import { campaignIdForTrigger, campaignLocator, searchCampaigns } from './fields/campaign.locator';
+import { campaignPath, kickoffLabs } from './transport/service';
+import { leadFromBody } from './trigger/body';
+import { KICKOFFLABS_EVENTS } from './trigger/events';
+import { createdWebhookSchema, registrationOf, removeWebhook, urlWithToken } from './trigger/registration';
 
 /**
  * Starts a workflow on KickoffLabs outbound-webhook events of one campaign. KickoffLabs does not sign its calls, so the
@@ -89,7 +89,7 @@ export class KickoffLabsTrigger implements INodeType {
 				const campaignId = await campaignIdForTrigger(this);
 				const events = chosenEvents(this);
 				const previous = registrationOf(this);
-				if (previous) await unregister(this, previous);
+				if (previous) await removeWebhook(this, previous);
 				const token = newSecret();
 				const url = urlWithToken(webhookUrl, token);
 				const created = await kickoffLabs.request(
@@ -103,23 +103,21 @@ export class KickoffLabsTrigger implements INodeType {
 
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const registration = registrationOf(this);
-				if (registration) await unregister(this, registration);
+				if (registration) await removeWebhook(this, registration);
 				return true;
 			},
 		},
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const registration = readRegistration(this, registrationSchema);
+		const registration = registrationOf(this);
 		const query = this.getQueryData() as { token?: unknown };
 		if (!registration || !sameSecret(registration.token, query.token)) {
 			return refuseCall(this, 'this URL needs the token the KickoffLabs Trigger registered');
 		}
 		const lead = leadFromBody(this.getBodyData());
 		const event = typeof lead.__event === 'string' ? lead.__event : undefined;
-		if (!event || !registration.events.includes(event)) {
-			return { webhookResponse: { message: `Event ${event ?? '(none)'} is not one this trigger listens to: ignored` } };
-		}
+		if (!event || !registration.events.includes(event)) return ignoreEvent(event);
 		return { workflowData: [[deliveryItem(event, lead)]] };
 	}
 }

@@ -1,12 +1,11 @@
 import type { IPollFunctions } from 'n8n-workflow';
 
-import type { PagePosition } from '../SendKit/transport/pagination';
-import { nextPagePosition } from '../SendKit/transport/pagination';
-import type { SendKitLead } from '../SendKit/transport/schemas';
-import { leadListEnvelopeSchema } from '../SendKit/transport/schemas';
-import { sendKit } from '../SendKit/transport/service';
+import { MAX_PAGE_SIZE, walkPages } from '../transport/pagination';
+import type { SendKitLead } from '../transport/schemas';
+import { leadListEnvelopeSchema } from '../transport/schemas';
 
-const PAGE_SIZE = 100;
+/** The lead list, which pages by cursor in id (creation) order: the watermark is where the next poll starts. */
+const LEAD_LIST = { method: 'GET', path: '/v1/leads' } as const;
 
 /**
  * How many pages one poll reads for new leads: 50 pages of 100. More new leads than that are left for the next poll
@@ -22,34 +21,18 @@ export function isNewer(id: string, than: string | undefined): boolean {
 	return than === undefined || id.toLowerCase() > than.toLowerCase();
 }
 
-async function readPages(
-	context: IPollFunctions,
-	after: string | undefined,
-	maxPages: number,
-	onPage: (leads: SendKitLead[]) => void,
-): Promise<void> {
-	let position: PagePosition | undefined = after ? { cursor: after } : undefined;
-	for (let pageCount = 0; pageCount < maxPages; pageCount++) {
-		const page = await sendKit.request(
-			context,
-			{ method: 'GET', path: '/v1/leads', qs: { limit: PAGE_SIZE, ...position } },
-			leadListEnvelopeSchema,
-		);
-		onPage(page.data);
-		position = nextPagePosition(page, position);
-		if (!position) return;
-	}
-}
-
 /**
  * Leads created after the watermark, oldest first, at most MAX_PAGES_PER_POLL pages of them. Only leads whose id is
  * newer than the watermark count, whatever the API returns, so no lead is emitted twice.
  */
 export async function leadsAfter(context: IPollFunctions, watermark: string | undefined): Promise<SendKitLead[]> {
 	const found = new Map<string, SendKitLead>();
-	await readPages(context, watermark, MAX_PAGES_PER_POLL, (leads) => {
-		for (const lead of leads) if (isNewer(lead._id, watermark)) found.set(lead._id.toLowerCase(), lead);
-	});
+	let pagesRead = 0;
+	const start = watermark ? { cursor: watermark } : undefined;
+	for await (const page of walkPages(context, LEAD_LIST, leadListEnvelopeSchema, MAX_PAGE_SIZE, start)) {
+		for (const lead of page.items) if (isNewer(lead._id, watermark)) found.set(lead._id.toLowerCase(), lead);
+		if (++pagesRead === MAX_PAGES_PER_POLL) break;
+	}
 	return [...found.values()].sort((a, b) => (a._id.toLowerCase() < b._id.toLowerCase() ? -1 : 1));
 }
 
@@ -59,8 +42,8 @@ export async function leadsAfter(context: IPollFunctions, watermark: string | un
  */
 export async function newestLead(context: IPollFunctions): Promise<SendKitLead | undefined> {
 	let newest: SendKitLead | undefined;
-	await readPages(context, undefined, Number.MAX_SAFE_INTEGER, (leads) => {
-		for (const lead of leads) if (!newest || isNewer(lead._id, newest._id)) newest = lead;
-	});
+	for await (const page of walkPages(context, LEAD_LIST, leadListEnvelopeSchema)) {
+		for (const lead of page.items) if (!newest || isNewer(lead._id, newest._id)) newest = lead;
+	}
 	return newest;
 }

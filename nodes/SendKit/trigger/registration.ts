@@ -1,18 +1,18 @@
-import type { IHookFunctions } from 'n8n-workflow';
+import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { sendKit } from '../SendKit/transport/service';
-import { clearRegistration, readRegistration } from '../shared/webhooks';
+import { readRegistration, unregister } from '../../shared/webhooks';
+import { sendKit } from '../transport/service';
 
 /** What the trigger registered with SendKit, kept in the workflow's static data. */
-export const registrationSchema = z.object({
+const registrationSchema = z.object({
 	webhookId: z.string().min(1),
 	secret: z.string().min(1),
 	url: z.string().min(1),
 	events: z.array(z.string()),
 });
 
-export type Registration = z.infer<typeof registrationSchema>;
+type Registration = z.infer<typeof registrationSchema>;
 
 /** A webhook as SendKit returns it (docs: GET/POST /v1/webhooks); only what the node reads is checked. */
 const webhookSchema = z
@@ -28,14 +28,15 @@ const webhookSchema = z
 /** `{ success: true, data: webhook }`, like every other SendKit resource. */
 export const webhookEnvelopeSchema = z.object({ data: webhookSchema }).passthrough();
 
-export type SendKitWebhook = z.infer<typeof webhookSchema>;
+type SendKitWebhook = z.infer<typeof webhookSchema>;
 
 /** Ids go into a path; SendKit's are ObjectIds. */
 function webhookPath(id: string, ...segments: string[]): string {
 	return ['', 'v1', 'webhooks', id, ...segments].map((segment) => encodeURIComponent(segment)).join('/');
 }
 
-export function registrationOf(context: IHookFunctions): Registration | undefined {
+/** The registration kept at activation, in the workflow's static data. */
+export function registrationOf(context: IHookFunctions | IWebhookFunctions): Registration | undefined {
 	return readRegistration(context, registrationSchema);
 }
 
@@ -52,11 +53,6 @@ export async function fetchWebhook(context: IHookFunctions, registration: Regist
 }
 
 /** Deletes the registered webhook and forgets it; one that SendKit no longer has counts as deleted. */
-export async function unregister(context: IHookFunctions, registration: Registration): Promise<void> {
-	const request = { method: 'DELETE' as const, path: webhookPath(registration.webhookId), secrets: [registration.secret] };
-	const response = await sendKit.send(context, request);
-	if ((response.statusCode < 200 || response.statusCode >= 300) && !sendKit.saysNotFound(context, response, request)) {
-		throw sendKit.error(context, response, request);
-	}
-	clearRegistration(context);
+export async function removeWebhook(context: IHookFunctions, registration: Registration): Promise<void> {
+	await unregister(context, sendKit, { method: 'DELETE', path: webhookPath(registration.webhookId), secrets: [registration.secret] });
 }

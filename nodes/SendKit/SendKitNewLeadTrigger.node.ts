@@ -1,7 +1,7 @@
 import type { IPollFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { leadsAfter, newestLead } from './newLeads';
+import { leadsAfter, newestLead } from './trigger/newLeads';
 
 /** What the trigger keeps between polls, in the workflow's static data. */
 interface PollState {

@@ -7,21 +7,21 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { sendKit } from '../SendKit/transport/service';
 import {
 	chosenEvents,
 	deliveryItem,
+	ignoreEvent,
 	hasValidSignature,
 	headerOf,
 	newSecret,
 	rawBodyOf,
-	readRegistration,
 	refuseCall,
 	sameEvents,
 	saveRegistration,
 } from '../shared/webhooks';
-import { SENDKIT_EVENTS, TEST_EVENT } from './events';
-import { fetchWebhook, registrationOf, registrationSchema, unregister, webhookEnvelopeSchema } from './registration';
+import { sendKit } from './transport/service';
+import { SENDKIT_EVENTS, TEST_EVENT } from './trigger/events';
+import { fetchWebhook, registrationOf, removeWebhook, webhookEnvelopeSchema } from './trigger/registration';
 
 /**
  * Starts a workflow on SendKit webhook events. The node registers its webhook with a secret of its own and checks the
@@ -84,7 +84,7 @@ export class SendKitTrigger implements INodeType {
 				if (!url) return false;
 				const events = chosenEvents(this);
 				const previous = registrationOf(this);
-				if (previous) await unregister(this, previous);
+				if (previous) await removeWebhook(this, previous);
 				const secret = newSecret();
 				const workflow = this.getWorkflow();
 				const name = `n8n: workflow "${workflow.name ?? ''}" (${workflow.id ?? ''}), node "${this.getNode().name}"`;
@@ -100,14 +100,14 @@ export class SendKitTrigger implements INodeType {
 
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const registration = registrationOf(this);
-				if (registration) await unregister(this, registration);
+				if (registration) await removeWebhook(this, registration);
 				return true;
 			},
 		},
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const registration = readRegistration(this, registrationSchema);
+		const registration = registrationOf(this);
 		if (!registration) return refuseCall(this, 'this trigger has no registered SendKit webhook');
 		if (!hasValidSignature(registration.secret, rawBodyOf(this), headerOf(this, 'x-webhook-signature'))) {
 			return refuseCall(this, 'missing or wrong X-Webhook-Signature');
@@ -116,9 +116,7 @@ export class SendKitTrigger implements INodeType {
 		const bodyEvent = typeof body === 'object' && body !== null ? (body as { event?: unknown }).event : undefined;
 		const event = headerOf(this, 'x-webhook-event') ?? (typeof bodyEvent === 'string' ? bodyEvent : undefined);
 		if (event === TEST_EVENT) return { workflowData: [[deliveryItem(event, body, { test: true })]] };
-		if (!event || !registration.events.includes(event)) {
-			return { webhookResponse: { message: `Event ${event ?? '(none)'} is not one this trigger listens to: ignored` } };
-		}
+		if (!event || !registration.events.includes(event)) return ignoreEvent(event);
 		return { workflowData: [[deliveryItem(event, body)]] };
 	}
 }

@@ -1,0 +1,59 @@
+import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { readRegistration, unregister } from '../../shared/webhooks';
+import { campaignPath, kickoffLabs } from '../transport/service';
+
+/**
+ * What the trigger registered with KickoffLabs, kept in the workflow's static data: the full URL (n8n's webhook URL
+ * plus the node's own token), the campaign, the events, and the token every delivery must carry.
+ */
+const registrationSchema = z.object({
+	url: z.string().min(1),
+	campaignId: z.string().min(1),
+	events: z.array(z.string()),
+	token: z.string().min(1),
+	referenceId: z.union([z.string(), z.number()]).optional(),
+});
+
+type Registration = z.infer<typeof registrationSchema>;
+
+/** `{"message":"Webhook Created","referenceId":123,"events":[...]}` (docs §2.6); only the reference is read. */
+export const createdWebhookSchema = z
+	.object({ referenceId: z.union([z.string(), z.number()]).optional() })
+	.passthrough();
+
+/**
+ * KickoffLabs's answer to a removal. Its answer to this delete is not documented, but every success answer it
+ * documents is `{"message": "..."}`, so only that counts as removed: another success answer (empty, or a proxy's page)
+ * is an error, and the registration is kept as after any failed removal.
+ */
+const removedWebhookSchema = z.object({ message: z.string() }).passthrough();
+
+/** n8n's webhook URL with the token as a query parameter: KickoffLabs calls exactly this URL. */
+export function urlWithToken(webhookUrl: string, token: string): string {
+	return `${webhookUrl}${webhookUrl.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}`;
+}
+
+/** The registration kept at activation, in the workflow's static data. */
+export function registrationOf(context: IHookFunctions | IWebhookFunctions): Registration | undefined {
+	return readRegistration(context, registrationSchema);
+}
+
+/**
+ * Removes the registration from KickoffLabs (by URL, its only key) and forgets it. A 404 means it is already gone: a
+ * webhook or a campaign deleted in the dashboard.
+ */
+export async function removeWebhook(context: IHookFunctions, registration: Registration): Promise<void> {
+	await unregister(
+		context,
+		kickoffLabs,
+		{
+			method: 'DELETE',
+			path: campaignPath(registration.campaignId, 'outbound-webhook'),
+			qs: { url: registration.url },
+			secrets: [registration.token],
+		},
+		removedWebhookSchema,
+	);
+}
