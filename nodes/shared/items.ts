@@ -189,7 +189,7 @@ type Outcome<Branch extends string> = { item: Routed<Branch> } | { error: ItemEr
  * The send phase: valid items go out through a pool of Options > Concurrency places (an item waiting to retry lends
  * its place; requests share the execution's adaptive pace, pace.ts), and each item's outcome lands at its own index,
  * so output order is input order.
- * Without "Continue" error handling, no item starts after one has failed (the run stops with that error). An item
+ * When a failed item stops the node (continuesOnItemError), no item starts after one has failed. An item
  * that an earlier try of this node on the same input already sent (n8n's Retry On Fail) is not sent again: its
  * recorded outcome is used.
  */
@@ -203,7 +203,7 @@ async function sendPrepared<Input, Branch extends string>(
 	/** The last item started for each key: a later item with that key waits for it. */
 	const lastOfKey = new Map<string, Promise<unknown>>();
 	const earlier = earlierOutcomes<Routed<Branch>>(context);
-	const stopOnError = !context.continueOnFail();
+	const stopOnError = !continuesOnItemError(context);
 	let failed = false;
 	const { places } = startSending(context);
 	await runPool(
