@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { RetryBudget } from './http/retry';
 import { AdaptiveLimit } from './pace';
 import { Places } from './pool';
 import type { RequestContext } from './request';
@@ -66,8 +67,8 @@ export interface SendSettings {
 	 * waiting out a Retry-After do not keep the others from using what the API allows.
 	 */
 	places?: Places;
-	/** Milliseconds each item has already waited for retries, against the retry policy's budget. */
-	waitedMs: Map<number, number>;
+	/** What each item has already waited for retries, against the retry policy's budget. */
+	budget: RetryBudget;
 }
 
 const settingsByContext = new WeakMap<RequestContext, SendSettings>();
@@ -83,7 +84,7 @@ export function startSending(context: IExecuteFunctions): SendSettings & { place
 		timeoutMs: options.timeout,
 		pace: new AdaptiveLimit(options.concurrency),
 		places: new Places(options.concurrency),
-		waitedMs: new Map<number, number>(),
+		budget: new RetryBudget(),
 	};
 	settingsByContext.set(context, settings);
 	return settings;
@@ -106,7 +107,7 @@ function readOptions(context: IExecuteFunctions): z.infer<typeof sendOptionsSche
 export function sendSettingsOf(context: RequestContext): SendSettings {
 	let settings = settingsByContext.get(context);
 	if (!settings) {
-		settings = { concurrency: 1, timeoutMs: DEFAULT_TIMEOUT_MS, waitedMs: new Map() };
+		settings = { concurrency: 1, timeoutMs: DEFAULT_TIMEOUT_MS, budget: new RetryBudget() };
 		settingsByContext.set(context, settings);
 	}
 	return settings;
