@@ -1,24 +1,11 @@
-import type { IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { routeInBatches, routeItems } from '../../nodes/shared/items';
+import { fakeNode } from './fakeNode';
 
-const WORKFLOW_NODE: INode = {
-	id: '1',
-	name: 'SendKit',
-	type: 'n8n-nodes-lead-capture.sendKit',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const WORKFLOW_NODE = fakeNode();
 
-const TOOL_NODE: INode = {
-	id: '1',
-	name: 'SendKit',
-	type: 'n8n-nodes-lead-capture.sendKitTool',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const TOOL_NODE = fakeNode({ type: 'n8n-nodes-lead-capture.sendKitTool' });
 
 /** Just what the runner reads from an execution context: the input items, the node, its options and its error handling. */
 function runContext(count: number, { node = TOOL_NODE, continueOnFail = false, concurrency = 1 } = {}): IExecuteFunctions {

@@ -1,12 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { earlierOutcomes } from '../../nodes/shared/replay';
+import { fakeNode } from './fakeNode';
 
 /** Just what the replay record reads: the input items and the node's name. */
 function tryOf(input: INodeExecutionData[], nodeName: string): IExecuteFunctions {
 	const context: Partial<IExecuteFunctions> = {
 		getInputData: () => input,
-		getNode: () => ({ id: '1', name: nodeName, type: 't', typeVersion: 1, position: [0, 0], parameters: {} }),
+		getNode: () => fakeNode({ name: nodeName }),
 	};
 	return context as IExecuteFunctions;
 }

@@ -1,13 +1,13 @@
-import type { IExecuteFunctions, INode } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS, sendSettingsOf, startSending } from '../../nodes/shared/sendOptions';
+import { fakeNode } from './fakeNode';
 
-const NODE: INode = { id: '1', name: 'SendKit', type: 'n8n-nodes-lead-capture.sendKit', typeVersion: 1, position: [0, 0], parameters: {} };
 
 /** Just what the options are read from: the input items and the first item's Options collection. */
 function runWith(options: Record<string, unknown>, itemCount = 2): IExecuteFunctions {
 	const context: Partial<IExecuteFunctions> = {
-		getNode: () => NODE,
+		getNode: () => fakeNode(),
 		getInputData: () => Array.from({ length: itemCount }, () => ({ json: {} })),
 		getNodeParameter: ((name: string, _itemIndex: number, fallback: unknown) =>
 			options[name.replace(/^options\./, '')] ?? fallback) as IExecuteFunctions['getNodeParameter'],

@@ -8,20 +8,12 @@ import { apiResponseError, networkError } from '../../nodes/shared/errors';
 import { isToolCall } from '../../nodes/shared/items';
 import { toolErrorJson } from '../../nodes/shared/toolErrors';
 import { failInput } from '../../nodes/shared/validation';
+import { fakeNode } from './fakeNode';
 
-const node = (fields: Partial<INode>): INode => ({
-	id: '1',
-	name: 'SendKit',
-	type: 'n8n-nodes-lead-capture.sendKit',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-	...fields,
-});
 
 /** Just what isToolCall reads from an execution context. */
 function contextOf(toolExecution: boolean | undefined, fields: Partial<INode> = {}): IExecuteFunctions {
-	const context: Partial<IExecuteFunctions> = { getNode: () => node(fields) };
+	const context: Partial<IExecuteFunctions> = { getNode: () => fakeNode(fields) };
 	if (toolExecution !== undefined) context.isToolExecution = () => toolExecution;
 	return context as IExecuteFunctions;
 }
@@ -60,7 +52,7 @@ describe('toolErrorJson', () => {
 		const invalidEmail = thrown(() => failInput(contextOf(true), 'Email', 'must be a valid email address', 0));
 		expect(invalidEmail.message).toBe('Invalid "Email" in item 0: must be a valid email address');
 		expect(toolErrorJson(invalidEmail).nextStep).toMatch(/^Correct the value named in the error/);
-		expect(toolErrorJson(new NodeOperationError(node({}), 'SendKit: the search was cut short')).nextStep).toMatch(/^Read the details/);
+		expect(toolErrorJson(new NodeOperationError(fakeNode(), 'SendKit: the search was cut short')).nextStep).toMatch(/^Read the details/);
 		expect(toolErrorJson(apiError(401)).nextStep).toMatch(/^Calling again will not help/);
 		expect(toolErrorJson(apiError(403)).nextStep).toMatch(/^Calling again will not help/);
 		expect(toolErrorJson(apiError(429)).nextStep).toMatch(/^The service is unavailable or busy/);

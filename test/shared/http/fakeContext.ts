@@ -1,4 +1,6 @@
-import type { IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
+import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import { fakeNode } from '../fakeNode';
 
 /** What the fake n8n HTTP helper answers one request with: a full response, or an error it throws. */
 export type FakeAnswer = { statusCode: number; body?: unknown; headers?: Record<string, string> } | { throws: Error };
@@ -9,15 +11,7 @@ export interface FakeContext {
 	sent: IHttpRequestOptions[];
 }
 
-export const NODE: INode = {
-	id: '1',
-	name: 'SendKit',
-	type: 'n8n-nodes-lead-capture.sendKit',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-	credentials: { sendKitApi: { id: 'c1', name: 'SendKit account' } },
-};
+const NODE = fakeNode({ credentials: { sendKitApi: { id: 'c1', name: 'SendKit account' } } });
 
 /**
  * Just what the HTTP client reads from an execution context: the node, the credential (each read takes the next of
