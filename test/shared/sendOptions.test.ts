@@ -35,11 +35,11 @@ describe('the send settings of a run', () => {
 		expect(() => startSending(runWith({ timeout: 50 }))).toThrow(/^Invalid "Timeout" in item 0/);
 	});
 
-	it('outside a run (a picker, a trigger) send one request at a time, without a shared pace, with the default timeout', () => {
+	it('outside a run (a picker, a trigger) send one request at a time, without a shared limit, with the default timeout', () => {
 		const settings = sendSettingsOf(runWith({ concurrency: 7 }));
 
 		expect(settings).toMatchObject({ concurrency: 1, timeoutMs: DEFAULT_TIMEOUT_MS });
-		expect(settings.pace).toBeUndefined();
-		expect(settings.places).toBeUndefined();
+		expect(settings.adaptiveLimit).toBeUndefined();
+		expect(settings.semaphore).toBeUndefined();
 	});
 });

@@ -88,8 +88,8 @@ interface Connection<Credentials> {
 	baseUrl: string;
 }
 
-/** What an exchange tells the pace: an answer the API accepted, a 429, or nothing (no answer came). */
-function paceResult(outcome: Exchange | undefined): 'answered' | 'rateLimited' | 'unanswered' {
+/** What an exchange tells the adaptive limit: an answer the API accepted, a 429, or nothing (no answer came). */
+function limitResult(outcome: Exchange | undefined): 'answered' | 'rateLimited' | 'unanswered' {
 	if (outcome === undefined || 'failure' in outcome) return 'unanswered';
 	return outcome.statusCode === 429 ? 'rateLimited' : 'answered';
 }
@@ -150,7 +150,7 @@ export class Service<Credentials extends BaseCredentials> {
 	 * (retry.ts): a 429, or a failure before the request reached the server, is sent again; a 5xx, a timeout or a
 	 * dropped connection is sent again when the request is idempotent, and for a create only after its `recover` found
 	 * that it did not take effect (else its rebuilt answer is returned). Requests of one execution share its adaptive
-	 * pace (sendOptions.ts) and timeout. A redirect is an error, never followed.
+	 * limit (sendOptions.ts) and timeout. A redirect is an error, never followed.
 	 */
 	async send(context: RequestContext, request: ApiRequest): Promise<ApiResponse> {
 		const connection = await this.connection(context, request.itemIndex);
@@ -168,7 +168,7 @@ export class Service<Credentials extends BaseCredentials> {
 		const firstSentAt = Date.now();
 		for (;;) {
 			this.throwIfCancelled(site);
-			const outcome = await this.paced(site, options, auth, settings);
+			const outcome = await this.withinLimit(site, options, auth, settings);
 			const decision = plan.decide(outcome);
 			switch (decision.action) {
 				case 'answer':
@@ -180,7 +180,7 @@ export class Service<Credentials extends BaseCredentials> {
 					throw this.outOfBudget(site, outcome, decision.wait, idempotent);
 				case 'retry': {
 					const wait = decision.wait;
-					await (settings.places ? settings.places.lend(async () => await this.timing.sleep(wait)) : this.timing.sleep(wait));
+					await (settings.semaphore ? settings.semaphore.lend(async () => await this.timing.sleep(wait)) : this.timing.sleep(wait));
 					if (decision.recoverFirst && request.recover) {
 						const reason = 'failure' in outcome ? outcome.failure : `HTTP ${outcome.statusCode}`;
 						const recovery = await this.recover(site, request.recover, { firstSentAt, reason });
@@ -244,19 +244,19 @@ export class Service<Credentials extends BaseCredentials> {
 		}
 	}
 
-	/** One exchange, within the execution's pace: the slot is given back with whether the answer was a 429. */
-	private async paced(site: ErrorSite, options: IHttpRequestOptions, auth: ExchangeAuth, settings: SendSettings): Promise<Exchange> {
-		const pace = settings.pace;
-		if (!pace) return await exchange(site.context, this.definition, options, auth);
-		const ticket = await pace.acquire();
+	/** One exchange, within the execution's adaptive limit: the slot is given back with whether the answer was a 429. */
+	private async withinLimit(site: ErrorSite, options: IHttpRequestOptions, auth: ExchangeAuth, settings: SendSettings): Promise<Exchange> {
+		const limit = settings.adaptiveLimit;
+		if (!limit) return await exchange(site.context, this.definition, options, auth);
+		const ticket = await limit.acquire();
 		let outcome: Exchange | undefined;
 		try {
-			// The pace may have kept this request waiting: a run cancelled meanwhile sends nothing more.
+			// The limit may have kept this request waiting: a run cancelled meanwhile sends nothing more.
 			this.throwIfCancelled(site);
 			outcome = await exchange(site.context, this.definition, options, auth);
 			return outcome;
 		} finally {
-			pace.release(ticket, paceResult(outcome));
+			limit.release(ticket, limitResult(outcome));
 		}
 	}
 

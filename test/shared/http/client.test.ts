@@ -55,7 +55,8 @@ function instantTiming(): RetryTiming & { waits: number[] } {
 	return { waits, sleep: async (ms) => void waits.push(ms), random: () => 0.5 };
 }
 
-const ACME_KEY = { apiKey: 'acme-key-0123456789' };
+/** Made up; long enough to be searched for in answers. */
+const ACME_KEY = { apiKey: `acme-${'k'.repeat(16)}` };
 const lost = (code: string) => ({ throws: Object.assign(new Error('socket hang up'), { code }) });
 /** The error a send ends with; a send that succeeds fails the test. */
 async function thrownBy(promise: Promise<unknown>): Promise<NodeApiError> {
