@@ -3,7 +3,7 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workf
 
 import { toolErrorJson } from './toolErrors';
 
-import { runPool } from './pool';
+import { runPool } from './semaphore';
 import { earlierOutcomes } from './replay';
 import { startSending } from './sendOptions';
 
@@ -187,9 +187,9 @@ type Outcome<Branch extends string> = { item: Routed<Branch> } | { error: ItemEr
 
 /**
  * The send phase: valid items go out through a pool of Options > Concurrency places (an item waiting to retry lends
- * its place; requests share the execution's adaptive pace, pace.ts), and each item's outcome lands at its own index,
+ * its place; requests share the execution's adaptive limit, adaptiveLimit.ts), and each item's outcome lands at its own index,
  * so output order is input order.
- * Without "Continue" error handling, no item starts after one has failed (the run stops with that error). An item
+ * When a failed item stops the node (continuesOnItemError), no item starts after one has failed. An item
  * that an earlier try of this node on the same input already sent (n8n's Retry On Fail) is not sent again: its
  * recorded outcome is used.
  */
@@ -203,12 +203,12 @@ async function sendPrepared<Input, Branch extends string>(
 	/** The last item started for each key: a later item with that key waits for it. */
 	const lastOfKey = new Map<string, Promise<unknown>>();
 	const earlier = earlierOutcomes<Routed<Branch>>(context);
-	const stopOnError = !context.continueOnFail();
+	const stopOnError = !continuesOnItemError(context);
 	let failed = false;
-	const { places } = startSending(context);
+	const { semaphore } = startSending(context);
 	await runPool(
 		prepared.length,
-		places,
+		semaphore,
 		async (itemIndex) => {
 			const item = prepared[itemIndex];
 			if ('error' in item) {
@@ -224,7 +224,7 @@ async function sendPrepared<Input, Branch extends string>(
 			const before = key === undefined ? undefined : lastOfKey.get(key);
 			const sending = (async () => {
 				// Waiting for the earlier item of this key sends nothing: its place goes to another item meanwhile.
-				if (before) await places.aside(async () => await before);
+				if (before) await semaphore.stepAside(async () => await before);
 				return await send(item.input, itemIndex);
 			})();
 			if (key !== undefined) lastOfKey.set(key, sending.catch(() => undefined));

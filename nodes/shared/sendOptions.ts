@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { AdaptiveLimit } from './pace';
-import { Places } from './pool';
+import { RetryBudget } from './http/retry';
+import { AdaptiveLimit } from './adaptiveLimit';
 import type { RequestContext } from './request';
+import { Semaphore } from './semaphore';
 import { parseItemInput } from './validation';
 
 /**
@@ -60,14 +61,14 @@ export interface SendSettings {
 	concurrency: number;
 	timeoutMs: number;
 	/** Requests in flight, adapted to 429s; absent outside an item pool (pickers, triggers): no limit. */
-	pace?: AdaptiveLimit;
+	adaptiveLimit?: AdaptiveLimit;
 	/**
 	 * The item pool's places; absent outside one. An item waiting to send again lends its place, so the items
 	 * waiting out a Retry-After do not keep the others from using what the API allows.
 	 */
-	places?: Places;
-	/** Milliseconds each item has already waited for retries, against the retry policy's budget. */
-	waitedMs: Map<number, number>;
+	semaphore?: Semaphore;
+	/** What each item has already waited for retries, against the retry policy's budget. */
+	budget: RetryBudget;
 }
 
 const settingsByContext = new WeakMap<RequestContext, SendSettings>();
@@ -76,14 +77,14 @@ const settingsByContext = new WeakMap<RequestContext, SendSettings>();
  * Reads Options > Concurrency and Timeout (node-level: the values of the first item) and makes them the settings of
  * every request this execution sends. An operation without these options gets the defaults.
  */
-export function startSending(context: IExecuteFunctions): SendSettings & { places: Places } {
+export function startSending(context: IExecuteFunctions): SendSettings & { semaphore: Semaphore } {
 	const options = readOptions(context);
 	const settings = {
 		concurrency: options.concurrency,
 		timeoutMs: options.timeout,
-		pace: new AdaptiveLimit(options.concurrency),
-		places: new Places(options.concurrency),
-		waitedMs: new Map<number, number>(),
+		adaptiveLimit: new AdaptiveLimit(options.concurrency),
+		semaphore: new Semaphore(options.concurrency),
+		budget: new RetryBudget(),
 	};
 	settingsByContext.set(context, settings);
 	return settings;
@@ -106,7 +107,7 @@ function readOptions(context: IExecuteFunctions): z.infer<typeof sendOptionsSche
 export function sendSettingsOf(context: RequestContext): SendSettings {
 	let settings = settingsByContext.get(context);
 	if (!settings) {
-		settings = { concurrency: 1, timeoutMs: DEFAULT_TIMEOUT_MS, waitedMs: new Map() };
+		settings = { concurrency: 1, timeoutMs: DEFAULT_TIMEOUT_MS, budget: new RetryBudget() };
 		settingsByContext.set(context, settings);
 	}
 	return settings;

@@ -1,29 +1,36 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import type { Failure } from './failureKind';
+import { failureKindOfStatus, failureOf } from './failureKind';
+
 /** What an agent should do about a failed tool call, by kind of failure. */
-const NEXT_STEP = {
-	input: 'Correct the value named in the error and call the tool again. Nothing was sent.',
-	credential: 'Calling again will not help: the API key of this tool is rejected. Tell the user the integration needs fixing.',
-	unavailable: 'The service is unavailable or busy right now. Try again later, or tell the user.',
-	refused: 'The service refused this request. Check the values against the error, correct them, and call the tool again.',
-	uncertain: 'It is unknown whether the request took effect. Look the lead up before trying again.',
-	other: 'Read the details for what to do; if you cannot fix it with other values, tell the user.',
-} as const;
-
-const NETWORK_CODES = /^E[A-Z]+$/;
-
-function nextStep(error: Error & { httpCode?: string | null; description?: string | null }): string {
-	// Input checks (validation.ts failInput) all start this way, and run before anything is sent.
-	if (!(error instanceof NodeApiError)) return error.message.startsWith('Invalid "') ? NEXT_STEP.input : NEXT_STEP.other;
-	const status = Number(error.httpCode);
-	if (status === 401 || status === 403) return NEXT_STEP.credential;
-	if (status === 429 || status >= 500) return NEXT_STEP.unavailable;
-	if (status >= 400) return NEXT_STEP.refused;
-	if (NETWORK_CODES.test(String(error.httpCode ?? ''))) {
-		return /may have been carried out/.test(error.message) ? NEXT_STEP.uncertain : NEXT_STEP.unavailable;
+function nextStep(failure: Failure | undefined): string {
+	switch (failure?.kind) {
+		case 'input':
+			return 'Correct the value named in the error and call the tool again. Nothing was sent.';
+		case 'credential':
+			return 'Calling again will not help: the API key of this tool is rejected. Tell the user the integration needs fixing.';
+		case 'unavailable':
+			return 'The service is unavailable or busy right now. Try again later, or tell the user.';
+		case 'refused':
+			return 'The service refused this request. Check the values against the error, correct them, and call the tool again.';
+		case 'uncertain':
+			return `It is unknown whether the request took effect. Look the ${failure.record} up before trying again.`;
+		default:
+			return 'Read the details for what to do; if you cannot fix it with other values, tell the user.';
 	}
-	return NEXT_STEP.refused;
+}
+
+/**
+ * The kind the package tagged the error with. An API error built elsewhere (an operation's own reading of an answer)
+ * is read by its HTTP status; any other error has no kind.
+ */
+function failureOfAny(error: Error): Failure | undefined {
+	const tagged = failureOf(error);
+	if (tagged || !(error instanceof NodeApiError)) return tagged;
+	const status = Number(error.httpCode);
+	return Number.isInteger(status) && status >= 400 ? { kind: failureKindOfStatus(status) } : undefined;
 }
 
 /**
@@ -34,6 +41,6 @@ export function toolErrorJson(error: Error & { httpCode?: string | null; descrip
 	const json: IDataObject = { outcome: 'error', error: error.message };
 	if (error.description) json.details = error.description;
 	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
-	json.nextStep = nextStep(error);
+	json.nextStep = nextStep(failureOfAny(error));
 	return json;
 }

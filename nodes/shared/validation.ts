@@ -2,6 +2,8 @@ import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-wo
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { withFailure } from './failureKind';
+
 /** Display names of the fields a schema checks, keyed by the schema's property names. */
 export type FieldLabels = Record<string, string>;
 
@@ -83,10 +85,11 @@ export function parseItemInput<Schema extends z.ZodTypeAny>(
 
 /** Stops the item with a validation error that names the field and the item. */
 export function failInput(context: IExecuteFunctions, field: string, problem: string, itemIndex: number): never {
-	throw new NodeOperationError(context.getNode(), `Invalid "${field}" in item ${itemIndex}: ${problem}`, {
+	const error = new NodeOperationError(context.getNode(), `Invalid "${field}" in item ${itemIndex}: ${problem}`, {
 		itemIndex,
 		description: `Fix the "${field}" parameter (or the input data it comes from) of item ${itemIndex}. Nothing was sent for this item.`,
 	});
+	throw withFailure(error, { kind: 'input' });
 }
 
 /** The innermost part of the path the user knows by name: `fields.customFields.0.name` is "Custom Fields". */

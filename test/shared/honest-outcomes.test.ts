@@ -118,6 +118,18 @@ describe('answers cut off or lost', () => {
 		}
 	});
 
+	it('a create whose answer is cut off, when the look-up that follows fails too, says the lead may have been created', async () => {
+		sendKit().control.setFaults({ queue: [{ method: 'POST', truncate: true }, { method: 'GET', respond: { status: 403, body: { success: false, error: { code: 'FORBIDDEN', message: 'Search is disabled' } } } }] });
+
+		const result = await runSendKit(withErrorOutput(sendKitCreate, 'SendKit'), [{ email: 'cut-twice@example.com' }]);
+
+		const [failed] = result.output('SendKit', 2);
+		expect(failed.json.error).toMatch(/^SendKit: .+; the request may have been carried out \(for a create: the lead may have been created\)$/);
+		expect(failed.error?.description).toMatch(/looking up whether it took effect failed too \(SendKit: Search is disabled\)/);
+		expect(sendKit().store.allLeads().map((lead) => lead.email)).toEqual(['cut-twice@example.com']);
+		expect(sendKit().control.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
+	});
+
 	it('a KickoffLabs signup whose answer is cut off is a New Lead, signed up once', async () => {
 		kickoffLabs().control.setFaults({ queue: [{ truncate: true }] });
 		const result = await runKickoffLabs(withErrorOutput(kickoffLabsCreate, 'KickoffLabs'), [{ email: 'cut@example.com' }]);

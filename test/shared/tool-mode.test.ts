@@ -1,24 +1,31 @@
 import type { IExecuteFunctions, INode } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import { campaignPath } from '../../nodes/SendKit/fields/campaign.locator';
+import { leadPath } from '../../nodes/SendKit/fields/leadId.field';
+import type { ErrorSite } from '../../nodes/shared/errors';
+import { apiResponseError, networkError } from '../../nodes/shared/errors';
 import { isToolCall } from '../../nodes/shared/items';
 import { toolErrorJson } from '../../nodes/shared/toolErrors';
+import { failInput } from '../../nodes/shared/validation';
+import { fakeNode } from './fakeNode';
 
-const node = (fields: Partial<INode>): INode => ({
-	id: '1',
-	name: 'SendKit',
-	type: 'n8n-nodes-lead-capture.sendKit',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-	...fields,
-});
 
 /** Just what isToolCall reads from an execution context. */
 function contextOf(toolExecution: boolean | undefined, fields: Partial<INode> = {}): IExecuteFunctions {
-	const context: Partial<IExecuteFunctions> = { getNode: () => node(fields) };
+	const context: Partial<IExecuteFunctions> = { getNode: () => fakeNode(fields) };
 	if (toolExecution !== undefined) context.isToolExecution = () => toolExecution;
 	return context as IExecuteFunctions;
+}
+
+/** What a check throws. */
+function thrown(check: () => unknown): Error {
+	try {
+		check();
+	} catch (error) {
+		return error as Error;
+	}
+	throw new Error('the check passed');
 }
 
 describe('isToolCall', () => {
@@ -37,36 +44,50 @@ describe('isToolCall', () => {
 });
 
 describe('toolErrorJson', () => {
-	// As errors.ts builds them: the code is set afterwards, or n8n replaces the message of a network code with its own.
-	const apiError = (httpCode: string, message = 'SendKit: Something') => {
-		const error = new NodeApiError(node({}), { message: 'x' }, { message, description: `HTTP ${httpCode}` });
-		error.httpCode = httpCode;
-		return error;
-	};
+	const site: ErrorSite = { context: contextOf(true), service: { name: 'SendKit', record: 'lead', baseUrlField: 'Base URL' }, itemIndex: 0 };
+	const apiError = (status: number, message?: string) =>
+		apiResponseError(site, { statusCode: status, body: message ? { message } : undefined, headers: {} });
 
 	it('tells the model what to do next, by kind of failure', () => {
-		expect(toolErrorJson(new NodeOperationError(node({}), 'Invalid "Email" in item 0: must be a valid email address')).nextStep).toMatch(
-			/^Correct the value named in the error/,
-		);
-		expect(toolErrorJson(new NodeOperationError(node({}), 'SendKit: the search was cut short')).nextStep).toMatch(/^Read the details/);
-		expect(toolErrorJson(apiError('401')).nextStep).toMatch(/^Calling again will not help/);
-		expect(toolErrorJson(apiError('403')).nextStep).toMatch(/^Calling again will not help/);
-		expect(toolErrorJson(apiError('429')).nextStep).toMatch(/^The service is unavailable or busy/);
-		expect(toolErrorJson(apiError('503')).nextStep).toMatch(/^The service is unavailable or busy/);
-		expect(toolErrorJson(apiError('400')).nextStep).toMatch(/^The service refused this request/);
-		expect(toolErrorJson(apiError('ECONNREFUSED', 'SendKit: the service could not be reached')).nextStep).toMatch(/^The service is unavailable/);
-		expect(toolErrorJson(apiError('ECONNRESET', 'SendKit: reset; the request may have been carried out')).nextStep).toMatch(
-			/^It is unknown whether the request took effect/,
+		const invalidEmail = thrown(() => failInput(contextOf(true), 'Email', 'must be a valid email address', 0));
+		expect(invalidEmail.message).toBe('Invalid "Email" in item 0: must be a valid email address');
+		expect(toolErrorJson(invalidEmail).nextStep).toMatch(/^Correct the value named in the error/);
+		expect(toolErrorJson(new NodeOperationError(fakeNode(), 'SendKit: the search was cut short')).nextStep).toMatch(/^Read the details/);
+		expect(toolErrorJson(apiError(401)).nextStep).toMatch(/^Calling again will not help/);
+		expect(toolErrorJson(apiError(403)).nextStep).toMatch(/^Calling again will not help/);
+		expect(toolErrorJson(apiError(429)).nextStep).toMatch(/^The service is unavailable or busy/);
+		expect(toolErrorJson(apiError(503)).nextStep).toMatch(/^The service is unavailable or busy/);
+		expect(toolErrorJson(apiError(400)).nextStep).toMatch(/^The service refused this request/);
+		expect(toolErrorJson(networkError(site, 'ECONNREFUSED', true)).nextStep).toMatch(/^The service is unavailable/);
+		expect(toolErrorJson(networkError(site, 'ECONNRESET', false)).nextStep).toMatch(/^The service is unavailable/);
+		expect(toolErrorJson(networkError(site, 'ECONNRESET', true)).nextStep).toBe(
+			'It is unknown whether the request took effect. Look the lead up before trying again.',
 		);
 	});
 
 	it('carries the outcome, the message, the details and the status', () => {
-		expect(toolErrorJson(apiError('401', 'SendKit: Invalid or missing API key'))).toEqual({
+		expect(toolErrorJson(apiError(401, 'Invalid or missing API key'))).toEqual({
 			outcome: 'error',
 			error: 'SendKit: Invalid or missing API key',
-			details: 'HTTP 401',
+			details: 'Authorization failed: check the API key in the credential (HTTP 401)',
 			httpCode: '401',
 			nextStep: expect.any(String),
 		});
+	});
+});
+
+describe('local checks of an id', () => {
+	it('a lead or campaign id that is not one is an input error: the agent is told to correct it, as nothing was sent', () => {
+		const context = contextOf(true);
+		const errors = [thrown(() => leadPath(context, '..', 0)), thrown(() => campaignPath(context, '..', 0))];
+
+		expect(errors.map((error) => error.message)).toEqual([
+			'SendKit: ".." is not a SendKit lead ID, so no request was sent for it',
+			'SendKit: ".." is not a SendKit campaign ID, so no request was sent for it',
+		]);
+		for (const error of errors) {
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect(toolErrorJson(error).nextStep).toMatch(/^Correct the value named in the error/);
+		}
 	});
 });

@@ -1,6 +1,6 @@
 import { parseApiError } from '../../shared/errors';
 import type { ApiRequest, ApiResponse, RequestContext } from '../../shared/request';
-import { Service } from '../../shared/service';
+import { Service } from '../../shared/http/client';
 
 interface KickoffLabsCredentials {
 	apiKey?: string;
@@ -11,6 +11,7 @@ interface KickoffLabsCredentials {
 /** The KickoffLabs API v2: the key travels as the `api_key` query parameter (added by the credential). */
 export const kickoffLabs = new Service<KickoffLabsCredentials>({
 	name: 'KickoffLabs',
+	record: 'lead',
 	credentialType: 'kickoffLabsApi',
 	defaultBaseUrl: 'https://api.kickofflabs.com',
 	credentialLabels: { apiKey: 'API Key', campaignId: 'Default Campaign ID', baseUrl: 'Base URL' },

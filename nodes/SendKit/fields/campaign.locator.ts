@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, ILoadOptionsFunctions, INodeListSearchResult, INodeProperties } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { withFailure } from '../../shared/failureKind';
 import type { RequestContext } from '../../shared/request';
 import { itemParameter } from '../../shared/parameters';
 import { parseItemInput } from '../../shared/validation';
@@ -104,10 +105,10 @@ export function campaignIdFor(context: IExecuteFunctions, itemIndex: number): st
 export function campaignPath(context: RequestContext, campaignId: string, itemIndex?: number, rest = ''): string {
 	const parsed = campaignIdSchema.safeParse(campaignId);
 	if (!parsed.success) {
-		throw new NodeApiError(context.getNode(), { message: 'Not a campaign ID' }, {
-			message: `SendKit: "${String(campaignId).slice(0, 40)}" is not a SendKit campaign ID, so no request was sent for it`,
+		const error = new NodeOperationError(context.getNode(), `SendKit: "${String(campaignId).slice(0, 40)}" is not a SendKit campaign ID, so no request was sent for it`, {
 			itemIndex,
 		});
+		throw withFailure(error, { kind: 'input' });
 	}
 	return `/v1/campaigns/${parsed.data}${rest}`;
 }

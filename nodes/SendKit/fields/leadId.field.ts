@@ -1,7 +1,8 @@
-import { NodeApiError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { withFailure } from '../../shared/failureKind';
 import type { RequestContext } from '../../shared/request';
 
 const LEAD_ID_PROBLEM = 'must be a SendKit lead ID: 24 hexadecimal characters, like 665d4e5f6a7b8c9d0e1f2a3b';
@@ -34,11 +35,11 @@ export const leadIdProperty: INodeProperties = {
  */
 export function leadPath(context: RequestContext, leadId: string, itemIndex: number | undefined): string {
 	if (!isLeadId(leadId)) {
-		throw new NodeApiError(context.getNode(), { message: 'Not a lead ID' }, {
-			message: `SendKit: "${String(leadId).slice(0, 40)}" is not a SendKit lead ID, so no request was sent for it`,
+		const error = new NodeOperationError(context.getNode(), `SendKit: "${String(leadId).slice(0, 40)}" is not a SendKit lead ID, so no request was sent for it`, {
 			description: 'A lead ID is 24 hexadecimal characters. An ID that came back from SendKit in another shape is not used in a request.',
 			itemIndex,
 		});
+		throw withFailure(error, { kind: 'input' });
 	}
 	return `/v1/leads/${encodeURIComponent(leadId.trim())}`;
 }

@@ -1,5 +1,4 @@
-import { isJsonErrorBody } from '../../shared/errors';
-import { Service } from '../../shared/service';
+import { Service } from '../../shared/http/client';
 
 interface SendKitCredentials {
 	apiKey: string;
@@ -15,6 +14,7 @@ function isPlatformKey(apiKey: string): boolean {
 /** The SendKit API (docs.sendkit.ai): X-Api-Key, and X-Workspace-Id for platform keys. */
 export const sendKit = new Service<SendKitCredentials>({
 	name: 'SendKit',
+	record: 'lead',
 	credentialType: 'sendKitApi',
 	defaultBaseUrl: 'https://api.sendkit.ai',
 	credentialLabels: { apiKey: 'API Key', workspaceId: 'Workspace ID', baseUrl: 'Base URL' },
@@ -31,6 +31,4 @@ export const sendKit = new Service<SendKitCredentials>({
 				'Open the SendKit credential and fill in Workspace ID (from SendKit, or from GET /v1/workspaces), or use a workspace API key (sk_...) instead.',
 		};
 	},
-	// `{success:false, error:{code,message}}` for resources, `{error, message, code}` for generic HTTP errors.
-	isApiErrorBody: isJsonErrorBody,
 });

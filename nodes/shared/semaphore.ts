@@ -1,10 +1,10 @@
 /**
- * Places for items under way, at most `size` at a time. An item that has to wait (a Retry-After, a back-off) lends
- * its place meanwhile, and gets one back before any new item starts. At most `size` places are lent at once, so at
+ * A semaphore of places for items under way, at most `size` at a time. An item that has to wait (a Retry-After, a
+ * back-off) lends its place meanwhile, and gets one back before any new item starts. At most `size` places are lent at once, so at
  * most twice `size` items are under way: when every retry is refused (a limit used up elsewhere) the node does not
  * start item after item.
  */
-export class Places {
+export class Semaphore {
 	private free: number;
 
 	private lent = 0;
@@ -20,7 +20,7 @@ export class Places {
 		this.free = this.size;
 	}
 
-	async take(returning = false): Promise<void> {
+	async acquire(returning = false): Promise<void> {
 		if (this.free > 0) {
 			this.free -= 1;
 			return;
@@ -28,7 +28,7 @@ export class Places {
 		await new Promise<void>((resolve) => (returning ? this.returning : this.newcomers).push(resolve));
 	}
 
-	give(): void {
+	release(): void {
 		const next = this.returning.shift() ?? this.newcomers.shift();
 		if (next) next();
 		else this.free += 1;
@@ -42,7 +42,7 @@ export class Places {
 		if (this.lent >= this.size) return await wait();
 		this.lent += 1;
 		try {
-			return await this.aside(wait);
+			return await this.stepAside(wait);
 		} finally {
 			this.lent -= 1;
 		}
@@ -52,35 +52,35 @@ export class Places {
 	 * Runs `wait` without holding a place, however many are lent: for an item waiting for an earlier item to finish,
 	 * which sends nothing meanwhile (holding the place could leave the earlier one, back from a retry, without any).
 	 */
-	async aside<T>(wait: () => Promise<T>): Promise<T> {
-		this.give();
+	async stepAside<T>(wait: () => Promise<T>): Promise<T> {
+		this.release();
 		try {
 			return await wait();
 		} finally {
-			await this.take(true);
+			await this.acquire(true);
 		}
 	}
 }
 
 /**
- * Runs `task(0)` … `task(count - 1)`, started in index order, at most `places` size at a time (not counting tasks that
+ * Runs `task(0)` … `task(count - 1)`, started in index order, at most the semaphore's size at a time (not counting tasks that
  * lent their place while they wait). Once `stopped()` says so, no further task starts; the ones running finish. A task
  * must not throw (it records its own failure).
  */
 export async function runPool(
 	count: number,
-	places: Places,
+	semaphore: Semaphore,
 	task: (index: number) => Promise<void>,
 	stopped: () => boolean = () => false,
 ): Promise<void> {
 	const running: Array<Promise<void>> = [];
 	for (let index = 0; index < count; index++) {
-		await places.take();
+		await semaphore.acquire();
 		if (stopped()) {
-			places.give();
+			semaphore.release();
 			break;
 		}
-		running.push(task(index).finally(() => places.give()));
+		running.push(task(index).finally(() => semaphore.release()));
 	}
 	await Promise.all(running);
 }

@@ -2,23 +2,28 @@ import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, IDataObject
 import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { z } from 'zod';
 
-import type { StatusHints } from './errors';
+import type { ErrorSite, ServiceWords, StatusHints } from '../errors';
 import {
 	apiResponseError,
 	isJsonErrorBody,
+	mayHaveBeenCarriedOut,
 	networkError,
 	notFromApiError,
 	redirectError,
 	retryBudgetError,
+	uncertainOutcomeError,
 	unexpectedAnswerError,
-} from './errors';
-import type { ApiRequest, ApiResponse, RequestContext } from './request';
-import { isSuccess } from './request';
-import { secretForms } from './secrets';
-import type { SendSettings } from './sendOptions';
-import { sendSettingsOf } from './sendOptions';
-import type { Exchange, ExchangeAuth, OutcomeKind } from './transport';
-import { RETRY_POLICY, exchange, isIdempotent, normalizeBaseUrl, outcomeKind, retryWait } from './transport';
+} from '../errors';
+import { withFailure } from '../failureKind';
+import type { ApiRequest, ApiResponse, RequestContext } from '../request';
+import { isSuccess } from '../request';
+import { secretForms } from '../secrets';
+import type { SendSettings } from '../sendOptions';
+import { sendSettingsOf } from '../sendOptions';
+import type { ExchangeAuth } from './exchange';
+import { exchange } from './exchange';
+import type { Exchange } from './retry';
+import { RETRY_POLICY, RetryPlan, isIdempotent } from './retry';
 
 /** Credential fields every service has. */
 interface BaseCredentials {
@@ -30,6 +35,8 @@ interface BaseCredentials {
 interface ServiceDefinition<Credentials extends BaseCredentials> {
 	/** Name shown in messages, e.g. 'SendKit'. */
 	name: string;
+	/** What the API's creates make, as messages name it: "for a create: the lead may have been created". */
+	record: string;
 	credentialType: string;
 	defaultBaseUrl: string;
 	/** The credential's fields as users see them; every text field is checked for control characters. */
@@ -42,9 +49,17 @@ interface ServiceDefinition<Credentials extends BaseCredentials> {
 	credentialProblem?: (credentials: Credentials) => { message: string; description: string } | undefined;
 	/** What statuses mean for this API where that differs from the usual meaning. */
 	statusHints?: StatusHints;
-	/** Whether an error answer is in one of the API's own error shapes (and not a proxy's page). */
+	/** Whether an error answer is in one of the API's own error shapes (and not a proxy's page); default: isJsonErrorBody. */
 	isApiErrorBody?: (body: unknown) => boolean;
 }
+
+/** How the send loop waits and draws its jitter: real time, or a test's fake clock. */
+export interface RetryTiming {
+	sleep: (ms: number) => Promise<void>;
+	random: () => number;
+}
+
+const REAL_TIMING: RetryTiming = { sleep, random: Math.random };
 
 /** A line break, tab or other control character: sent in a header or URL it would mangle or split the request. */
 function hasControlCharacter(text: string): boolean {
@@ -60,9 +75,9 @@ function credentialData(credentials: object): ICredentialDataDecryptedObject {
 	return { ...credentials } as ICredentialDataDecryptedObject;
 }
 
-/** What a request changes, for the messages of a lost or unreadable answer. */
-function effectOf(request: ApiRequest): string | undefined {
-	return isIdempotent(request.method) ? undefined : 'The request may have been carried out (for a create: the lead may have been created); check before running this item again.';
+/** Trims what users paste into a Base URL field: spaces and trailing slashes. */
+export function normalizeBaseUrl(baseUrl: string): string {
+	return baseUrl.trim().replace(/\/+$/, '');
 }
 
 interface Connection<Credentials> {
@@ -73,31 +88,8 @@ interface Connection<Credentials> {
 	baseUrl: string;
 }
 
-function attemptsAllowed(kind: OutcomeKind): number {
-	if (kind === 'rateLimited') return RETRY_POLICY.maxRateLimitedAttempts;
-	if (kind === 'notDelivered') return RETRY_POLICY.maxUnreachableAttempts;
-	return RETRY_POLICY.maxAttempts;
-}
-
-/** Adds a wait to the item's total; false when that would go beyond the retry policy's budget. */
-function spendWait(settings: SendSettings, itemIndex: number | undefined, wait: number): boolean {
-	const key = itemIndex ?? -1;
-	const waited = (settings.waitedMs.get(key) ?? 0) + wait;
-	if (waited > RETRY_POLICY.maxWaitPerItemMs) return false;
-	settings.waitedMs.set(key, waited);
-	return true;
-}
-
-/** A cancelled execution sends nothing more (n8n aborts the requests in flight itself). */
-function throwIfCancelled(context: RequestContext, service: string, itemIndex: number | undefined): void {
-	const signal = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
-	if (signal?.aborted) {
-		throw new NodeOperationError(context.getNode(), `${service}: the execution was cancelled before this item was sent`, { itemIndex });
-	}
-}
-
-/** What an exchange tells the pace: an answer the API accepted, a 429, or nothing (no answer came). */
-function paceResult(outcome: Exchange | undefined): 'answered' | 'rateLimited' | 'unanswered' {
+/** What an exchange tells the adaptive limit: an answer the API accepted, a 429, or nothing (no answer came). */
+function limitResult(outcome: Exchange | undefined): 'answered' | 'rateLimited' | 'unanswered' {
 	if (outcome === undefined || 'failure' in outcome) return 'unanswered';
 	return outcome.statusCode === 429 ? 'rateLimited' : 'answered';
 }
@@ -110,7 +102,14 @@ export class Service<Credentials extends BaseCredentials> {
 	/** The first read of a context's credential while it is under way, for the items that ask meanwhile. */
 	private readonly connecting = new WeakMap<RequestContext, Promise<Connection<Credentials>>>();
 
-	constructor(readonly definition: ServiceDefinition<Credentials>) {}
+	private readonly words: ServiceWords;
+
+	constructor(
+		readonly definition: ServiceDefinition<Credentials>,
+		private readonly timing: RetryTiming = REAL_TIMING,
+	) {
+		this.words = { name: definition.name, record: definition.record, baseUrlField: definition.credentialLabels.baseUrl };
+	}
 
 	get name(): string {
 		return this.definition.name;
@@ -122,7 +121,7 @@ export class Service<Credentials extends BaseCredentials> {
 		for (const [field, label] of Object.entries(this.definition.credentialLabels) as Array<[string, string]>) {
 			const value = (credentials as Record<string, unknown>)[field];
 			if (typeof value === 'string' && hasControlCharacter(value)) {
-				throw new NodeOperationError(
+				const error = new NodeOperationError(
 					context.getNode(),
 					`The ${this.name} credential's ${label} contains a line break or another control character`,
 					{
@@ -130,10 +129,14 @@ export class Service<Credentials extends BaseCredentials> {
 						description: `Open the ${this.name} credential and enter the ${label} again without line breaks or tabs. Nothing was sent.`,
 					},
 				);
+				throw withFailure(error, { kind: 'credential' });
 			}
 		}
 		const problem = this.definition.credentialProblem?.(credentials);
-		if (problem) throw new NodeOperationError(context.getNode(), problem.message, { itemIndex, description: problem.description });
+		if (problem) {
+			const error = new NodeOperationError(context.getNode(), problem.message, { itemIndex, description: problem.description });
+			throw withFailure(error, { kind: 'credential' });
+		}
 		return credentials;
 	}
 
@@ -144,100 +147,123 @@ export class Service<Credentials extends BaseCredentials> {
 
 	/**
 	 * Sends a request and returns the answer whatever its status, secrets replaced, after the retry policy
-	 * (transport.ts RETRY_POLICY): a 429, or a failure before the request reached the server, is sent again; a 5xx,
-	 * a timeout or a dropped connection is sent again when the request is idempotent, and for a create only after its
-	 * `recover` found that it did not take effect (else its rebuilt answer is returned). Requests of one execution
-	 * share its adaptive pace (sendOptions.ts) and timeout. A redirect is an error, never followed.
+	 * (retry.ts): a 429, or a failure before the request reached the server, is sent again; a 5xx, a timeout or a
+	 * dropped connection is sent again when the request is idempotent, and for a create only after its `recover` found
+	 * that it did not take effect (else its rebuilt answer is returned). Requests of one execution share its adaptive
+	 * limit (sendOptions.ts) and timeout. A redirect is an error, never followed.
 	 */
 	async send(context: RequestContext, request: ApiRequest): Promise<ApiResponse> {
 		const connection = await this.connection(context, request.itemIndex);
-		const { baseUrl } = connection;
-		// A trigger's token or signing secret is replaced in answers like the credential's own secrets.
-		const forms = request.secrets?.length
-			? secretForms([
-					...this.definition.secretFields.map((field) => connection.credentials[field] as string | undefined),
-					...request.secrets,
-				])
-			: connection.forms;
-		this.checkPath(context, request);
+		const site = this.site(context, request);
+		this.checkPath(site, request);
 		const settings = sendSettingsOf(context);
+		const options = this.httpOptions(connection, request, settings);
+		const auth: ExchangeAuth = { credentials: connection.decrypted, secretForms: this.secretFormsFor(connection, request) };
+		const idempotent = request.idempotent ?? isIdempotent(request.method);
+		const plan = new RetryPlan(
+			{ itemIndex: request.itemIndex, idempotent, recoverable: request.recover !== undefined },
+			settings.budget,
+			this.timing.random,
+		);
+		const firstSentAt = Date.now();
+		for (;;) {
+			this.throwIfCancelled(site);
+			const outcome = await this.withinLimit(site, options, auth, settings);
+			const decision = plan.decide(outcome);
+			switch (decision.action) {
+				case 'answer':
+					if (decision.answer.statusCode >= 300 && decision.answer.statusCode < 400) throw redirectError(site, decision.answer);
+					return decision.answer;
+				case 'giveUp':
+					return this.giveUp(site, outcome, idempotent, decision.attempts);
+				case 'overBudget':
+					throw this.outOfBudget(site, outcome, decision.wait, idempotent);
+				case 'retry': {
+					const wait = decision.wait;
+					await (settings.semaphore ? settings.semaphore.lend(async () => await this.timing.sleep(wait)) : this.timing.sleep(wait));
+					if (decision.recoverFirst && request.recover) {
+						const reason = 'failure' in outcome ? outcome.failure : `HTTP ${outcome.statusCode}`;
+						const recovery = await this.recover(site, request.recover, { firstSentAt, reason });
+						if ('answer' in recovery) return { ...recovery.answer, recovered: true };
+					}
+				}
+			}
+		}
+	}
+
+	/**
+	 * What became of a request whose answer was lost. When finding out fails too, the request may still have been
+	 * carried out: the error says so, whatever the look-up ran into.
+	 */
+	private async recover(
+		site: ErrorSite,
+		recover: NonNullable<ApiRequest['recover']>,
+		lost: Parameters<NonNullable<ApiRequest['recover']>>[0],
+	): ReturnType<NonNullable<ApiRequest['recover']>> {
+		try {
+			return await recover(lost);
+		} catch (error) {
+			throw uncertainOutcomeError(site, lost.reason, error);
+		}
+	}
+
+	private httpOptions(connection: Connection<Credentials>, request: ApiRequest, settings: SendSettings): IHttpRequestOptions {
 		const options: IHttpRequestOptions = {
 			method: request.method,
-			url: `${baseUrl}${request.path}`,
+			url: `${connection.baseUrl}${request.path}`,
 			qs: request.qs,
 			body: request.body,
-			headers: { Accept: 'application/json', ...this.headersFor(context), ...request.headers },
+			headers: { Accept: 'application/json', ...this.definition.headers?.(connection.credentials), ...request.headers },
 			json: true,
 			// The answer as text: secrets are replaced in it once, then it is parsed (cheaper than copying the parsed body).
 			encoding: 'text',
 			timeout: settings.timeoutMs,
 		};
 		if (request.arrayFormat) options.arrayFormat = request.arrayFormat;
+		return options;
+	}
 
-		const auth: ExchangeAuth = { credentials: connection.decrypted, secretForms: forms };
-		const idempotent = request.idempotent ?? isIdempotent(request.method);
-		const firstSentAt = Date.now();
-		let failures = 0;
-		let rateLimited = 0;
-		for (;;) {
-			throwIfCancelled(context, this.name, request.itemIndex);
-			const outcome = await this.paced(context, options, auth, settings, request.itemIndex);
-			const kind = outcomeKind(outcome);
-			if (kind === 'final') {
-				const answer = outcome as ApiResponse;
-				if (answer.statusCode >= 300 && answer.statusCode < 400) throw redirectError(context, this.name, answer, request.itemIndex);
-				return answer;
-			}
-			const mayHaveTakenEffect = kind === 'unavailable' || kind === 'serverError' || kind === 'lost';
-			if (kind === 'rateLimited') rateLimited++;
-			else failures++;
-			const attempt = kind === 'rateLimited' ? rateLimited : failures;
-			const outOfAttempts = attempt >= attemptsAllowed(kind);
-			if (outOfAttempts || (mayHaveTakenEffect && !idempotent && !request.recover)) {
-				return this.giveUp(context, request, outcome, idempotent, attempt);
-			}
-			const wait = retryWait(outcome, attempt);
-			if (!spendWait(settings, request.itemIndex, wait)) throw this.outOfBudget(context, request, outcome, wait, idempotent);
-			await (settings.places ? settings.places.lend(async () => await sleep(wait)) : sleep(wait));
-			if (mayHaveTakenEffect && !idempotent && request.recover) {
-				const recovery = await request.recover({ firstSentAt, reason: 'failure' in outcome ? outcome.failure : `HTTP ${outcome.statusCode}` });
-				if ('answer' in recovery) return { ...recovery.answer, recovered: true };
-			}
+	/** A trigger's token or signing secret is replaced in answers like the credential's own secrets. */
+	private secretFormsFor(connection: Connection<Credentials>, request: ApiRequest): readonly string[] {
+		if (!request.secrets?.length) return connection.forms;
+		return secretForms([
+			...this.definition.secretFields.map((field) => connection.credentials[field] as string | undefined),
+			...request.secrets,
+		]);
+	}
+
+	private site(context: RequestContext, request: ApiRequest): ErrorSite {
+		return { context, service: this.words, itemIndex: request.itemIndex };
+	}
+
+	/** A cancelled execution sends nothing more (n8n aborts the requests in flight itself). */
+	private throwIfCancelled({ context, itemIndex }: ErrorSite): void {
+		const signal = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
+		if (signal?.aborted) {
+			throw new NodeOperationError(context.getNode(), `${this.name}: the execution was cancelled before this item was sent`, { itemIndex });
 		}
 	}
 
-	/** One exchange, within the execution's pace: the slot is given back with whether the answer was a 429. */
-	private async paced(
-		context: RequestContext,
-		options: IHttpRequestOptions,
-		auth: ExchangeAuth,
-		settings: SendSettings,
-		itemIndex: number | undefined,
-	): Promise<Exchange> {
-		const pace = settings.pace;
-		if (!pace) return await exchange(context, this.definition, options, auth);
-		const ticket = await pace.acquire();
+	/** One exchange, within the execution's adaptive limit: the slot is given back with whether the answer was a 429. */
+	private async withinLimit(site: ErrorSite, options: IHttpRequestOptions, auth: ExchangeAuth, settings: SendSettings): Promise<Exchange> {
+		const limit = settings.adaptiveLimit;
+		if (!limit) return await exchange(site.context, this.definition, options, auth);
+		const ticket = await limit.acquire();
 		let outcome: Exchange | undefined;
 		try {
-			// The pace may have kept this request waiting: a run cancelled meanwhile sends nothing more.
-			throwIfCancelled(context, this.name, itemIndex);
-			outcome = await exchange(context, this.definition, options, auth);
+			// The limit may have kept this request waiting: a run cancelled meanwhile sends nothing more.
+			this.throwIfCancelled(site);
+			outcome = await exchange(site.context, this.definition, options, auth);
 			return outcome;
 		} finally {
-			pace.release(ticket, paceResult(outcome));
+			limit.release(ticket, limitResult(outcome));
 		}
 	}
 
 	/** The last outcome once retrying is over: an answer is handed on (the caller reports its error); no answer throws. */
-	private giveUp(
-		context: RequestContext,
-		request: ApiRequest,
-		outcome: Exchange,
-		idempotent: boolean,
-		attempts: number,
-	): ApiResponse {
+	private giveUp(site: ErrorSite, outcome: Exchange, idempotent: boolean, attempts: number): ApiResponse {
 		if ('failure' in outcome) {
-			const error = networkError(context, this.name, outcome.failure, request.itemIndex, !idempotent);
+			const error = networkError(site, outcome.failure, !idempotent);
 			if (attempts > 1) error.description = `${error.description ?? ''} Sent ${attempts} times.`.trim();
 			throw error;
 		}
@@ -245,9 +271,9 @@ export class Service<Credentials extends BaseCredentials> {
 	}
 
 	/** A wait the item's retry budget cannot pay for: the error says so (a rate limit that outlasts it, in its words). */
-	private outOfBudget(context: RequestContext, request: ApiRequest, outcome: Exchange, wait: number, idempotent: boolean): Error {
-		if ('failure' in outcome) return networkError(context, this.name, outcome.failure, request.itemIndex, !idempotent);
-		return retryBudgetError(context, this.name, outcome, wait, RETRY_POLICY.maxWaitPerItemMs, request.itemIndex);
+	private outOfBudget(site: ErrorSite, outcome: Exchange, wait: number, idempotent: boolean): Error {
+		if ('failure' in outcome) return networkError(site, outcome.failure, !idempotent);
+		return retryBudgetError(site, outcome, wait, RETRY_POLICY.maxWaitPerItemMs);
 	}
 
 	/**
@@ -293,9 +319,10 @@ export class Service<Credentials extends BaseCredentials> {
 		};
 	}
 
-	private headersFor(context: RequestContext): IDataObject | undefined {
-		const connection = this.connections.get(context);
-		return connection ? this.definition.headers?.(connection.credentials) : undefined;
+	/** What a request changes, for the messages of a lost or unreadable answer. */
+	private effectOf(request: ApiRequest): string | undefined {
+		if (isIdempotent(request.method)) return undefined;
+		return `The request ${mayHaveBeenCarriedOut(this.words)}; check before running this item again.`;
 	}
 
 	/** Sends a request that must succeed and reads its answer with the schema of its documented shape. */
@@ -311,8 +338,9 @@ export class Service<Credentials extends BaseCredentials> {
 
 	/** The error for an answer that is not a success: the API's own message, or that the answer is not the API's. */
 	error(context: RequestContext, response: ApiResponse, request: ApiRequest): Error {
-		if (!this.isApiAnswer(response)) return notFromApiError(context, this.name, response, request.itemIndex, effectOf(request));
-		return apiResponseError(context, this.name, response, request.itemIndex, this.definition.statusHints);
+		const site = this.site(context, request);
+		if (!this.isApiAnswer(response)) return notFromApiError(site, response, this.effectOf(request));
+		return apiResponseError(site, response, this.definition.statusHints);
 	}
 
 	/**
@@ -327,13 +355,13 @@ export class Service<Credentials extends BaseCredentials> {
 
 	/**
 	 * Whether the API says that what was asked for does not exist: a 404 in the API's own words. A 404 that is not the
-	 * API's (an HTML page, a wrong Base URL) is an error, so that a workflow never creates a duplicate of a lead that
+	 * API's (an HTML page, a wrong Base URL) is an error, so that a workflow never creates a duplicate of a record that
 	 * only looked missing.
 	 */
 	saysNotFound(context: RequestContext, response: ApiResponse, request: ApiRequest): boolean {
 		if (response.statusCode !== 404) return false;
 		if (typeof response.body !== 'object' || response.body === null || !this.isApiAnswer(response)) {
-			throw notFromApiError(context, this.name, response, request.itemIndex, effectOf(request));
+			throw notFromApiError(this.site(context, request), response, this.effectOf(request));
 		}
 		return true;
 	}
@@ -347,28 +375,23 @@ export class Service<Credentials extends BaseCredentials> {
 	): z.infer<Schema> {
 		const parsed = schema.safeParse(response.body);
 		if (parsed.success) return parsed.data as z.infer<Schema>;
+		const site = this.site(context, request);
 		if (typeof response.body === 'string' && response.body.trim() !== '') {
-			throw notFromApiError(context, this.name, response, request.itemIndex, effectOf(request));
+			throw notFromApiError(site, response, this.effectOf(request));
 		}
 		const issue = parsed.error.issues[0];
-		throw unexpectedAnswerError(
-			context,
-			this.name,
-			response,
-			`At "${issue.path.join('.') || 'body'}": ${issue.message}`,
-			request.itemIndex,
-			effectOf(request),
-		);
+		throw unexpectedAnswerError(site, response, `At "${issue.path.join('.') || 'body'}": ${issue.message}`, this.effectOf(request));
 	}
 
 	/** Ids that go into a path, from users or from the server, may not walk the path ("..", "/", empty). */
-	private checkPath(context: RequestContext, request: ApiRequest): void {
+	private checkPath({ context, itemIndex }: ErrorSite, request: ApiRequest): void {
 		const segments = request.path.split('/').slice(1);
 		if (segments.some((segment) => segment === '' || segment === '.' || segment === '..' || /%2e%2e|%2f/i.test(segment))) {
-			throw new NodeOperationError(context.getNode(), `${this.name}: refused to send a request to an unsafe path`, {
-				itemIndex: request.itemIndex,
+			const error = new NodeOperationError(context.getNode(), `${this.name}: refused to send a request to an unsafe path`, {
+				itemIndex,
 				description: 'An ID in the request (given in the node or returned by the service) was empty or not an ID. Nothing was sent.',
 			});
+			throw withFailure(error, { kind: 'input' });
 		}
 	}
 }

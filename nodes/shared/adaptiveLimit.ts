@@ -14,7 +14,7 @@ const WINDOW_MS = 1000;
  *
  * A 429 sets the rate to just under what the API accepted in the second before the refused request was sent: the
  * limit as the API counts it, whatever the latency, so the node neither hammers an unknown limit nor falls far below
- * it. Only the item that got the 429 waits for its Retry-After (service.ts); the others carry on at the new pace. After
+ * it. Only the item that got the 429 waits for its Retry-After (http/client.ts); the others carry on at the new pace. After
  * each second's worth of answers without a 429 the rate grows by 5%, so a raised limit is found again.
  *
  * A 429 is ambiguous, above all early in a run: 50 requests accepted in 300 ms and then a refusal may be a limit of
@@ -22,12 +22,12 @@ const WINDOW_MS = 1000;
  * API then refuses a request sent at the new pace before it accepted any other, at any time in the run, its budget is
  * spent: the pace drops to just under what it accepted in a full second and waits until that second is over, instead
  * of earning a 429 for every request until then (each refused item waits out its Retry-After, and once every place of
- * the pool is taken by such items nothing moves: measured, 89% of a 50/s limit at Concurrency 5 without this, 95-97% with it).
+ * the pool is taken by such items nothing moves).
  * A refusal of a request whose turn was taken before the pace changed says nothing about the new pace and changes
  * nothing.
  *
  * Why a rate and not fewer requests in flight: a limit of N per second at 25 ms latency allows N/40 in flight, so
- * halving the in-flight count swings between far too fast and far too slow (measured: 73-79% of a 50/s limit).
+ * halving the in-flight count swings between far too fast and far too slow.
  */
 export class AdaptiveLimit {
 	private inFlight = 0;
