@@ -9,7 +9,7 @@ import type { z } from 'zod';
 
 import type { ApiRequest } from './request';
 import { isSuccess } from './request';
-import type { Service } from './service';
+import type { Service } from './http/client';
 
 /** A fresh random secret: 32 bytes as 64 hex characters. */
 export function newSecret(): string {
