@@ -68,8 +68,9 @@ describe('KickoffLabs node description (public interface)', () => {
 			);
 		expect(operationsOf('lead').sort()).toEqual(['addPoints', 'completeAction', 'create', 'delete', 'get', 'update']);
 		expect(operationsOf('campaign').sort()).toEqual(['getMany', 'getStats']);
-		expect(Object.keys(operations.lead).sort()).toEqual(operationsOf('lead').sort());
-		expect(Object.keys(operations.campaign).sort()).toEqual(operationsOf('campaign').sort());
+		const valuesOf = (resource: keyof typeof operations) => operations[resource].map((operation) => operation.option.value);
+		expect(valuesOf('lead').sort()).toEqual(operationsOf('lead').sort());
+		expect(valuesOf('campaign').sort()).toEqual(operationsOf('campaign').sort());
 	});
 
 	it('has the outputs of each operation, computed from resource and operation', () => {

@@ -1,11 +1,8 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { mapItems } from '../../../shared/items';
-import { itemParameter } from '../../../shared/parameters';
+import { defineOperation } from '../../../shared/operation';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
-import { limitOf, returnAllLabels, returnAllProperties, returnAllSchema } from '../../../shared/returnAll';
-import { parseItemInput } from '../../../shared/validation';
+import { limitOf, returnAllProperties, returnAllSchema } from '../../../shared/returnAll';
 import { campaignListSchema } from '../../transport/schemas';
 import { kickoffLabs } from '../../transport/service';
 
@@ -16,20 +13,14 @@ const properties: INodeProperties[] = [
 	...returnAllProperties,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['campaign'], operation: ['getMany'] } }, properties);
-
-
 /** GET /v2/campaigns lists every campaign of the API key at once (no paging); one item per campaign. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await mapItems(this, {
-		prepare: (itemIndex) => {
-			const returnAll = itemParameter(this, 'returnAll', itemIndex, false);
-			const limit = returnAll ? undefined : itemParameter(this, 'limit', itemIndex, 50);
-			return limitOf(parseItemInput(this, returnAllSchema, { returnAll, limit }, returnAllLabels, itemIndex));
-		},
-		send: async (limit, itemIndex) => {
-			const campaigns = await kickoffLabs.request(this, { method: 'GET', path: '/v2/campaigns', itemIndex }, campaignListSchema);
-			return limit === undefined ? campaigns : campaigns.slice(0, limit);
-		},
-	});
-}
+export const getMany = defineOperation({
+	option: { name: 'Get Many', value: 'getMany', description: 'List the campaigns of the API key', action: 'Get many campaigns' },
+	properties,
+	input: returnAllSchema,
+	send: async ({ context, input, itemIndex }) => {
+		const campaigns = await kickoffLabs.request(context, { method: 'GET', path: '/v2/campaigns', itemIndex }, campaignListSchema);
+		const limit = limitOf(input);
+		return limit === undefined ? campaigns : campaigns.slice(0, limit);
+	},
+});
