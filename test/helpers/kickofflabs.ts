@@ -21,7 +21,7 @@ export const updateWorkflow = fixture('kickofflabs/lead/update');
 export const deleteWorkflow = fixture('kickofflabs/lead/delete');
 export const addPointsWorkflow = fixture('kickofflabs/lead/addPoints');
 export const completeActionWorkflow = fixture('kickofflabs/lead/completeAction');
-export const getCampaignsWorkflow = fixture('kickofflabs/campaign/getMany');
+export const getCampaignsWorkflow = fixture('kickofflabs/campaign/getAll');
 export const getStatsWorkflow = fixture('kickofflabs/campaign/getStats');
 
 type CredentialOverrides = Partial<{ apiKey: string; campaignId: string; baseUrl: string }>;

@@ -1,7 +1,7 @@
 import { resourceDescription } from '../../../shared/router';
-import { getMany } from './getMany.operation';
+import { getAll } from './getAll.operation';
 import { getStats } from './getStats.operation';
 
-export const operations = [getMany, getStats] as const;
+export const operations = [getAll, getStats] as const;
 
-export const description = resourceDescription('campaign', operations, 'getMany');
+export const description = resourceDescription('campaign', operations, 'getAll');

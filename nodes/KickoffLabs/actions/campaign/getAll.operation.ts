@@ -14,8 +14,15 @@ const properties: INodeProperties[] = [
 ];
 
 /** GET /v2/campaigns lists every campaign of the API key at once (no paging); one item per campaign. */
-export const getMany = defineOperation({
-	option: { name: 'Get Many', value: 'getMany', description: 'List the campaigns of the API key', action: 'Get many campaigns' },
+export const getAll = defineOperation({
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		description: 'List the campaigns of the API key',
+		action: 'Get many campaigns',
+		// n8n's own name for a Get Many, as in SendKit; workflows saved by version 1 store getMany.
+		renamedFrom: { value: 'getMany', inVersion: 1.1 },
+	},
 	properties,
 	input: returnAllSchema,
 	send: async ({ context, input, itemIndex }) => {
