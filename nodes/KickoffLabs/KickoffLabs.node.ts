@@ -15,7 +15,9 @@ export class KickoffLabs implements INodeType {
 		name: 'kickoffLabs',
 		icon: { light: 'file:kickoffLabs.svg', dark: 'file:kickoffLabs.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// 1.1: the campaign list is Get Many `getAll`, as in SendKit (version 1 stored `getMany`, which still opens and runs).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Add, find, update and delete waitlist and referral leads in KickoffLabs, branching on new, existing and missing leads',
 		defaults: { name: 'KickoffLabs' },

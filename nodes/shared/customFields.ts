@@ -99,8 +99,6 @@ export function readCustomFields(
 	return {};
 }
 
-export const customFieldLabels = { customFields: 'Custom Fields', customFieldsJson: 'Custom Fields (JSON)' };
-
 /** The two node fields `customFieldsSchema` reads, for an Additional Fields collection. */
 export function customFieldsProperties(description: string, example: { name: string; value: string }): INodeProperties[] {
 	return [

@@ -19,7 +19,7 @@ export interface Routed<Branch extends string = string> {
 type ItemError = NodeApiError | NodeOperationError;
 
 /** The one output of an operation that does not branch; `success` is the outcome an agent reads. */
-const SINGLE_OUTPUT = { success: 'Output' } as const;
+export const SINGLE_OUTPUT = { success: 'Output' } as const;
 
 /**
  * Collects the items of one execution onto the node's outputs, one array per branch, so that every input item comes

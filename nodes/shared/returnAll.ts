@@ -29,8 +29,6 @@ export const returnAllSchema = z.discriminatedUnion('returnAll', [
 	}),
 ]);
 
-export const returnAllLabels = { returnAll: 'Return All', limit: 'Limit' };
-
 /** How many items a Get Many returns: undefined for all. */
 export function limitOf(input: z.infer<typeof returnAllSchema>): number | undefined {
 	return input.returnAll ? undefined : input.limit;

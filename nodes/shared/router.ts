@@ -1,66 +1,88 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { Outputs } from './items';
+import type { Operation } from './operation';
 import type { OutputTable } from './outputs';
 
-/** One operation, in its own file: its parameters, how it runs and, when it branches, its outputs. */
-export interface OperationModule {
-	description: INodeProperties[];
-	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
-	outputs?: Outputs;
-}
+/** Every operation of a node, by resource: each resource file's list. */
+export type NodeOperations = Record<string, readonly Operation[]>;
 
-/** Every operation of a node, by resource, typed from the node's `node.type.ts` so none can be left out. */
-export type Operations<Resources extends Record<string, string>> = {
-	[Resource in keyof Resources]: Record<Resources[Resource], OperationModule>;
-};
+/** Whether a stored operation value names this operation: its value, or the one it had before a rename. */
+function answersTo(operation: Operation, value: string): boolean {
+	return operation.option.value === value || operation.option.renamedFrom?.value === value;
+}
 
 /** Runs the operation the node is set to. Resource and operation are not expressions, so item 0 decides. */
-export async function runOperation(
-	context: IExecuteFunctions,
-	operations: Record<string, Record<string, OperationModule>>,
-): Promise<INodeExecutionData[][]> {
+export async function runOperation(context: IExecuteFunctions, operations: NodeOperations): Promise<INodeExecutionData[][]> {
 	const resource = context.getNodeParameter('resource', 0) as string;
-	const operation = context.getNodeParameter('operation', 0) as string;
-	const module = operations[resource]?.[operation];
-	if (!module) {
-		throw new NodeOperationError(context.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+	const value = context.getNodeParameter('operation', 0) as string;
+	const operation = operations[resource]?.find((candidate) => answersTo(candidate, value));
+	if (!operation) {
+		throw new NodeOperationError(context.getNode(), `The operation "${value}" of "${resource}" is not supported`);
 	}
-	return await module.execute.call(context);
+	return await operation.execute(context);
 }
 
-/** The node's output names for every branching operation, read from the operation modules. */
-export function outputTableOf(operations: Record<string, Record<string, OperationModule>>): OutputTable {
+/** The node's output names for every branching operation. */
+export function outputTableOf(operations: NodeOperations): OutputTable {
 	const table: OutputTable = {};
-	for (const [resource, byOperation] of Object.entries(operations)) {
+	for (const [resource, list] of Object.entries(operations)) {
 		table[resource] = {};
-		for (const [operation, module] of Object.entries(byOperation)) {
-			if (module.outputs) table[resource][operation] = Object.values(module.outputs);
+		for (const operation of list) {
+			const names = Object.values(operation.outputs);
+			if (names.length > 1) table[resource][operation.option.value] = names;
 		}
 	}
 	return table;
 }
 
-/** The Operation selector of one resource, followed by the parameters of each of its operations. */
+type SelectorOption = INodePropertyOptions & { action: string };
+
+function selector(resource: string, options: SelectorOption[], defaultValue: string, versions?: INodeProperties['displayOptions']): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource], ...versions?.show } },
+		options: [...options].sort((a, b) => a.name.localeCompare(b.name)),
+		default: defaultValue,
+	};
+}
+
+/**
+ * The Operation selector of one resource, then the parameters of each of its operations, shown for that operation only.
+ * When an operation was renamed, node versions before the rename offer (and so keep opening) its old value: n8n picks
+ * the selector by the node's version (`@version`), as its own versioned nodes do.
+ */
 export function resourceDescription(
 	resource: string,
-	options: Array<INodePropertyOptions & { action: string }>,
-	defaultOperation: string,
-	operations: Record<string, Pick<OperationModule, 'description'>>,
+	operations: readonly Operation[],
+	defaultValue: string,
 	shared: INodeProperties[] = [],
 ): INodeProperties[] {
+	const current = operations.map(({ option }) => ({ name: option.name, value: option.value, description: option.description, action: option.action }));
+	const renamedIn = operations.map(({ option }) => option.renamedFrom?.inVersion).find((version) => version !== undefined);
+	const selectors =
+		renamedIn === undefined
+			? [selector(resource, current, defaultValue)]
+			: [
+					selector(resource, current, defaultValue, { show: { '@version': [{ _cnd: { gte: renamedIn } }] } }),
+					selector(
+						resource,
+						operations.map(({ option }, index) => ({ ...current[index], value: option.renamedFrom?.value ?? option.value })),
+						operations.find(({ option }) => option.value === defaultValue)?.option.renamedFrom?.value ?? defaultValue,
+						{ show: { '@version': [{ _cnd: { lt: renamedIn } }] } },
+					),
+				];
 	return [
-		{
-			displayName: 'Operation',
-			name: 'operation',
-			type: 'options',
-			noDataExpression: true,
-			displayOptions: { show: { resource: [resource] } },
-			options: [...options].sort((a, b) => a.name.localeCompare(b.name)),
-			default: defaultOperation,
-		},
+		...selectors,
 		...shared,
-		...Object.values(operations).flatMap((operation) => operation.description),
+		...operations.flatMap(({ option, properties }) =>
+			updateDisplayOptions(
+				{ show: { resource: [resource], operation: option.renamedFrom ? [option.value, option.renamedFrom.value] : [option.value] } },
+				properties,
+			),
+		),
 	];
 }

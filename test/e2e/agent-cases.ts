@@ -92,13 +92,13 @@ export const agentCases: AgentCase[] = [
 	},
 	{
 		name: 'skExisting',
-		title: 'SendKit Create, existing email: alreadyExists, with the existing lead and SendKit\'s conflict',
+		title: 'SendKit Create, existing email: existingLead, with the existing lead and SendKit\'s conflict',
 		workflow: 'sendkit-create.json',
 		seed: seedSendKitLead('ada@example.com', 'Ada'),
 		toolArguments: { email: 'ada@example.com', first_name: 'Augusta' },
 		toolResult: [
 			{
-				outcome: 'alreadyExists',
+				outcome: 'existingLead',
 				_id: LEAD_ID,
 				email: 'ada@example.com',
 				firstName: 'Ada',

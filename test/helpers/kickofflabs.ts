@@ -2,18 +2,21 @@ import type { INode } from 'n8n-workflow';
 
 import type { WorkflowJson, WorkflowRun } from '../../dev/engine';
 import { runWorkflow } from '../../dev/engine';
-import { fixture } from './fixtures';
+import { create } from '../../nodes/KickoffLabs/actions/lead/create.operation';
+import { get } from '../../nodes/KickoffLabs/actions/lead/get.operation';
+import { update } from '../../nodes/KickoffLabs/actions/lead/update.operation';
+import { fixture, outputIndex } from './fixtures';
 import { leaksOf } from './secrets';
 import { items, kickoffLabsCredentials, useWorld } from './world';
 
 /** The node's name in every KickoffLabs fixture. */
 export const NODE = 'KickoffLabs';
 
-export const NEW_LEAD = 0;
-export const EXISTING_LEAD = 1;
-export const FOUND = 0;
-export const UPDATED = 0;
-export const NOT_FOUND = 1;
+export const NEW_LEAD = outputIndex(create.outputs, 'newLead');
+export const EXISTING_LEAD = outputIndex(create.outputs, 'existingLead');
+export const FOUND = outputIndex(get.outputs, 'found');
+export const UPDATED = outputIndex(update.outputs, 'updated');
+export const NOT_FOUND = outputIndex(get.outputs, 'notFound');
 
 export const createWorkflow = fixture('kickofflabs/lead/create');
 export const getWorkflow = fixture('kickofflabs/lead/get');
@@ -21,7 +24,7 @@ export const updateWorkflow = fixture('kickofflabs/lead/update');
 export const deleteWorkflow = fixture('kickofflabs/lead/delete');
 export const addPointsWorkflow = fixture('kickofflabs/lead/addPoints');
 export const completeActionWorkflow = fixture('kickofflabs/lead/completeAction');
-export const getCampaignsWorkflow = fixture('kickofflabs/campaign/getMany');
+export const getCampaignsWorkflow = fixture('kickofflabs/campaign/getAll');
 export const getStatsWorkflow = fixture('kickofflabs/campaign/getStats');
 
 type CredentialOverrides = Partial<{ apiKey: string; campaignId: string; baseUrl: string }>;

@@ -1,12 +1,15 @@
 import { runWorkflow } from '../../dev/engine';
-import { fixture } from './fixtures';
+import { create as createOperation } from '../../nodes/SendKit/actions/lead/create.operation';
+import { get } from '../../nodes/SendKit/actions/lead/get.operation';
+import { errorOutputIndex, fixture, outputIndex } from './fixtures';
 import { items, sendKitCredentials, useWorld } from './world';
 
-export const CREATED = 0;
-export const ALREADY_EXISTS = 1;
-export const FOUND = 0;
-export const NOT_FOUND = 1;
-export const ERROR_OUTPUT = 2;
+export const CREATED = outputIndex(createOperation.outputs, 'created');
+export const EXISTING_LEAD = outputIndex(createOperation.outputs, 'existingLead');
+export const FOUND = outputIndex(get.outputs, 'found');
+export const NOT_FOUND = outputIndex(get.outputs, 'notFound');
+/** The Error output of Create and Get, which both have two outputs of their own. */
+export const ERROR_OUTPUT = errorOutputIndex(createOperation.outputs);
 
 export const createWorkflow = fixture('sendkit/lead/create');
 export const getByEmailWorkflow = fixture('sendkit/lead/get-by-email');

@@ -46,11 +46,12 @@ function property(name: string, operation?: string): INodeProperties {
 const optionValues = (prop: INodeProperties) => (prop.options ?? []).map((option) => ('value' in option ? option.value : option.name));
 
 describe('KickoffLabs node description (public interface)', () => {
-	it('is kickoffLabs v1, usable as a tool, with one main input and the kickoffLabsApi credential', () => {
+	it('is kickoffLabs v1 and v1.1 (new nodes), usable as a tool, with one main input and the kickoffLabsApi credential', () => {
 		expect(description).toMatchObject({
 			name: 'kickoffLabs',
 			displayName: 'KickoffLabs',
-			version: 1,
+			version: [1, 1.1],
+			defaultVersion: 1.1,
 			usableAsTool: true,
 			inputs: ['main'],
 			credentials: [{ name: 'kickoffLabsApi', required: true }],
@@ -67,9 +68,10 @@ describe('KickoffLabs node description (public interface)', () => {
 				)!,
 			);
 		expect(operationsOf('lead').sort()).toEqual(['addPoints', 'completeAction', 'create', 'delete', 'get', 'update']);
-		expect(operationsOf('campaign').sort()).toEqual(['getMany', 'getStats']);
-		expect(Object.keys(operations.lead).sort()).toEqual(operationsOf('lead').sort());
-		expect(Object.keys(operations.campaign).sort()).toEqual(operationsOf('campaign').sort());
+		expect(operationsOf('campaign').sort()).toEqual(['getAll', 'getStats']);
+		const valuesOf = (resource: keyof typeof operations) => operations[resource].map((operation) => operation.option.value);
+		expect(valuesOf('lead').sort()).toEqual(operationsOf('lead').sort());
+		expect(valuesOf('campaign').sort()).toEqual(operationsOf('campaign').sort());
 	});
 
 	it('has the outputs of each operation, computed from resource and operation', () => {
@@ -89,6 +91,7 @@ describe('KickoffLabs node description (public interface)', () => {
 		expect(outputsFor('lead', 'get')).toEqual(['Found', 'Not Found']);
 		expect(outputsFor('lead', 'update')).toEqual(['Updated', 'Not Found']);
 		for (const single of ['delete', 'addPoints', 'completeAction']) expect(outputsFor('lead', single)).toEqual(['main']);
+		expect(outputsFor('campaign', 'getAll')).toEqual(['main']);
 		expect(outputsFor('campaign', 'getMany')).toEqual(['main']);
 		expect(outputsFor('campaign', 'getStats')).toEqual(['main']);
 		expect(description.outputs).toEqual(expect.stringMatching(/^=\{\{\(function outputsForParameters/));

@@ -57,14 +57,14 @@ function credentials(overrides: IDataObject) {
 const LEAD_ID = expect.stringMatching(/^[a-f0-9]{24}$/);
 
 describe.each(AGENTS)('as a tool of %s', (_agent, call) => {
-	it('SendKit Create: created, then alreadyExists with the existing lead, both on the one output the agent reads', async () => {
+	it('SendKit Create: created, then existingLead with the existing lead, both on the one output the agent reads', async () => {
 		const created = await call(sendKitCreate(), { email: 'Agent@Example.com' });
 		const again = await call(sendKitCreate(), { email: 'agent@example.com' });
 
 		expect(created).toEqual([expect.objectContaining({ outcome: 'created', email: 'agent@example.com', _id: LEAD_ID })]);
 		expect(again).toEqual([
 			expect.objectContaining({
-				outcome: 'alreadyExists',
+				outcome: 'existingLead',
 				email: 'agent@example.com',
 				_id: LEAD_ID,
 				conflict: expect.objectContaining({ message: expect.any(String) }),

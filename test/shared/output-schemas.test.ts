@@ -4,10 +4,14 @@ import path from 'node:path';
 
 import Ajv from 'ajv';
 import { loadOutputSchema } from 'n8n-core';
-import type { INodeTypeDescription } from 'n8n-workflow';
+import type { INode, INodeTypeDescription } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 
+import { operations as kickoffLabsOperations } from '../../nodes/KickoffLabs/actions/router';
 import { KickoffLabs } from '../../nodes/KickoffLabs/KickoffLabs.node';
+import { operations as sendKitOperations } from '../../nodes/SendKit/actions/router';
 import { SendKit } from '../../nodes/SendKit/SendKit.node';
+import type { NodeOperations } from '../../nodes/shared/router';
 
 /**
  * The output schemas n8n shows before a node has run (and hands to AI tools): one per resource and operation, under
@@ -17,9 +21,9 @@ import { SendKit } from '../../nodes/SendKit/SendKit.node';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 
-const NODES: Array<{ folder: string; description: INodeTypeDescription }> = [
-	{ folder: 'SendKit', description: new SendKit().description },
-	{ folder: 'KickoffLabs', description: new KickoffLabs().description },
+const NODES: Array<{ folder: string; description: INodeTypeDescription; operations: NodeOperations }> = [
+	{ folder: 'SendKit', description: new SendKit().description, operations: sendKitOperations },
+	{ folder: 'KickoffLabs', description: new KickoffLabs().description, operations: kickoffLabsOperations },
 ];
 
 interface OperationRef {
@@ -29,7 +33,7 @@ interface OperationRef {
 	operation: string;
 }
 
-/** Every version, resource and operation the node description offers in the editor. */
+/** Every version, resource and operation the node description offers in the editor: the selectors shown for that version. */
 function operationsOf(folder: string, description: INodeTypeDescription): OperationRef[] {
 	const versions = Array.isArray(description.version) ? description.version : [description.version];
 	const resourceProperty = description.properties.find((property) => property.name === 'resource');
@@ -37,10 +41,9 @@ function operationsOf(folder: string, description: INodeTypeDescription): Operat
 	const refs: OperationRef[] = [];
 	for (const version of versions) {
 		for (const resource of resources) {
+			const node: INode = { id: folder, name: folder, type: folder, typeVersion: version, position: [0, 0], parameters: { resource } };
 			const operationProperties = description.properties.filter(
-				(property) =>
-					property.name === 'operation' &&
-					((property.displayOptions?.show?.resource as unknown[] | undefined) ?? []).includes(resource),
+				(property) => property.name === 'operation' && NodeHelpers.displayParameter({ resource }, property, node, description),
 			);
 			for (const property of operationProperties) {
 				for (const option of property.options ?? []) {
@@ -50,6 +53,21 @@ function operationsOf(folder: string, description: INodeTypeDescription): Operat
 		}
 	}
 	return refs;
+}
+
+/** The same list, from the operations each resource file lists: a value a version stored before a rename is offered there. */
+function listedOperations(folder: string, description: INodeTypeDescription, operations: NodeOperations): string[] {
+	const versions = Array.isArray(description.version) ? description.version : [description.version];
+	return versions.flatMap((version) =>
+		Object.keys(operations)
+			.sort()
+			.flatMap((resource) =>
+				operations[resource]
+					.map(({ option }) => (option.renamedFrom && version < option.renamedFrom.inVersion ? option.renamedFrom.value : option.value))
+					.sort()
+					.map((operation) => `${folder} v${version} ${resource}/${operation}`),
+			),
+	);
 }
 
 const allOperations = NODES.flatMap(({ folder, description }) => operationsOf(folder, description));
@@ -74,27 +92,12 @@ function filesBelow(directory: string): string[] {
 }
 
 describe('output schemas', () => {
-	it('are looked up for every operation of both nodes', () => {
-		expect(allOperations.map(label)).toEqual([
-			'SendKit campaign/addLeads',
-			'SendKit campaign/get',
-			'SendKit campaign/getAll',
-			'SendKit lead/create',
-			'SendKit lead/delete',
-			'SendKit lead/get',
-			'SendKit lead/getAll',
-			'SendKit lead/import',
-			'SendKit lead/update',
-			'SendKit lead/verifyEmail',
-			'KickoffLabs campaign/getMany',
-			'KickoffLabs campaign/getStats',
-			'KickoffLabs lead/addPoints',
-			'KickoffLabs lead/completeAction',
-			'KickoffLabs lead/create',
-			'KickoffLabs lead/delete',
-			'KickoffLabs lead/get',
-			'KickoffLabs lead/update',
-		]);
+	it('are looked up for every operation of both nodes, in every version: those their resources list', () => {
+		const offered = allOperations.map((ref) => `${ref.folder} v${ref.version} ${ref.resource}/${ref.operation}`);
+		const listed = NODES.flatMap(({ folder, description, operations }) => listedOperations(folder, description, operations));
+
+		expect(offered.sort()).toEqual(listed.sort());
+		expect(offered).toHaveLength(10 + 8 + 8);
 	});
 
 	it.each(allOperations.map((ref) => [label(ref), ref] as const))(

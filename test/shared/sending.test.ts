@@ -60,10 +60,10 @@ describe('Concurrency', () => {
 		});
 
 		const created = result.output('SendKit', 0);
-		const alreadyExists = result.output('SendKit', 1);
+		const existingLeads = result.output('SendKit', 1);
 		expect(created.map(pairedIndex)).toEqual(inputs.map((_, index) => index).filter((index) => index % 3 !== 0));
-		expect(alreadyExists.map(pairedIndex)).toEqual(inputs.map((_, index) => index).filter((index) => index % 3 === 0));
-		for (const item of [...created, ...alreadyExists]) expect(item.json.email).toBe(inputs[pairedIndex(item)].email);
+		expect(existingLeads.map(pairedIndex)).toEqual(inputs.map((_, index) => index).filter((index) => index % 3 === 0));
+		for (const item of [...created, ...existingLeads]) expect(item.json.email).toBe(inputs[pairedIndex(item)].email);
 		expect(sendKit().control.faultStats['429']).toBeGreaterThan(0);
 	});
 });

@@ -4,9 +4,9 @@ import { KickoffLabs } from '../../nodes/KickoffLabs/KickoffLabs.node';
 import { operations as kickoffLabsOperations } from '../../nodes/KickoffLabs/actions/router';
 import { SendKit } from '../../nodes/SendKit/SendKit.node';
 import { operations as sendKitOperations } from '../../nodes/SendKit/actions/router';
-import type { OperationModule } from '../../nodes/shared/router';
+import type { NodeOperations } from '../../nodes/shared/router';
 
-const NODES: Array<[string, INodeType, Record<string, Record<string, OperationModule>>]> = [
+const NODES: Array<[string, INodeType, NodeOperations]> = [
 	['SendKit', new SendKit(), sendKitOperations],
 	['KickoffLabs', new KickoffLabs(), kickoffLabsOperations],
 ];
@@ -40,17 +40,17 @@ describe.each(NODES)('%s tool descriptions', (_name, node, operations) => {
 	});
 
 	it('explains every outcome the operation can answer with, and the error outcome', () => {
-		for (const [resource, byOperation] of Object.entries(operations)) {
-			for (const [operation, module] of Object.entries(byOperation)) {
+		for (const [resource, list] of Object.entries(operations)) {
+			for (const { option, outputs } of list) {
 				const description = toolDescriptions.find(
 					(property) =>
-						property.displayOptions?.show?.resource?.includes(resource) && property.displayOptions.show.operation?.includes(operation),
+						property.displayOptions?.show?.resource?.includes(resource) && property.displayOptions.show.operation?.includes(option.value),
 				);
 				const text = String(description?.default);
 				expect(text).toContain('outcome "error":');
-				// A branching operation's outcomes are its branch keys; a single-output one names its own (often "success").
-				if (module.outputs) for (const outcome of Object.keys(module.outputs)) expect(text).toContain(`outcome "${outcome}":`);
-				else expect(text.match(/outcome "(?!error")[a-zA-Z]+":/g)).toHaveLength(1);
+				// The outcomes are the operation's branch keys: a single-output one names its own (often "success").
+				const outcomes = [...text.matchAll(/outcome "(?!error")([a-zA-Z]+)":/g)].map((match) => match[1]);
+				expect(outcomes).toEqual(Object.keys(outputs));
 			}
 		}
 	});

@@ -1,9 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { customFieldLabels, customFieldsProperties, customFieldsShape, readCustomFields } from '../../shared/customFields';
+import { customFieldsProperties, customFieldsShape, readCustomFields } from '../../shared/customFields';
 import { concurrencyOption, timeoutOption } from '../../shared/sendOptions';
-import type { FieldLabels } from '../../shared/validation';
 import { blankToUndefined, optionalEmailSchema, optionalTextSchema, optionalUrlSchema } from '../../shared/validation';
 import { phoneNumberSchema, socialIdSchema } from './identifier.fields';
 
@@ -102,28 +101,9 @@ const optionsSchema = z.object({
 	doNotResetOptOut: z.boolean().optional(),
 });
 
-export const signupInputSchema = z.object({ email: optionalEmailSchema, fields: additionalFieldsSchema, options: optionsSchema });
+export const signupInputSchema = z.object({ email: optionalEmailSchema, additionalFields: additionalFieldsSchema, options: optionsSchema });
 
 export type SignupInput = z.infer<typeof signupInputSchema>;
-
-export const signupLabels: FieldLabels = {
-	email: 'Email',
-	phoneNumber: 'Phone Number',
-	firstName: 'First Name',
-	lastName: 'Last Name',
-	referrerSocialId: 'Referrer Social ID',
-	ipAddress: 'IP Address',
-	signupUrl: 'Signup URL',
-	referrerUrl: 'Referrer URL',
-	userAgent: 'User Agent',
-	source: 'Source',
-	externalUid: 'External User ID',
-	points: 'Points',
-	...customFieldLabels,
-	skipUrls: 'Skip URLs in Response',
-	skipActions: 'Skip Actions in Response',
-	doNotResetOptOut: 'Keep Opt-Out',
-};
 
 /** Update keeps an opted-out lead opted out unless turned off; a signup (Create) re-subscribes it, as KickoffLabs does. */
 const KEEP_OPT_OUT: Record<UpsertMode, INodeProperties> = {

@@ -1,8 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { customFieldLabels, customFieldsProperties, customFieldsShape, readCustomFields } from '../../shared/customFields';
-import type { FieldLabels } from '../../shared/validation';
+import { customFieldsProperties, customFieldsShape, readCustomFields } from '../../shared/customFields';
 import { optionalTextSchema, optionalUrlSchema, tagsSchema, withoutUndefined } from '../../shared/validation';
 
 /** The lead fields SendKit accepts on create and update (docs: POST /v1/leads), as the node shows them. */
@@ -35,22 +34,6 @@ export const leadFieldOptions: INodeProperties[] = [
 		description: 'Comma-separated tags, or a list from an expression',
 	},
 ];
-
-export const leadFieldLabels: FieldLabels = {
-	email: 'Email',
-	firstName: 'First Name',
-	lastName: 'Last Name',
-	companyName: 'Company Name',
-	jobTitle: 'Job Title',
-	phone: 'Phone',
-	linkedinUrl: 'LinkedIn URL',
-	city: 'City',
-	state: 'State',
-	country: 'Country',
-	tags: 'Tags',
-	...customFieldLabels,
-	leadId: 'Lead ID',
-};
 
 /** Additional Fields as the request body wants them: only what the user set. */
 export const leadFieldsSchema = z

@@ -1,8 +1,10 @@
 import { invokeAsTool } from '../../../dev/engine';
+import { addLeads } from '../../../nodes/SendKit/actions/campaign/addLeads.operation';
+import { errorOutputIndex } from '../../helpers/fixtures';
 import { sendKitCredentials, useWorld, withParameters } from '../../helpers/world';
 import { sendKitFixture, sendKitWorld } from '../helpers';
 
-const ERROR_OUTPUT = 1;
+const ERROR_OUTPUT = errorOutputIndex(addLeads.outputs);
 
 const world = useWorld();
 const { run, requests, seedLeads, sendKit } = sendKitWorld(world);

@@ -1,5 +1,5 @@
 import { runWorkflow } from '../../../dev/engine';
-import { CREATED, ALREADY_EXISTS, ERROR_OUTPUT, createWorkflow, useSendKit } from '../../helpers/sendkit';
+import { CREATED, EXISTING_LEAD, ERROR_OUTPUT, createWorkflow, useSendKit } from '../../helpers/sendkit';
 import { items, withNodeSettings, withParameters } from '../../helpers/world';
 
 const { world, requests, credentials, create } = useSendKit();
@@ -17,7 +17,7 @@ describe('SendKit › Create Lead', () => {
 		});
 
 		expect(result.error).toBeUndefined();
-		expect(result.output('SendKit', ALREADY_EXISTS)).toHaveLength(0);
+		expect(result.output('SendKit', EXISTING_LEAD)).toHaveLength(0);
 		const [created] = result.output('SendKit', CREATED);
 		expect(created.json).toMatchObject({
 			email: 'ada@example.com',
@@ -67,7 +67,7 @@ describe('SendKit › Create Lead', () => {
 		const second = await create({ email: 'DUP@example.com', firstName: 'Second' });
 
 		expect(second.output('SendKit', CREATED)).toHaveLength(0);
-		const [duplicate] = second.output('SendKit', ALREADY_EXISTS);
+		const [duplicate] = second.output('SendKit', EXISTING_LEAD);
 		expect(duplicate.json).toMatchObject({
 			_id: existingId,
 			email: 'dup@example.com',
@@ -85,7 +85,7 @@ describe('SendKit › Create Lead', () => {
 
 		const second = await runWorkflow(world().engine, workflow, { credentials: credentials(), input: items({ email: 'full@example.com' }) });
 
-		const [duplicate] = second.output('SendKit', ALREADY_EXISTS);
+		const [duplicate] = second.output('SendKit', EXISTING_LEAD);
 		// The 409 carries only _id, email and names: companyName and linkedinUrl come from the extra GET.
 		expect(duplicate.json).toMatchObject({
 			_id: existingId,
@@ -115,7 +115,7 @@ describe('SendKit › Create Lead', () => {
 			input: items({ email: 'upd@example.com' }),
 		});
 
-		const [updated] = result.output('SendKit', ALREADY_EXISTS);
+		const [updated] = result.output('SendKit', EXISTING_LEAD);
 		expect(updated.json).toMatchObject({
 			email: 'upd@example.com',
 			firstName: 'Old',
@@ -144,7 +144,7 @@ describe('SendKit › Create Lead', () => {
 		expect(result.output('SendKit', CREATED).map((item) => [item.json.email, item.pairedItem])).toEqual([
 			['fresh@example.com', { item: 0 }],
 		]);
-		expect(result.output('SendKit', ALREADY_EXISTS).map((item) => [item.json.email, item.pairedItem])).toEqual([
+		expect(result.output('SendKit', EXISTING_LEAD).map((item) => [item.json.email, item.pairedItem])).toEqual([
 			['taken@example.com', { item: 1 }],
 		]);
 		const errors = result.output('SendKit', ERROR_OUTPUT);

@@ -1,7 +1,9 @@
+import { deleteLeads } from '../../../nodes/SendKit/actions/lead/delete.operation';
+import { errorOutputIndex } from '../../helpers/fixtures';
 import { useWorld, withNodeSettings, withParameters } from '../../helpers/world';
 import { sendKitFixture, sendKitWorld } from '../helpers';
 
-const ERROR_OUTPUT = 1;
+const ERROR_OUTPUT = errorOutputIndex(deleteLeads.outputs);
 
 const world = useWorld();
 const { run, requests, seedLeads, sendKit } = sendKitWorld(world);

@@ -1,7 +1,9 @@
+import { importLeads } from '../../../nodes/SendKit/actions/lead/import.operation';
+import { errorOutputIndex } from '../../helpers/fixtures';
 import { useWorld, withParameters } from '../../helpers/world';
 import { sendKitFixture, sendKitWorld } from '../helpers';
 
-const ERROR_OUTPUT = 1;
+const ERROR_OUTPUT = errorOutputIndex(importLeads.outputs);
 
 const world = useWorld();
 const { run, requests, seedLeads, sendKit } = sendKitWorld(world);

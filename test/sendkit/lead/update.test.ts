@@ -1,10 +1,12 @@
 import { invokeAsTool } from '../../../dev/engine';
+import { update } from '../../../nodes/SendKit/actions/lead/update.operation';
+import { errorOutputIndex, outputIndex } from '../../helpers/fixtures';
 import { sendKitCredentials, useWorld, withNodeSettings } from '../../helpers/world';
 import { sendKitFixture, sendKitWorld } from '../helpers';
 
-const UPDATED = 0;
-const NOT_FOUND = 1;
-const ERROR_OUTPUT = 2;
+const UPDATED = outputIndex(update.outputs, 'updated');
+const NOT_FOUND = outputIndex(update.outputs, 'notFound');
+const ERROR_OUTPUT = errorOutputIndex(update.outputs);
 
 const world = useWorld();
 const { run, requests, seedLeads } = sendKitWorld(world);

@@ -1,12 +1,10 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { mapItems } from '../../../shared/items';
-import { itemParameter } from '../../../shared/parameters';
+import { defineOperation } from '../../../shared/operation';
 import { sendOptionsCollection } from '../../../shared/sendOptions';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
-import { optionalTextSchema, parseItemInput, withoutUndefined } from '../../../shared/validation';
+import { optionalTextSchema, withoutUndefined } from '../../../shared/validation';
 import { campaignIdFor } from '../../fields/campaign.locator';
 import { identifierProperties, readIdentifier } from '../../fields/identifier.fields';
 import { MAX_POINTS, pointsSchema } from '../../fields/lead.fields';
@@ -39,39 +37,32 @@ const properties: INodeProperties[] = [
 	sendOptionsCollection,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['addPoints'] } }, properties);
-
 const inputSchema = z.object({
 	points: pointsSchema(-MAX_POINTS, MAX_POINTS).refine((points) => points !== 0, 'must not be 0'),
 	message: optionalTextSchema,
 });
 
 /** POST /v2/{campaign_id}/points. Points are checked before sending, so KickoffLabs' 409s cannot happen. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await mapItems(this, {
-		prepare: async (itemIndex) => ({
-			identifier: readIdentifier(this, 'identifyBy', itemIndex),
-			...parseItemInput(
-				this,
-				inputSchema,
-				{ points: itemParameter(this, 'points', itemIndex), message: itemParameter(this, 'message', itemIndex, '') },
-				{ points: 'Points', message: 'Message' },
+export const addPoints = defineOperation({
+	option: { name: 'Add Points', value: 'addPoints', description: 'Add points to a lead, or subtract them', action: 'Add points to a lead' },
+	properties,
+	input: inputSchema,
+	prepare: async ({ context, input, itemIndex }) => ({
+		...input,
+		identifier: readIdentifier(context, 'identifyBy', itemIndex),
+		campaignId: await campaignIdFor(context, itemIndex),
+	}),
+	send: async ({ context, input: { identifier, points, message, campaignId }, itemIndex }) => {
+		const answer = await kickoffLabs.request(
+			context,
+			{
+				method: 'POST',
+				path: campaignPath(campaignId, 'points'),
+				body: withoutUndefined({ [identifier.apiName]: identifier.value, points, message }),
 				itemIndex,
-			),
-			campaignId: await campaignIdFor(this, itemIndex),
-		}),
-		send: async ({ identifier, points, message, campaignId }, itemIndex) => {
-			const answer = await kickoffLabs.request(
-				this,
-				{
-					method: 'POST',
-					path: campaignPath(campaignId, 'points'),
-					body: withoutUndefined({ [identifier.apiName]: identifier.value, points, message }),
-					itemIndex,
-				},
-				messageSchema,
-			);
-			return { [identifier.apiName]: identifier.value, points, success: true, message: answer.message };
-		},
-	});
-}
+			},
+			messageSchema,
+		);
+		return { [identifier.apiName]: identifier.value, points, success: true, message: answer.message };
+	},
+});

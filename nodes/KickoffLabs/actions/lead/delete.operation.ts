@@ -1,9 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { z } from 'zod';
 
 import { parseApiError } from '../../../shared/errors';
 import type { BatchEntry, Routed } from '../../../shared/items';
-import { routeInBatches } from '../../../shared/items';
+import { defineOperation } from '../../../shared/operation';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import type { ApiRequest, ApiResponse } from '../../../shared/request';
 import { isSuccess } from '../../../shared/request';
@@ -18,20 +18,17 @@ const MAX_IDENTIFIERS_PER_REQUEST = 250;
 
 const outputs = { deleted: 'Deleted' } as const;
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['lead'], operation: ['delete'] } },
-	[
-		toolDescriptionProperty('Removes a lead from the KickoffLabs campaign, by email, phone number or social ID. This cannot be undone.', {
-			deleted:
-				'KickoffLabs answered; "deleted" is "queued" (it deletes the lead within moments), true (deleted), or false (there was no such lead, so nothing was deleted); "message" is KickoffLabs\'s own.',
-		}),
-		...identifierProperties(
-			'deleteBy',
-			['email', 'phoneNumber', 'socialId'],
-			'How to name the leads to delete. The items are sent in batches of up to 250, one kind of identifier per request.',
-		),
-	],
-);
+const properties = [
+	toolDescriptionProperty('Removes a lead from the KickoffLabs campaign, by email, phone number or social ID. This cannot be undone.', {
+		deleted:
+			'KickoffLabs answered; "deleted" is "queued" (it deletes the lead within moments), true (deleted), or false (there was no such lead, so nothing was deleted); "message" is KickoffLabs\'s own.',
+	}),
+	...identifierProperties(
+		'deleteBy',
+		['email', 'phoneNumber', 'socialId'],
+		'How to name the leads to delete. The items are sent in batches of up to 250, one kind of identifier per request.',
+	),
+];
 
 interface DeleteTarget {
 	campaignId: string;
@@ -43,18 +40,19 @@ interface DeleteTarget {
  * 250 items, so items are grouped by campaign and identifier kind and sent in batches. KickoffLabs queues the
  * deletion (202), so each item comes out with `deleted: "queued"` and the API's message.
  */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeInBatches<DeleteTarget, 'deleted'>(this, {
-		outputs,
-		maxBatchSize: MAX_IDENTIFIERS_PER_REQUEST,
-		prepare: async (itemIndex) => {
-			const identifier = readIdentifier(this, 'deleteBy', itemIndex);
-			const campaignId = await campaignIdFor(this, itemIndex);
-			return { group: `${campaignId} ${identifier.apiName}`, value: { campaignId, identifier } };
-		},
-		sendBatch: async (_group, batch) => await deleteBatch(this, batch),
-	});
-}
+export const deleteLeads = defineOperation({
+	option: { name: 'Delete', value: 'delete', description: 'Remove leads from a campaign, up to 250 per request', action: 'Delete a lead' },
+	properties,
+	outputs,
+	input: z.object({}),
+	prepare: async ({ context, itemIndex }): Promise<DeleteTarget> => ({
+		identifier: readIdentifier(context, 'deleteBy', itemIndex),
+		campaignId: await campaignIdFor(context, itemIndex),
+	}),
+	maxBatchSize: MAX_IDENTIFIERS_PER_REQUEST,
+	groupOf: ({ campaignId, identifier }) => `${campaignId} ${identifier.apiName}`,
+	sendBatch: async ({ context, batch }) => await deleteBatch(context, batch),
+});
 
 async function deleteBatch(
 	context: IExecuteFunctions,

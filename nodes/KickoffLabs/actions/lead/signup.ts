@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { find } from '../../../shared/find';
 import type { ApiRequest } from '../../../shared/request';
-import { itemParameter } from '../../../shared/parameters';
-import { isSuccess } from '../../../shared/request';
-import { failInput, parseItemInput, withoutUndefined } from '../../../shared/validation';
+import { failInput, withoutUndefined } from '../../../shared/validation';
 import { campaignIdFor } from '../../fields/campaign.locator';
 import type { SignupInput, UpsertMode } from '../../fields/lead.fields';
-import { DEFAULT_SOURCE, signupInputSchema, signupLabels } from '../../fields/lead.fields';
+import { DEFAULT_SOURCE } from '../../fields/lead.fields';
 import type { UpsertedLead } from '../../transport/schemas';
 import { upsertedLeadSchema } from '../../transport/schemas';
 import { campaignPath, kickoffLabs, saysLeadNotFound } from '../../transport/service';
@@ -23,20 +22,9 @@ function flag(enabled: boolean | undefined): string | undefined {
 	return enabled ? '1' : undefined;
 }
 
-/** Reads and checks one item's Create or Update parameters; nothing is sent. */
-export async function prepareSignup(context: IExecuteFunctions, mode: UpsertMode, itemIndex: number): Promise<Signup> {
-	const input: SignupInput = parseItemInput(
-		context,
-		signupInputSchema,
-		{
-			email: itemParameter(context, 'email', itemIndex, ''),
-			fields: itemParameter(context, 'additionalFields', itemIndex, {}),
-			options: itemParameter(context, 'options', itemIndex, {}),
-		},
-		signupLabels,
-		itemIndex,
-	);
-	if (!input.email && !input.fields.phoneNumber) {
+/** One item's Create or Update, from its checked parameters and its campaign; nothing is sent. */
+export async function prepareSignup(context: IExecuteFunctions, mode: UpsertMode, input: SignupInput, itemIndex: number): Promise<Signup> {
+	if (!input.email && !input.additionalFields.phoneNumber) {
 		failInput(
 			context,
 			'Email',
@@ -47,7 +35,7 @@ export async function prepareSignup(context: IExecuteFunctions, mode: UpsertMode
 	return { campaignId: await campaignIdFor(context, itemIndex), body: signupBody(mode, input) };
 }
 
-function signupBody(mode: UpsertMode, { email, fields, options }: SignupInput): IDataObject {
+function signupBody(mode: UpsertMode, { email, additionalFields: fields, options }: SignupInput): IDataObject {
 	const keepOptOut = mode === 'update' ? options.doNotResetOptOut !== false : options.doNotResetOptOut === true;
 	return withoutUndefined({
 		email,
@@ -87,10 +75,8 @@ export async function sendSignup(
 		// KickoffLabs counts every signup: a lost answer is followed by a lookup, never by a blind resend.
 		recover: async (lost) => await recoverSignup(context, signup.campaignId, signup.body, lost, itemIndex),
 	};
-	const response = await kickoffLabs.send(context, request);
-	if (signup.body.must_exist && saysLeadNotFound(context, response, request)) return undefined;
-	if (!isSuccess(response)) throw kickoffLabs.error(context, response, request);
-	return kickoffLabs.parse(context, response, upsertedLeadSchema, request);
+	// Only Update may find no lead: for Create, a 404 is an error like any other.
+	return await find(kickoffLabs, context, request, upsertedLeadSchema, { notFound: signup.body.must_exist ? saysLeadNotFound : () => false });
 }
 
 /** The lead a signup is about: KickoffLabs identifies it by email, else by phone number. */

@@ -1,14 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { inputJson, routeItems } from '../../../shared/items';
+import { inputJson } from '../../../shared/items';
+import { defineOperation } from '../../../shared/operation';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { withoutUndefined } from '../../../shared/validation';
-import { signupProperties } from '../../fields/lead.fields';
+import { signupInputSchema, signupProperties } from '../../fields/lead.fields';
 import type { Signup } from './signup';
 import { prepareSignup, sendSignup, signupKey } from './signup';
 
-export const outputs = { updated: 'Updated', notFound: 'Not Found' } as const;
+const outputs = { updated: 'Updated', notFound: 'Not Found' } as const;
 
 const toolDescription = toolDescriptionProperty(
 	'Updates a lead that is already in the KickoffLabs campaign (found by email or phone number) with the given details. It never adds anyone.',
@@ -18,10 +18,6 @@ const toolDescription = toolDescriptionProperty(
 	},
 );
 
-export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['update'] } }, [
-	toolDescription,
-	...signupProperties('update'),
-]);
 
 /** What an agent is told it looked for when there is no such lead: the identifiers that were sent. */
 function lookedUp(signup: Signup): IDataObject {
@@ -32,14 +28,20 @@ function lookedUp(signup: Signup): IDataObject {
  * The create request with `must_exist=true`, so no lead is created. A lead that does not exist goes to Not Found with
  * the input item unchanged, ready for a Create node.
  */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeItems(this, {
-		outputs,
-		prepare: async (itemIndex) => await prepareSignup(this, 'update', itemIndex),
-		keyOf: signupKey,
-		send: async (signup, itemIndex) => {
-			const lead = await sendSignup(this, signup, itemIndex);
-			return lead ? { branch: 'updated', json: lead } : { branch: 'notFound', json: inputJson(this, itemIndex, lookedUp(signup)) };
-		},
-	});
-}
+export const update = defineOperation({
+	option: {
+		name: 'Update',
+		value: 'update',
+		description: 'Update an existing lead only; a missing lead goes to the Not Found output',
+		action: 'Update a lead',
+	},
+	properties: [toolDescription, ...signupProperties('update')],
+	outputs,
+	input: signupInputSchema,
+	prepare: async ({ context, input, itemIndex }) => await prepareSignup(context, 'update', input, itemIndex),
+	keyOf: signupKey,
+	send: async ({ context, input: signup, itemIndex }) => {
+		const lead = await sendSignup(context, signup, itemIndex);
+		return lead ? { branch: 'updated', json: lead } : { branch: 'notFound', json: inputJson(context, itemIndex, lookedUp(signup)) };
+	},
+});

@@ -1,21 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { BatchEntry, Routed } from '../../../shared/items';
-import { itemParameter } from '../../../shared/parameters';
-import { routeInBatches } from '../../../shared/items';
+import { defineOperation } from '../../../shared/operation';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
-import { emailProperty, emailSchema, parseItemInput } from '../../../shared/validation';
+import { emailProperty, emailSchema } from '../../../shared/validation';
 import { campaignIdFor, campaignPath } from '../../fields/campaign.locator';
-import { leadFieldLabels, leadFieldOptions, leadFieldsSchema } from '../../fields/lead.fields';
+import { leadFieldOptions, leadFieldsSchema } from '../../fields/lead.fields';
 import { leadIdProperty, leadIdSchema } from '../../fields/leadId.field';
 import type { AddLeadsAnswer, SendKitCampaign } from '../../transport/schemas';
 import { addLeadsEnvelopeSchema, campaignEnvelopeSchema } from '../../transport/schemas';
 import { sendKit } from '../../transport/service';
 
 /** POST /v1/campaigns/{id}/leads takes at most 5,000 leads per request; a larger one is rejected (docs §4.7, [H]). */
-export const MAX_LEADS_PER_REQUEST = 5000;
+const MAX_LEADS_PER_REQUEST = 5000;
 
 const outputs = { success: 'Success' } as const;
 
@@ -62,10 +60,8 @@ const properties: INodeProperties[] = [
 	{ ...leadIdProperty, displayOptions: { show: { addBy: ['leadId'] } } },
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['campaign'], operation: ['addLeads'] } }, properties);
-
 const inputSchema = z.discriminatedUnion('addBy', [
-	z.object({ addBy: z.literal('email'), email: emailSchema, fields: leadFieldsSchema }),
+	z.object({ addBy: z.literal('email'), email: emailSchema, leadFields: leadFieldsSchema }),
 	z.object({ addBy: z.literal('leadId'), leadId: leadIdSchema.transform((id) => id.toLowerCase()) }),
 ]);
 
@@ -74,24 +70,29 @@ const inputSchema = z.discriminatedUnion('addBy', [
  * comes out once: added, skipped (with why) or failed (with SendKit's message). When the campaign is active, the run
  * shows a hint that sending has started.
  */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeInBatches<IDataObject, 'success'>(this, {
-		outputs,
-		maxBatchSize: MAX_LEADS_PER_REQUEST,
-		prepare: async (itemIndex) => {
-			const campaignId = campaignIdFor(this, itemIndex);
-			const addBy = itemParameter(this, 'addBy', itemIndex) as string;
-			const raw =
-				addBy === 'leadId'
-					? { addBy, leadId: itemParameter(this, 'leadId', itemIndex) }
-					: { addBy, email: itemParameter(this, 'email', itemIndex), fields: itemParameter(this, 'leadFields', itemIndex, {}) };
-			const input = parseItemInput(this, inputSchema, raw, { ...leadFieldLabels, fields: 'Lead Fields' }, itemIndex);
-			const entry: IDataObject = input.addBy === 'leadId' ? { leadId: input.leadId } : { email: input.email, ...input.fields };
-			return { group: campaignId, value: entry };
-		},
-		sendBatch: async (campaignId, batch) => await addBatch(this, campaignId, batch),
-	});
-}
+export const addLeads = defineOperation({
+	option: {
+		name: 'Add Leads',
+		value: 'addLeads',
+		description: 'Add leads to a campaign by email or lead ID, up to 5,000 per request',
+		action: 'Add leads to a campaign',
+	},
+	properties,
+	outputs,
+	input: inputSchema,
+	prepare: ({ context, input, itemIndex }) => ({
+		campaignId: campaignIdFor(context, itemIndex),
+		entry: input.addBy === 'leadId' ? { leadId: input.leadId } : { email: input.email, ...input.leadFields },
+	}),
+	maxBatchSize: MAX_LEADS_PER_REQUEST,
+	groupOf: (input) => input.campaignId,
+	sendBatch: async ({ context, group, batch }) =>
+		await addBatch(
+			context,
+			group,
+			batch.map(({ itemIndex, value }) => ({ itemIndex, value: value.entry })),
+		),
+});
 
 async function addBatch(
 	context: IExecuteFunctions,

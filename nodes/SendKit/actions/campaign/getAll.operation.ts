@@ -1,12 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { mapItems } from '../../../shared/items';
-import { itemParameter } from '../../../shared/parameters';
+import { defineOperation } from '../../../shared/operation';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
-import { optionalTextSchema, parseItemInput, withoutUndefined } from '../../../shared/validation';
-import { limitOf, returnAllLabels, returnAllProperties, returnAllSchema } from '../../../shared/returnAll';
+import { optionalTextSchema, withoutUndefined } from '../../../shared/validation';
+import { limitOf, returnAllProperties, returnAllSchema } from '../../../shared/returnAll';
 import { collectPages } from '../../transport/pagination';
 import { campaignListEnvelopeSchema } from '../../transport/schemas';
 
@@ -46,8 +44,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['campaign'], operation: ['getAll'] } }, properties);
-
 const inputSchema = z.intersection(
 	returnAllSchema,
 	z.object({
@@ -58,18 +54,10 @@ const inputSchema = z.intersection(
 );
 
 /** GET /v1/campaigns, every page or up to Limit: one output item per campaign. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await mapItems(this, {
-		prepare: (itemIndex) => {
-			const returnAll = itemParameter(this, 'returnAll', itemIndex, false);
-			const raw = {
-				returnAll,
-				limit: returnAll ? undefined : itemParameter(this, 'limit', itemIndex, 50),
-				filters: itemParameter(this, 'filters', itemIndex, {}),
-			};
-			return parseItemInput(this, inputSchema, raw, { ...returnAllLabels, search: 'Name', status: 'Status' }, itemIndex);
-		},
-		send: async (input, itemIndex): Promise<IDataObject[]> =>
-			await collectPages(this, { method: 'GET', path: '/v1/campaigns', qs: input.filters, itemIndex }, campaignListEnvelopeSchema, limitOf(input)),
-	});
-}
+export const getAll = defineOperation({
+	option: { name: 'Get Many', value: 'getAll', description: 'List campaigns, filtered by status and name', action: 'Get many campaigns' },
+	properties,
+	input: inputSchema,
+	send: async ({ context, input, itemIndex }): Promise<IDataObject[]> =>
+		await collectPages(context, { method: 'GET', path: '/v1/campaigns', qs: input.filters, itemIndex }, campaignListEnvelopeSchema, limitOf(input)),
+});

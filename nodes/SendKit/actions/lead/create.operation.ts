@@ -1,17 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { Routed } from '../../../shared/items';
-import { itemParameter } from '../../../shared/parameters';
-import { routeItems } from '../../../shared/items';
+import { defineOperation } from '../../../shared/operation';
 import type { ApiRequest } from '../../../shared/request';
 import { isSuccess } from '../../../shared/request';
 import { concurrencyOption, timeoutOption } from '../../../shared/sendOptions';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
-import { emailProperty, emailSchema, parseItemInput } from '../../../shared/validation';
+import { emailProperty, emailSchema } from '../../../shared/validation';
 import type { LeadFields } from '../../fields/lead.fields';
-import { leadFieldLabels, leadFieldOptions, leadFieldsSchema } from '../../fields/lead.fields';
+import { leadFieldOptions, leadFieldsSchema } from '../../fields/lead.fields';
 import { isLeadId, leadPath } from '../../fields/leadId.field';
 import type { SendKitLead } from '../../transport/schemas';
 import { conflictEnvelopeSchema, leadEnvelopeSchema, leadSchema } from '../../transport/schemas';
@@ -20,14 +18,14 @@ import { findLeadByEmail, getLeadById } from './lookup';
 import { recoverCreate } from './recover';
 
 /** Branch keys and the output names users see, in output order. */
-export const outputs = { created: 'Created', alreadyExists: 'Existing Lead' } as const;
+const outputs = { created: 'Created', existingLead: 'Existing Lead' } as const;
 
 type Branch = keyof typeof outputs;
 
 const properties: INodeProperties[] = [
 	toolDescriptionProperty('Adds a person to SendKit (cold outreach) as a lead, identified by email. Other details (name, company, job title, phone, LinkedIn URL, location, tags) are stored with the lead when given.', {
 		created: 'the lead is new; its SendKit record is returned.',
-		alreadyExists:
+		existingLead:
 			'the lead was not created: a lead with this email was already in SendKit. Its existing record is returned (updated with the given details if this tool is set to update existing leads), with "conflict" holding SendKit\'s message. Do not call again for this email.',
 	}),
 	emailProperty('Email of the new lead. Spaces are trimmed and it is lowercased, as SendKit stores it.'),
@@ -68,43 +66,34 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['create'] } }, properties);
-
 const inputSchema = z.object({
 	email: emailSchema,
-	fields: leadFieldsSchema,
+	additionalFields: leadFieldsSchema,
 	updateExisting: z.boolean({ invalid_type_error: 'must be true or false' }),
 	options: z.object({ fetchExisting: z.boolean({ invalid_type_error: 'must be true or false' }).optional() }),
 });
 
 type CreateInput = z.infer<typeof inputSchema>;
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeItems(this, {
-		outputs,
-		prepare: (itemIndex) =>
-			parseItemInput(
-				this,
-				inputSchema,
-				{
-					email: itemParameter(this, 'email', itemIndex),
-					fields: itemParameter(this, 'additionalFields', itemIndex, {}),
-					updateExisting: itemParameter(this, 'updateExisting', itemIndex, false),
-					options: itemParameter(this, 'options', itemIndex, {}),
-				},
-				{ ...leadFieldLabels, updateExisting: 'Update Existing Lead', fetchExisting: 'Return Full Existing Lead' },
-				itemIndex,
-			),
-		send: async (input, itemIndex) => await createLead(this, input, itemIndex),
-		keyOf: (input) => input.email,
-	});
-}
+export const create = defineOperation({
+	option: {
+		name: 'Create',
+		value: 'create',
+		description: 'Create a lead; a lead whose email exists goes to the Existing Lead output',
+		action: 'Create a lead',
+	},
+	properties,
+	outputs,
+	input: inputSchema,
+	keyOf: (input) => input.email,
+	send: async ({ context, input, itemIndex }) => await createLead(context, input, itemIndex),
+});
 
 async function createLead(context: IExecuteFunctions, input: CreateInput, itemIndex: number): Promise<Routed<Branch>> {
 	const request: ApiRequest = {
 		method: 'POST',
 		path: '/v1/leads',
-		body: { email: input.email, ...input.fields },
+		body: { email: input.email, ...input.additionalFields },
 		itemIndex,
 		// A lost answer is never answered by sending the create again blindly: look the email up first.
 		recover: async (lost) => await recoverCreate(context, input.email, lost, itemIndex),
@@ -118,9 +107,9 @@ async function createLead(context: IExecuteFunctions, input: CreateInput, itemIn
 	const fromConflict = leadSchema.safeParse(conflict.data);
 	let existing: IDataObject | undefined =
 		fromConflict.success && isLeadId(fromConflict.data._id) ? fromConflict.data : await findLeadByEmail(context, input.email, itemIndex);
-	if (existing && input.updateExisting) existing = await updateLead(context, existing as SendKitLead, input.fields, itemIndex);
+	if (existing && input.updateExisting) existing = await updateLead(context, existing as SendKitLead, input.additionalFields, itemIndex);
 	else if (existing && input.options.fetchExisting) existing = (await getLeadById(context, String(existing._id), itemIndex)) ?? existing;
-	return { branch: 'alreadyExists', json: { ...(existing ?? { email: input.email }), conflict: conflict.error } };
+	return { branch: 'existingLead', json: { ...(existing ?? { email: input.email }), conflict: conflict.error } };
 }
 
 /** PATCH merges custom fields into the lead's own; the email cannot change, so it is not sent. */

@@ -1,16 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { parseApiError } from '../../../shared/errors';
-import { itemParameter } from '../../../shared/parameters';
 import type { BatchEntry, Routed } from '../../../shared/items';
-import { routeInBatches } from '../../../shared/items';
+import { defineOperation } from '../../../shared/operation';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import type { ApiRequest, ApiResponse } from '../../../shared/request';
 import { isSuccess } from '../../../shared/request';
-import { parseItemInput } from '../../../shared/validation';
-import { leadFieldLabels } from '../../fields/lead.fields';
 import { leadIdProperty, leadIdSchema } from '../../fields/leadId.field';
 import { deleteEnvelopeSchema } from '../../transport/schemas';
 import { sendKit } from '../../transport/service';
@@ -47,42 +44,34 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['delete'] } }, properties);
-
 const inputSchema = z.object({
 	leadId: leadIdSchema.transform((id) => id.toLowerCase()),
 	options: z.object({ force: z.boolean({ invalid_type_error: 'must be true or false' }).optional() }),
 });
+
+type DeleteInput = z.infer<typeof inputSchema>;
 
 /**
  * DELETE /v1/leads with the ids in the JSON body (docs §4.3): the items share requests, grouped by Force. SendKit
  * answers with a count only, so an item is `deleted: true` when the request deleted every lead it named, and `null`
  * (not confirmed) when it deleted fewer, since SendKit does not say which ones were missing.
  */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeInBatches<string, 'deleted'>(this, {
-		outputs,
-		maxBatchSize: MAX_IDS_PER_REQUEST,
-		prepare: async (itemIndex) => {
-			const input = parseItemInput(
-				this,
-				inputSchema,
-				{ leadId: itemParameter(this, 'leadId', itemIndex), options: itemParameter(this, 'options', itemIndex, {}) },
-				{ ...leadFieldLabels, force: 'Force' },
-				itemIndex,
-			);
-			return { group: input.options.force ? 'force' : 'safe', value: input.leadId };
-		},
-		sendBatch: async (group, batch) => await deleteBatch(this, batch, group === 'force'),
-	});
-}
+export const deleteLeads = defineOperation({
+	option: { name: 'Delete', value: 'delete', description: 'Delete leads by ID, many per request', action: 'Delete leads' },
+	properties,
+	outputs,
+	input: inputSchema,
+	maxBatchSize: MAX_IDS_PER_REQUEST,
+	groupOf: (input) => (input.options.force ? 'force' : 'safe'),
+	sendBatch: async ({ context, group, batch }) => await deleteBatch(context, batch, group === 'force'),
+});
 
 async function deleteBatch(
 	context: IExecuteFunctions,
-	batch: ReadonlyArray<BatchEntry<string>>,
+	batch: ReadonlyArray<BatchEntry<DeleteInput>>,
 	force: boolean,
 ): Promise<Array<Routed<'deleted'>>> {
-	const leadIds = [...new Set(batch.map((entry) => entry.value))];
+	const leadIds = [...new Set(batch.map((entry) => entry.value.leadId))];
 	const body: IDataObject = force ? { leadIds, force: true } : { leadIds };
 	const request: ApiRequest = { method: 'DELETE', path: '/v1/leads', body, itemIndex: batch[0].itemIndex };
 	const response = await sendKit.send(context, request);
@@ -93,7 +82,7 @@ async function deleteBatch(
 	const deleted = deletedCount >= leadIds.length ? true : null;
 	return batch.map((entry) => ({
 		branch: 'deleted',
-		json: { leadId: entry.value, deleted, batch: { requested: leadIds.length, deleted: deletedCount } },
+		json: { leadId: entry.value.leadId, deleted, batch: { requested: leadIds.length, deleted: deletedCount } },
 	}));
 }
 

@@ -1,17 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { inputJson, routeItems } from '../../../shared/items';
-import { itemParameter } from '../../../shared/parameters';
+import { inputJson } from '../../../shared/items';
+import { defineOperation } from '../../../shared/operation';
 import { sendOptionsCollection } from '../../../shared/sendOptions';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
-import { emailProperty, emailSchema, parseItemInput } from '../../../shared/validation';
-import { leadFieldLabels } from '../../fields/lead.fields';
+import { emailProperty, emailSchema } from '../../../shared/validation';
 import { leadIdProperty, leadIdSchema } from '../../fields/leadId.field';
 import { findLeadByEmail, getLeadById } from './lookup';
 
-export const outputs = { found: 'Found', notFound: 'Not Found' } as const;
+const outputs = { found: 'Found', notFound: 'Not Found' } as const;
 
 const properties: INodeProperties[] = [
 	toolDescriptionProperty('Looks a lead up in SendKit by email (exact match, case ignored) or by lead ID. It changes nothing.', {
@@ -34,8 +32,6 @@ const properties: INodeProperties[] = [
 	sendOptionsCollection,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['get'] } }, properties);
-
 const inputSchema = z.discriminatedUnion('getBy', [
 	z.object({ getBy: z.literal('email'), email: emailSchema }),
 	z.object({ getBy: z.literal('id'), leadId: leadIdSchema }),
@@ -46,19 +42,20 @@ function lookedUp(input: z.infer<typeof inputSchema>): IDataObject {
 	return input.getBy === 'id' ? { leadId: input.leadId } : { email: input.email };
 }
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeItems(this, {
-		outputs,
-		prepare: (itemIndex) => {
-			const getBy = itemParameter(this, 'getBy', itemIndex) as string;
-			const value = getBy === 'id' ? { leadId: itemParameter(this, 'leadId', itemIndex) } : { email: itemParameter(this, 'email', itemIndex) };
-			return parseItemInput(this, inputSchema, { getBy, ...value }, leadFieldLabels, itemIndex);
-		},
-		send: async (input, itemIndex) => {
-			const lead =
-				input.getBy === 'id' ? await getLeadById(this, input.leadId, itemIndex) : await findLeadByEmail(this, input.email, itemIndex);
-			// Not Found carries the input unchanged, so that branch can feed a Create node directly.
-			return lead ? { branch: 'found', json: lead } : { branch: 'notFound', json: inputJson(this, itemIndex, lookedUp(input)) };
-		},
-	});
-}
+export const get = defineOperation({
+	option: {
+		name: 'Get',
+		value: 'get',
+		description: 'Get a lead by email or ID; a missing lead goes to the Not Found output',
+		action: 'Get a lead',
+	},
+	properties,
+	outputs,
+	input: inputSchema,
+	send: async ({ context, input, itemIndex }) => {
+		const lead =
+			input.getBy === 'id' ? await getLeadById(context, input.leadId, itemIndex) : await findLeadByEmail(context, input.email, itemIndex);
+		// Not Found carries the input unchanged, so that branch can feed a Create node directly.
+		return lead ? { branch: 'found', json: lead } : { branch: 'notFound', json: inputJson(context, itemIndex, lookedUp(input)) };
+	},
+});

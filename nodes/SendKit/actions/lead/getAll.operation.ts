@@ -1,12 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { mapItems } from '../../../shared/items';
-import { itemParameter } from '../../../shared/parameters';
+import { defineOperation } from '../../../shared/operation';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
-import { optionalTextSchema, parseItemInput, tagsSchema, withoutUndefined } from '../../../shared/validation';
-import { limitOf, returnAllLabels, returnAllProperties, returnAllSchema } from '../../../shared/returnAll';
+import { optionalTextSchema, tagsSchema, withoutUndefined } from '../../../shared/validation';
+import { limitOf, returnAllProperties, returnAllSchema } from '../../../shared/returnAll';
 import { collectPages } from '../../transport/pagination';
 import { leadListEnvelopeSchema } from '../../transport/schemas';
 
@@ -92,8 +90,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['getAll'] } }, properties);
-
 const bool = z.boolean({ invalid_type_error: 'must be true or false' }).optional();
 
 /** The filters as GET /v1/leads takes them (docs §4.3): lists as comma-separated text. */
@@ -118,31 +114,16 @@ const filtersSchema = z
 
 const inputSchema = z.intersection(returnAllSchema, z.object({ filters: filtersSchema }));
 
-const labels = {
-	...returnAllLabels,
-	search: 'Search',
-	tags: 'Tags',
-	emailVerified: 'Email Verified',
-	emailStatus: 'Email Status',
-	emailType: 'Email Type',
-	hasCompany: 'Has Company',
-	hasPhone: 'Has Phone',
-	segProtected: 'SEG Protected',
-};
-
 /** GET /v1/leads, every page or up to Limit: one output item per lead, in SendKit's order (the list's shorter lead). */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await mapItems(this, {
-		prepare: (itemIndex) => {
-			const returnAll = itemParameter(this, 'returnAll', itemIndex, false);
-			const raw = {
-				returnAll,
-				limit: returnAll ? undefined : itemParameter(this, 'limit', itemIndex, 50),
-				filters: itemParameter(this, 'filters', itemIndex, {}),
-			};
-			return parseItemInput(this, inputSchema, raw, labels, itemIndex);
-		},
-		send: async (input, itemIndex): Promise<IDataObject[]> =>
-			await collectPages(this, { method: 'GET', path: '/v1/leads', qs: input.filters, itemIndex }, leadListEnvelopeSchema, limitOf(input)),
-	});
-}
+export const getAll = defineOperation({
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		description: 'List leads, filtered by search, tags and email verification',
+		action: 'Get many leads',
+	},
+	properties,
+	input: inputSchema,
+	send: async ({ context, input, itemIndex }): Promise<IDataObject[]> =>
+		await collectPages(context, { method: 'GET', path: '/v1/leads', qs: input.filters, itemIndex }, leadListEnvelopeSchema, limitOf(input)),
+});

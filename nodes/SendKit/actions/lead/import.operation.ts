@@ -1,19 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { BatchEntry, Routed } from '../../../shared/items';
-import { itemParameter } from '../../../shared/parameters';
-import { routeInBatches } from '../../../shared/items';
+import { defineOperation } from '../../../shared/operation';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
-import { emailProperty, emailSchema, optionalTextSchema, parseItemInput } from '../../../shared/validation';
-import { leadFieldLabels, leadFieldOptions, leadFieldsSchema } from '../../fields/lead.fields';
+import { emailProperty, emailSchema, optionalTextSchema } from '../../../shared/validation';
+import { leadFieldOptions, leadFieldsSchema } from '../../fields/lead.fields';
 import type { BulkImportAnswer } from '../../transport/schemas';
 import { bulkImportEnvelopeSchema } from '../../transport/schemas';
 import { sendKit } from '../../transport/service';
 
 /** POST /v1/leads/bulk takes at most 5,000 leads per request (docs §4.3). */
-export const MAX_LEADS_PER_REQUEST = 5000;
+const MAX_LEADS_PER_REQUEST = 5000;
 
 const outputs = { success: 'Success' } as const;
 
@@ -68,15 +66,13 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['import'] } }, properties);
-
 /** Lead keys SendKit maps itself; a custom field may not take one of these names, or it would overwrite the field. */
 const RESERVED_KEYS = new Set(['email', 'firstName', 'lastName', 'companyName', 'jobTitle', 'phone', 'linkedinUrl', 'city', 'state', 'country', 'tags', 'customFields']);
 
 const inputSchema = z.object({
 	email: emailSchema,
 	skipDuplicates: z.boolean({ invalid_type_error: 'must be true or false' }),
-	fields: leadFieldsSchema.superRefine((fields, context) => {
+	additionalFields: leadFieldsSchema.superRefine((fields, context) => {
 		for (const name of Object.keys(fields.customFields ?? {})) {
 			if (RESERVED_KEYS.has(name)) {
 				context.addIssue({ code: z.ZodIssueCode.custom, path: ['customFields'], message: `"${name}" is a lead field, not a custom field name` });
@@ -101,31 +97,28 @@ interface ImportEntry {
  * Bulk create-or-skip (or update) in batches of up to 5,000: the fast path for large syncs. Every item comes out once,
  * paired with its input, saying what happened to its lead.
  */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeInBatches<ImportEntry, 'success'>(this, {
-		outputs,
-		maxBatchSize: MAX_LEADS_PER_REQUEST,
-		prepare: async (itemIndex) => {
-			const input = parseItemInput(
-				this,
-				inputSchema,
-				{
-					email: itemParameter(this, 'email', itemIndex),
-					skipDuplicates: itemParameter(this, 'skipDuplicates', itemIndex, true),
-					fields: itemParameter(this, 'additionalFields', itemIndex, {}),
-					options: itemParameter(this, 'options', itemIndex, {}),
-				},
-				{ ...leadFieldLabels, skipDuplicates: 'Skip Duplicates', dataCleanup: 'Data Cleanup', tag: 'Tag' },
-				itemIndex,
-			);
-			const settings: ImportSettings = { skipDuplicates: input.skipDuplicates, dataCleanup: input.options.dataCleanup ?? true };
-			if (input.options.tag) settings.tag = input.options.tag;
-			// Unrecognised keys become custom fields (docs), so custom fields travel as keys of the lead itself.
-			const { customFields, ...fields } = input.fields;
-			return { group: JSON.stringify(settings), value: { settings, lead: { email: input.email, ...fields, ...customFields } } };
-		},
-		sendBatch: async (_group, batch) => await importBatch(this, batch),
-	});
+export const importLeads = defineOperation({
+	option: {
+		name: 'Import (Bulk)',
+		value: 'import',
+		description: 'Create or update thousands of leads, up to 5,000 per request, with an outcome per item',
+		action: 'Import leads in bulk',
+	},
+	properties,
+	outputs,
+	input: inputSchema,
+	prepare: ({ input }) => importEntry(input),
+	maxBatchSize: MAX_LEADS_PER_REQUEST,
+	groupOf: (entry) => JSON.stringify(entry.settings),
+	sendBatch: async ({ context, batch }) => await importBatch(context, batch),
+});
+
+function importEntry(input: z.infer<typeof inputSchema>): ImportEntry {
+	const settings: ImportSettings = { skipDuplicates: input.skipDuplicates, dataCleanup: input.options.dataCleanup ?? true };
+	if (input.options.tag) settings.tag = input.options.tag;
+	// Unrecognised keys become custom fields (docs), so custom fields travel as keys of the lead itself.
+	const { customFields, ...fields } = input.additionalFields;
+	return { settings, lead: { email: input.email, ...fields, ...customFields } };
 }
 
 async function importBatch(context: IExecuteFunctions, batch: ReadonlyArray<BatchEntry<ImportEntry>>): Promise<Array<Routed<'success'>>> {

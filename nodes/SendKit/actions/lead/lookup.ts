@@ -1,8 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { find } from '../../../shared/find';
 import type { ApiRequest } from '../../../shared/request';
-import { isSuccess } from '../../../shared/request';
 import { leadPath } from '../../fields/leadId.field';
 import { walkPages } from '../../transport/pagination';
 import type { SendKitLead } from '../../transport/schemas';
@@ -52,8 +52,5 @@ export async function getLeadById(
 	itemIndex: number,
 ): Promise<SendKitLead | undefined> {
 	const request: ApiRequest = { method: 'GET', path: leadPath(context, leadId, itemIndex), itemIndex };
-	const response = await sendKit.send(context, request);
-	if (sendKit.saysNotFound(context, response, request)) return undefined;
-	if (!isSuccess(response)) throw sendKit.error(context, response, request);
-	return sendKit.parse(context, response, leadEnvelopeSchema, request).data;
+	return (await find(sendKit, context, request, leadEnvelopeSchema))?.data;
 }

@@ -1,20 +1,18 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { inputJson, routeItems } from '../../../shared/items';
-import { itemParameter } from '../../../shared/parameters';
+import { find } from '../../../shared/find';
+import { inputJson } from '../../../shared/items';
+import { defineOperation } from '../../../shared/operation';
 import { sendOptionsCollection } from '../../../shared/sendOptions';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import type { ApiRequest } from '../../../shared/request';
-import { isSuccess } from '../../../shared/request';
-import { parseItemInput } from '../../../shared/validation';
-import { leadFieldLabels, leadFieldOptions, leadFieldsSchema } from '../../fields/lead.fields';
+import { leadFieldOptions, leadFieldsSchema } from '../../fields/lead.fields';
 import { leadIdProperty, leadIdSchema, leadPath } from '../../fields/leadId.field';
 import { leadEnvelopeSchema } from '../../transport/schemas';
 import { sendKit } from '../../transport/service';
 
-export const outputs = { updated: 'Updated', notFound: 'Not Found' } as const;
+const outputs = { updated: 'Updated', notFound: 'Not Found' } as const;
 
 const properties: INodeProperties[] = [
 	toolDescriptionProperty(
@@ -37,35 +35,29 @@ const properties: INodeProperties[] = [
 	sendOptionsCollection,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['update'] } }, properties);
-
 const inputSchema = z.object({
 	leadId: leadIdSchema,
-	fields: leadFieldsSchema.refine((fields) => Object.keys(fields).length > 0, 'add at least one field to change'),
+	updateFields: leadFieldsSchema.refine((fields) => Object.keys(fields).length > 0, 'add at least one field to change'),
 });
 
 /**
  * PATCH /v1/leads/{id} with the fields set (docs §4.3: custom fields merge, the email cannot change). A lead SendKit
  * does not know (its 404) goes to Not Found with the input item unchanged.
  */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeItems(this, {
-		outputs,
-		prepare: (itemIndex) =>
-			parseItemInput(
-				this,
-				inputSchema,
-				{ leadId: itemParameter(this, 'leadId', itemIndex), fields: itemParameter(this, 'updateFields', itemIndex, {}) },
-				{ ...leadFieldLabels, fields: 'Update Fields' },
-				itemIndex,
-			),
-		keyOf: (input) => input.leadId,
-		send: async (input, itemIndex) => {
-			const request: ApiRequest = { method: 'PATCH', path: leadPath(this, input.leadId, itemIndex), body: { ...input.fields }, itemIndex };
-			const response = await sendKit.send(this, request);
-			if (sendKit.saysNotFound(this, response, request)) return { branch: 'notFound', json: inputJson(this, itemIndex, { leadId: input.leadId }) };
-			if (!isSuccess(response)) throw sendKit.error(this, response, request);
-			return { branch: 'updated', json: sendKit.parse(this, response, leadEnvelopeSchema, request).data };
-		},
-	});
-}
+export const update = defineOperation({
+	option: {
+		name: 'Update',
+		value: 'update',
+		description: 'Update a lead by ID; a missing lead goes to the Not Found output',
+		action: 'Update a lead',
+	},
+	properties,
+	outputs,
+	input: inputSchema,
+	keyOf: (input) => input.leadId,
+	send: async ({ context, input, itemIndex }) => {
+		const request: ApiRequest = { method: 'PATCH', path: leadPath(context, input.leadId, itemIndex), body: { ...input.updateFields }, itemIndex };
+		const updated = await find(sendKit, context, request, leadEnvelopeSchema);
+		return updated ? { branch: 'updated', json: updated.data } : { branch: 'notFound', json: inputJson(context, itemIndex, { leadId: input.leadId }) };
+	},
+});

@@ -1,13 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { sleep, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { BatchEntry, Routed } from '../../../shared/items';
-import { itemParameter } from '../../../shared/parameters';
-import { routeInBatches } from '../../../shared/items';
+import { defineOperation } from '../../../shared/operation';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
-import { parseItemInput } from '../../../shared/validation';
-import { leadFieldLabels } from '../../fields/lead.fields';
 import { leadIdProperty, leadIdSchema } from '../../fields/leadId.field';
 import type { EnrichmentJob } from '../../transport/schemas';
 import { enrichEnvelopeSchema, jobEnvelopeSchema } from '../../transport/schemas';
@@ -66,8 +63,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['verifyEmail'] } }, properties);
-
 const inputSchema = z.object({
 	leadId: leadIdSchema.transform((id) => id.toLowerCase()),
 	options: z.object({
@@ -77,7 +72,7 @@ const inputSchema = z.object({
 	}),
 });
 
-type Settings = z.infer<typeof inputSchema>['options'];
+type VerifyInput = z.infer<typeof inputSchema>;
 
 const TERMINAL_STATUSES = new Set(['completed', 'failed', 'cancelled']);
 const FIRST_POLL_MS = 500;
@@ -88,29 +83,26 @@ const MAX_POLL_MS = 5000;
  * polled with a growing interval up to Max Wait, then each lead is read again for its result. A failed, cancelled or
  * unfinished job, an `unknown` verdict or a lead that is gone are outcomes on the item, never errors.
  */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeInBatches<{ leadId: string; settings: Settings }, 'success'>(this, {
-		outputs,
-		maxBatchSize: MAX_LEADS_PER_JOB,
-		prepare: async (itemIndex) => {
-			const input = parseItemInput(
-				this,
-				inputSchema,
-				{ leadId: itemParameter(this, 'leadId', itemIndex), options: itemParameter(this, 'options', itemIndex, {}) },
-				{ ...leadFieldLabels, detectSeg: 'Detect Secure Email Gateway', maxWaitSeconds: 'Max Wait (Seconds)', returnJob: 'Return Job Without Waiting' },
-				itemIndex,
-			);
-			return { group: JSON.stringify(input.options), value: { leadId: input.leadId, settings: input.options } };
-		},
-		sendBatch: async (_group, batch) => await verifyBatch(this, batch),
-	});
-}
+export const verifyEmail = defineOperation({
+	option: {
+		name: 'Verify Email',
+		value: 'verifyEmail',
+		description: 'Verify leads\' emails (one credit each) and return each lead with its result',
+		action: 'Verify lead emails',
+	},
+	properties,
+	outputs,
+	input: inputSchema,
+	maxBatchSize: MAX_LEADS_PER_JOB,
+	groupOf: (input) => JSON.stringify(input.options),
+	sendBatch: async ({ context, batch }) => await verifyBatch(context, batch),
+});
 
 async function verifyBatch(
 	context: IExecuteFunctions,
-	batch: ReadonlyArray<BatchEntry<{ leadId: string; settings: Settings }>>,
+	batch: ReadonlyArray<BatchEntry<VerifyInput>>,
 ): Promise<Array<Routed<'success'>>> {
-	const { settings } = batch[0].value;
+	const settings = batch[0].value.options;
 	const itemIndex = batch[0].itemIndex;
 	const itemOfLead = new Map<string, number>();
 	for (const entry of batch) if (!itemOfLead.has(entry.value.leadId)) itemOfLead.set(entry.value.leadId, entry.itemIndex);
