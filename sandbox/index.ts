@@ -16,7 +16,8 @@ export type { RunningServices, SandboxService, ServiceName } from './services';
 export { KickoffLabsStore } from './kickofflabs/store';
 export type { KickoffLabsCampaign, KickoffLabsLead } from './kickofflabs/store';
 export { SendKitStore } from './sendkit/store';
-export type { SendKitLead, SendKitWorkspace } from './sendkit/store';
+export type { SendKitWorkspace } from './sendkit/store';
+export type { StoredSendKitLead } from './sendkit/types';
 
 export interface SandboxOptions {
 	/**

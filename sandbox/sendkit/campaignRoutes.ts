@@ -2,7 +2,7 @@ import type { ApiResponse } from '../core/server';
 import { genericError, ok, validationError } from './answers';
 import { pageOf } from './paging';
 import { OBJECT_ID, addCampaignLeadsBodySchema, createLeadBodySchema, listCampaignsQuerySchema, singleValuedQuery } from './schemas';
-import type { SendKitLeadFields } from './store';
+import type { SendKitLeadFields } from './types';
 import { normalizeEmail } from './store';
 import type { RouteContext } from './routeContext';
 import { campaignListView, campaignView } from './views';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-import type { SendKitLead, SendKitLeadVerification } from './store';
+import type { SendKitLeadVerification, StoredSendKitLead } from './types';
 
 /** Enrichment types (docs §4.4) and the job type each one starts (`email` → `email_verification`, the docs' example). */
 export const ENRICHMENT_JOB_TYPES = {
@@ -83,7 +83,7 @@ export class EnrichmentJobs {
 	}
 
 	/** Moves every job along its timeline; a job that completes writes its findings on its leads, once. */
-	settle(now: number, leadById: (id: string) => SendKitLead | undefined): void {
+	settle(now: number, leadById: (id: string) => StoredSendKitLead | undefined): void {
 		for (const job of this.jobs) {
 			if (job.status === 'completed' || job.status === 'failed' || job.status === 'cancelled') continue;
 			const started = job.createdAt + this.timing.pendingMs;

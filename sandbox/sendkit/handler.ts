@@ -1,19 +1,16 @@
-import { matchRoute, type RoutePattern } from '../core/routes';
+import { matchRoute } from '../core/routes';
 import type { ApiHandler, ApiRequest, ApiResponse } from '../core/server';
 import type { FaultStatus } from '../core/faults';
 import { genericError, genericErrorBody, validationError, validationErrorBody } from './answers';
 import { addCampaignLeads, getCampaign, listCampaigns } from './campaignRoutes';
 import { cancelJob, enrich, getJob } from './enrichmentRoutes';
 import { bulkLeads, deleteLeads, listLeads } from './leadRoutes';
-import type { RouteContext, RouteHandler, WorkspaceRouteHandler } from './routeContext';
+import { inWorkspace, type Route, type RouteContext } from './routeContext';
 import { OBJECT_ID, createLeadBodySchema, toStoredFields, updateLeadBodySchema } from './schemas';
-import type { SendKitLead, SendKitPrincipal, SendKitStore } from './store';
+import type { SendKitPrincipal, SendKitStore } from './store';
+import type { StoredSendKitLead } from './types';
 import { conflictLeadView, fullLeadView, workspaceView } from './views';
 import { WEBHOOK_ROUTES } from './webhookRoutes';
-
-export interface Route extends RoutePattern {
-	handle: RouteHandler;
-}
 
 const ROUTES: readonly Route[] = [
 	{ method: 'GET', pattern: /^\/v1\/workspaces$/, handle: listWorkspaces },
@@ -71,18 +68,6 @@ function apiKeyOf(request: ApiRequest): string | undefined {
 	return /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
 }
 
-/** Resolves the workspace a lead endpoint acts on: the key's own, or the platform key's X-Workspace-Id. */
-export function inWorkspace(handle: WorkspaceRouteHandler): RouteHandler {
-	return (context) => {
-		const { principal, request, store } = context;
-		if (principal.kind === 'workspace') return handle(context, principal.workspaceId);
-		const workspaceId = request.headers['x-workspace-id']?.trim();
-		if (!workspaceId) return genericError(400, 'X-Workspace-Id header is required for platform API keys');
-		if (!store.isMember(principal.userId, workspaceId)) return genericError(403);
-		return handle(context, workspaceId);
-	};
-}
-
 function listWorkspaces({ store, principal }: RouteContext): ApiResponse {
 	return { status: 200, body: { success: true, data: store.workspacesVisibleTo(principal).map(workspaceView) } };
 }
@@ -133,6 +118,6 @@ function sameTags(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** A malformed id is just another id that matches nothing. */
-function findLead(store: SendKitStore, workspaceId: string, id: string): SendKitLead | undefined {
+function findLead(store: SendKitStore, workspaceId: string, id: string): StoredSendKitLead | undefined {
 	return OBJECT_ID.test(id) ? store.findLeadById(workspaceId, id) : undefined;
 }

@@ -3,7 +3,7 @@ import { ok, resourceError, validationError } from './answers';
 import { pageOf } from './paging';
 import type { ListLeadsQuery } from './schemas';
 import { bulkLeadsBodySchema, createLeadBodySchema, deleteLeadsBodySchema, listLeadsQuerySchema, singleValuedQuery } from './schemas';
-import type { SendKitLead, SendKitLeadChanges } from './store';
+import type { SendKitLeadChanges, StoredSendKitLead } from './types';
 import { normalizeEmail } from './store';
 import { leadListItemView } from './views';
 import type { RouteContext } from './routeContext';
@@ -25,7 +25,7 @@ const PERSONAL_DOMAINS = new Set(['gmail.com', 'yahoo.com', 'hotmail.com', 'outl
  */
 const STATUS_ALIASES: Record<string, string> = { valid: 'deliverable', invalid: 'undeliverable' };
 
-function matchesFilters(lead: SendKitLead, query: ListLeadsQuery): boolean {
+function matchesFilters(lead: StoredSendKitLead, query: ListLeadsQuery): boolean {
 	if (query.search) {
 		const needle = query.search.toLowerCase();
 		if (![lead.email, lead.firstName, lead.lastName, lead.companyName].some((value) => value?.toLowerCase().includes(needle))) return false;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import type { QueryObject } from '../core/types';
-import type { SendKitLeadChanges } from './store';
+import type { SendKitLeadChanges } from './types';
 
 export const OBJECT_ID = /^[0-9a-f]{24}$/i;
 

@@ -2,22 +2,21 @@ import { z } from 'zod';
 
 import type { ApiResponse } from '../core/server';
 import { genericError, validationError } from './answers';
-import { inWorkspace, type Route } from './handler';
-import type { RouteContext } from './routeContext';
+import { inWorkspace, type Route, type RouteContext } from './routeContext';
 import { OBJECT_ID, singleValuedQuery } from './schemas';
 import { webhookView, type SendKitWebhook } from './webhooks';
 
 /**
  * /v1/webhooks (docs §4.8): list, create, get, update, delete (INFERRED: not in the docs' excerpt) and a signed test
- * delivery. Handlers are looked up when called, because this module and ./handler import each other.
+ * delivery.
  */
 export const WEBHOOK_ROUTES: readonly Route[] = [
-	{ method: 'GET', pattern: /^\/v1\/webhooks$/, handle: (context) => inWorkspace(listWebhooks)(context) },
-	{ method: 'POST', pattern: /^\/v1\/webhooks$/, handle: (context) => inWorkspace(createWebhook)(context) },
-	{ method: 'GET', pattern: /^\/v1\/webhooks\/([^/]+)$/, handle: (context) => inWorkspace(withWebhook(getWebhook))(context) },
-	{ method: 'PATCH', pattern: /^\/v1\/webhooks\/([^/]+)$/, handle: (context) => inWorkspace(withWebhook(updateWebhook))(context) },
-	{ method: 'DELETE', pattern: /^\/v1\/webhooks\/([^/]+)$/, handle: (context) => inWorkspace(withWebhook(deleteWebhook))(context) },
-	{ method: 'POST', pattern: /^\/v1\/webhooks\/([^/]+)\/test$/, handle: (context) => inWorkspace(withWebhook(testWebhook))(context) },
+	{ method: 'GET', pattern: /^\/v1\/webhooks$/, handle: inWorkspace(listWebhooks) },
+	{ method: 'POST', pattern: /^\/v1\/webhooks$/, handle: inWorkspace(createWebhook) },
+	{ method: 'GET', pattern: /^\/v1\/webhooks\/([^/]+)$/, handle: inWorkspace(withWebhook(getWebhook)) },
+	{ method: 'PATCH', pattern: /^\/v1\/webhooks\/([^/]+)$/, handle: inWorkspace(withWebhook(updateWebhook)) },
+	{ method: 'DELETE', pattern: /^\/v1\/webhooks\/([^/]+)$/, handle: inWorkspace(withWebhook(deleteWebhook)) },
+	{ method: 'POST', pattern: /^\/v1\/webhooks\/([^/]+)\/test$/, handle: inWorkspace(withWebhook(testWebhook)) },
 ];
 
 const webhookFields = {

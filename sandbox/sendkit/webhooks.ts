@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 
 import { WebhookOutbox, type Delivery, type DeliveryKind } from '../core/outbox';
-import { ObjectIdSequence } from './store';
+import { ObjectIdSequence } from './ids';
 
 /**
  * SendKit webhooks (docs §4.8): registered per workspace with a name, URL, events and an HMAC secret; every delivery
