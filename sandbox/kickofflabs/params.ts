@@ -3,7 +3,7 @@ import type { ApiRequest } from '../core/server';
 import type { JsonObject, JsonValue } from '../core/types';
 
 /**
- * KickoffLabs "normalizes request parameters internally" (docs §1): query string and body are one bag of
+ * KickoffLabs "normalizes request parameters internally" (docs/api-notes.md#kickofflabs-authentication): query string and body are one bag of
  * parameters, the body winning on a clash. Rails-style brackets are understood: `email[]=a`, `email[0]=a`
  * (arrays) and `custom_fields[plan]=pro` (objects).
  */

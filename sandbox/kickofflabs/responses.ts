@@ -1,7 +1,7 @@
 import { faultMessage, type FaultStatus } from '../core/faults';
 import type { ApiResponse } from '../core/server';
 
-/** Every documented KickoffLabs error is a status plus `{"message": "..."}` (docs §5). */
+/** Every documented KickoffLabs error is a status plus `{"message": "..."}` (docs/api-notes.md#kickofflabs-error-responses). */
 export function kickoffLabsMessage(status: number, message: string): ApiResponse {
 	return { status, body: { message } };
 }

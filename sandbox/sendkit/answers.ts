@@ -11,12 +11,12 @@ const GENERIC_MESSAGES: Record<number, string> = {
 	429: RATE_LIMIT_MESSAGE,
 };
 
-/** `{ success: true, data, pagination? }`, the envelope of every success (docs §2.1). */
+/** `{ success: true, data, pagination? }`, the envelope of every success (docs/api-notes.md#sendkit-success-envelope). */
 export function ok(data: unknown, status = 200, extra: Record<string, unknown> = {}): ApiResponse {
 	return { status, body: { success: true, data, ...extra } };
 }
 
-/** Shape 2 of the docs (§2.2): `{error, message, code}`. */
+/** Shape 2 of the docs (docs/api-notes.md#sendkit-error-bodies): `{error, message, code}`. */
 export function genericError(status: number, message?: string): ApiResponse {
 	return { status, body: genericErrorBody(status, message) };
 }
@@ -26,7 +26,7 @@ export function genericErrorBody(status: number, message?: string): { error: str
 	return { error: STATUS_REASONS[status] ?? 'Error', message: message ?? GENERIC_MESSAGES[status] ?? fallback, code: status };
 }
 
-/** Shape 1 of the docs (§2.2): `{success:false, error:{code, message, ...details}}`. */
+/** Shape 1 of the docs (docs/api-notes.md#sendkit-error-bodies): `{success:false, error:{code, message, ...details}}`. */
 export function resourceError(status: number, code: string, message: string, details: Record<string, unknown> = {}): ApiResponse {
 	return { status, body: { success: false, error: { code, message, ...details } } };
 }

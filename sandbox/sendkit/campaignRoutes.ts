@@ -7,7 +7,7 @@ import { normalizeEmail } from './store';
 import type { RouteContext } from './routeContext';
 import { campaignListView, campaignView } from './views';
 
-/** GET /v1/campaigns: `status` and `search` (a case-insensitive part of the name, [H]), paged like the leads. */
+/** GET /v1/campaigns: `status` and `search` (a case-insensitive part of the name, per a third-party playbook: docs/api-notes.md#sendkit-campaigns), paged like the leads. */
 export function listCampaigns({ request, store }: RouteContext, workspaceId: string): ApiResponse {
 	const parsed = listCampaignsQuerySchema.safeParse(singleValuedQuery(request.query));
 	if (!parsed.success) return validationError(parsed.error);
@@ -36,7 +36,7 @@ const ENTRY_FIELDS = ['firstName', 'lastName', 'companyName', 'jobTitle', 'phone
 /**
  * POST /v1/campaigns/{id}/leads, explicit list: `{leadId}` adds a workspace lead, `{email, …}` adds the lead with that
  * email, creating it first when there is none. Leads already in the campaign are skipped; in an active campaign the new
- * ones start `active` (sending), elsewhere `pending` (docs §4.7).
+ * ones start `active` (sending), elsewhere `pending` (docs/api-notes.md#sendkit-campaign-leads).
  */
 export function addCampaignLeads({ request, store, params, principal }: RouteContext, workspaceId: string): ApiResponse {
 	const campaign = OBJECT_ID.test(params[0]) ? store.campaigns.find(workspaceId, params[0]) : undefined;

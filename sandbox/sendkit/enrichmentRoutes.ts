@@ -7,7 +7,7 @@ import { jobView } from './views';
 
 /**
  * POST /v1/enrichment/enrich: one job per enrichment type over the leads of this workspace (ids of other or deleted
- * leads are left out; none left is a 400). Email verification costs a credit per lead, charged up front (docs §4.4).
+ * leads are left out; none left is a 400). Email verification costs a credit per lead, charged up front (docs/api-notes.md#sendkit-enrichment-and-email-verification).
  */
 export function enrich({ request, store }: RouteContext, workspaceId: string): ApiResponse {
 	const parsed = enrichBodySchema.safeParse(request.body ?? {});
@@ -29,7 +29,7 @@ export function getJob({ store, params }: RouteContext, workspaceId: string): Ap
 	return job ? ok(jobView(job)) : genericError(404, 'Job not found');
 }
 
-/** Only pending or processing jobs can be cancelled (docs §4.4). */
+/** Only pending or processing jobs can be cancelled (docs/api-notes.md#sendkit-enrichment-and-email-verification). */
 export function cancelJob({ store, params }: RouteContext, workspaceId: string): ApiResponse {
 	const job = store.enrichment.find(workspaceId, decodeURIComponent(params[0]));
 	if (!job) return genericError(404, 'Job not found');

@@ -59,7 +59,7 @@ export function toStoredFields({ phone, ...fields }: LeadFieldsInput): SendKitLe
 
 const booleanQuery = (field: string) => z.enum(['true', 'false'], { message: `${field} must be true or false` }).optional();
 
-/** `limit`, `cursor` (Gen B) and `page` (Gen A): every list endpoint pages the same way (docs §2.5). */
+/** `limit`, `cursor` (Gen B) and `page` (Gen A): every list endpoint pages the same way (docs/api-notes.md#sendkit-pagination). */
 const pagingShape = {
 	limit: z.coerce
 		.number({ invalid_type_error: LIMIT_MESSAGE })

@@ -22,7 +22,7 @@ const SEEDED_AT = '2025-06-01T09:00:00.000Z';
 /**
  * How the list endpoints page, switchable by tests: `cursor` (Gen B of the docs) or `page` numbers (Gen A, when the
  * request sends no cursor); with `filterAfterScan` a page scans `limit` leads and drops those the filters exclude, so
- * a filtered page can come back sparse or empty while more pages follow ([H]'s warning, docs §2.5).
+ * a filtered page can come back sparse or empty while more pages follow (a third-party playbook's warning, docs/api-notes.md#sendkit-pagination).
  */
 export interface ListingSettings {
 	style: 'cursor' | 'page';

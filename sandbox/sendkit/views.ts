@@ -25,7 +25,7 @@ const FULL_LEAD_KEYS = [
 	'updatedAt',
 ] as const satisfies readonly (keyof StoredSendKitLead)[];
 
-// The docs' list example carries no linkedinUrl, phoneNumber, customFields or updatedAt (docs §3.4); its Gen B example
+// The docs' list example carries no linkedinUrl, phoneNumber, customFields or updatedAt (docs/api-notes.md#sendkit-shape-differences-between-endpoints); its Gen B example
 // shows emailVerificationResult and the SEG fields, so the other enrichment fields are left out of the list too.
 const LIST_EXCLUDED_KEYS: ReadonlySet<keyof StoredSendKitLead> = new Set([
 	'linkedinUrl',
@@ -100,7 +100,7 @@ export function campaignView(campaign: SendKitCampaign, book: CampaignBook): Rec
 	};
 }
 
-/** GET /v1/enrichment/jobs/{jobId} (docs §4.4). */
+/** GET /v1/enrichment/jobs/{jobId} (docs/api-notes.md#sendkit-enrichment-and-email-verification). */
 export function jobView(job: EnrichmentJob): Record<string, unknown> {
 	const iso = (time: number | undefined) => (time === undefined ? null : new Date(time).toISOString());
 	return {

@@ -7,7 +7,7 @@ import { OBJECT_ID, singleValuedQuery } from './schemas';
 import { webhookView, type SendKitWebhook } from './webhooks';
 
 /**
- * /v1/webhooks (docs §4.8): list, create, get, update, delete (INFERRED: not in the docs' excerpt) and a signed test
+ * /v1/webhooks (docs/api-notes.md#sendkit-webhooks): list, create, get, update, delete (INFERRED: not in the docs' excerpt) and a signed test
  * delivery.
  */
 export const WEBHOOK_ROUTES: readonly Route[] = [

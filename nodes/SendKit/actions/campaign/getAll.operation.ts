@@ -10,7 +10,7 @@ import { limitOf, returnAllLabels, returnAllProperties, returnAllSchema } from '
 import { collectPages } from '../../transport/pagination';
 import { campaignListEnvelopeSchema } from '../../transport/schemas';
 
-/** Campaign statuses ([H], docs §4.6). */
+/** Campaign statuses (docs/api-notes.md#sendkit-campaigns). */
 const CAMPAIGN_STATUSES = ['draft', 'active', 'paused', 'completed', 'archived'] as const;
 
 const properties: INodeProperties[] = [
