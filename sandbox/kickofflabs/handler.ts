@@ -1,6 +1,5 @@
 import { matchRoute, type RoutePattern } from '../core/routes';
-import type { ApiHandler, ApiRequest, ApiResponse } from '../core/server';
-import type { JsonObject } from '../core/types';
+import type { ApiHandler, JsonObject, SandboxRequest, SandboxResponse } from '../core/types';
 import { createLead, findSubmittedLead, resubmitLead } from './leads';
 import { collectParams, flagParam, listParam, textParam } from './params';
 import {
@@ -18,7 +17,7 @@ import { leadView } from './views';
 import { isKickoffLabsWebhookEvent, type KickoffLabsWebhookEvent } from './webhooks';
 
 interface CampaignContext {
-	request: ApiRequest;
+	request: SandboxRequest;
 	params: JsonObject;
 	store: KickoffLabsStore;
 	campaign: KickoffLabsCampaign;
@@ -31,7 +30,7 @@ interface CampaignRoute extends RoutePattern {
 	/** First group of `pattern`: the campaign id. */
 	/** Only create and lookup work without a key, like KickoffLabs' public signup form. */
 	allowsAnonymous: boolean;
-	handle: (context: CampaignContext) => ApiResponse;
+	handle: (context: CampaignContext) => SandboxResponse;
 }
 
 const CAMPAIGN_ROUTES: readonly CampaignRoute[] = [
@@ -74,7 +73,7 @@ export function createKickoffLabsHandler(store: KickoffLabsStore, apiKey: string
  * The key may come as `api_key` (query or body), `Authorization: Bearer KEY` or `Authentication: ... KEY`; of the
  * headers KickoffLabs uses the final whitespace-separated token (docs/api-notes.md#kickofflabs-authentication). A blank key counts as no key.
  */
-function accessOf(request: ApiRequest, params: JsonObject, apiKey: string): Access {
+function accessOf(request: SandboxRequest, params: JsonObject, apiKey: string): Access {
 	const sent = textParam(params, 'api_key') ?? finalToken(request.headers.authorization) ?? finalToken(request.headers.authentication);
 	if (sent === undefined) return 'anonymous';
 	return sent === apiKey ? 'authenticated' : 'denied';
@@ -85,14 +84,14 @@ function finalToken(header: string | undefined): string | undefined {
 	return tokens[tokens.length - 1] || undefined;
 }
 
-function listCampaigns(store: KickoffLabsStore): ApiResponse {
+function listCampaigns(store: KickoffLabsStore): SandboxResponse {
 	return {
 		status: 200,
 		body: store.campaigns.map((campaign) => ({ id: campaign.id, name: campaign.name, lead_count: store.leadCount(campaign) })),
 	};
 }
 
-function createOrUpdateLead({ request, params, store, campaign, authenticated }: CampaignContext): ApiResponse {
+function createOrUpdateLead({ request, params, store, campaign, authenticated }: CampaignContext): SandboxResponse {
 	const parsed = parseSubmission(params, authenticated);
 	if ('error' in parsed) return parsed.error;
 	const { submission } = parsed;
@@ -150,7 +149,7 @@ function announce(
  * POST /v2/{campaign_id}/outbound-webhook with `url` (must start with http) and `event` or `events` (docs/api-notes.md#kickofflabs-other-lead-actions).
  * Unknown event names and a missing URL answer 409, KickoffLabs's status for incomplete requests (INFERRED).
  */
-function createOutboundWebhook({ params, store, campaign }: CampaignContext): ApiResponse {
+function createOutboundWebhook({ params, store, campaign }: CampaignContext): SandboxResponse {
 	const url = textParam(params, 'url');
 	if (!url || !/^https?:\/\//i.test(url)) return kickoffLabsMessage(409, 'Please include a valid url');
 	const events = [...listParam(params, 'events'), ...listParam(params, 'event')];
@@ -162,13 +161,13 @@ function createOutboundWebhook({ params, store, campaign }: CampaignContext): Ap
 }
 
 /** DELETE /v2/{campaign_id}/outbound-webhook?url=…: by URL. The answers are INFERRED (not in the docs' excerpt). */
-function deleteOutboundWebhook({ params, store, campaign }: CampaignContext): ApiResponse {
+function deleteOutboundWebhook({ params, store, campaign }: CampaignContext): SandboxResponse {
 	const url = textParam(params, 'url');
 	if (!url) return kickoffLabsMessage(409, 'Please include a url');
 	return store.webhooks.remove(campaign.id, url) ? kickoffLabsMessage(200, 'Webhook Deleted') : kickoffLabsMessage(404, 'Webhook not found');
 }
 
-function lookUpLead({ params, store, campaign, authenticated }: CampaignContext): ApiResponse {
+function lookUpLead({ params, store, campaign, authenticated }: CampaignContext): SandboxResponse {
 	const identifier = singleIdentifierOf(params);
 	if (!identifier) return MISSING_IDENTIFIER;
 	const lead = store.findLead(campaign.id, identifier);
@@ -176,7 +175,7 @@ function lookUpLead({ params, store, campaign, authenticated }: CampaignContext)
 }
 
 /** Bulk delete: one identifier kind per request, at most 250 values (bulk docs). */
-function deleteLeads({ params, store, campaign }: CampaignContext): ApiResponse {
+function deleteLeads({ params, store, campaign }: CampaignContext): SandboxResponse {
 	const kinds = BULK_IDENTIFIER_KINDS.filter((kind) => listParam(params, kind).length > 0);
 	if (kinds.length !== 1) return MISSING_IDENTIFIER;
 	const values = listParam(params, kinds[0]);
@@ -187,7 +186,7 @@ function deleteLeads({ params, store, campaign }: CampaignContext): ApiResponse 
 	return { status: 202, body: { message: 'Your leads have been equeued for deletion', deleted: leads.length } };
 }
 
-function addPoints({ params, store, campaign }: CampaignContext): ApiResponse {
+function addPoints({ params, store, campaign }: CampaignContext): SandboxResponse {
 	const points = parsePoints(params);
 	if ('error' in points) return points.error;
 	const identifiers: LeadIdentifier[] = [
@@ -205,11 +204,11 @@ function addPoints({ params, store, campaign }: CampaignContext): ApiResponse {
 	return kickoffLabsMessage(200, 'Custom Points added');
 }
 
-function listActions({ campaign }: CampaignContext): ApiResponse {
+function listActions({ campaign }: CampaignContext): SandboxResponse {
 	return { status: 200, body: campaign.actions.map((action) => ({ id: action.id, text: action.text })) };
 }
 
-function completeAction({ params, store, campaign, pathParams }: CampaignContext): ApiResponse {
+function completeAction({ params, store, campaign, pathParams }: CampaignContext): SandboxResponse {
 	const identifier = singleIdentifierOf(params, ['email', 'kid', 'social_id']);
 	if (!identifier) return MISSING_IDENTIFIER;
 	const action = campaign.actions.find((candidate) => String(candidate.id) === pathParams[0]);
@@ -220,7 +219,7 @@ function completeAction({ params, store, campaign, pathParams }: CampaignContext
 	return kickoffLabsMessage(200, 'Lead added to action');
 }
 
-function campaignStats({ store, campaign }: CampaignContext): ApiResponse {
+function campaignStats({ store, campaign }: CampaignContext): SandboxResponse {
 	const leads = store.leads(campaign.id);
 	return {
 		status: 200,
@@ -238,7 +237,7 @@ function leadResponse(
 	lead: KickoffLabsLead,
 	params: JsonObject,
 	authenticated: boolean,
-): ApiResponse {
+): SandboxResponse {
 	const standing = store.standingOf(lead);
 	const view = leadView(
 		lead,

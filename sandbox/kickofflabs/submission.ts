@@ -1,5 +1,4 @@
-import type { ApiResponse } from '../core/server';
-import type { JsonObject, JsonValue } from '../core/types';
+import type { JsonObject, JsonValue, SandboxResponse } from '../core/types';
 import { flagParam, hasParam, listParam, textParam } from './params';
 import { MISSING_IDENTIFIER, kickoffLabsMessage } from './responses';
 
@@ -48,7 +47,7 @@ const RESERVED_PARAMS: ReadonlySet<string> = new Set([
 const EMAIL_FORMAT = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_POINTS = 99999;
 
-export function parseSubmission(params: JsonObject, authenticated: boolean): { submission: LeadSubmission } | { error: ApiResponse } {
+export function parseSubmission(params: JsonObject, authenticated: boolean): { submission: LeadSubmission } | { error: SandboxResponse } {
 	const email = textParam(params, 'email')?.toLowerCase();
 	const phoneNumber = phoneNumberOf(params);
 	if (!email && !phoneNumber) return { error: MISSING_IDENTIFIER };
@@ -83,7 +82,7 @@ export function parseSubmission(params: JsonObject, authenticated: boolean): { s
 }
 
 /** `points`: a number within ±99999 (docs: points endpoint). */
-export function parsePoints(params: JsonObject): { points: number } | { error: ApiResponse } {
+export function parsePoints(params: JsonObject): { points: number } | { error: SandboxResponse } {
 	const text = textParam(params, 'points');
 	const points = text === undefined ? Number.NaN : Number(text);
 	if (!Number.isFinite(points)) return { error: kickoffLabsMessage(409, 'No points value found') };

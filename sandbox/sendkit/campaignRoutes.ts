@@ -1,4 +1,4 @@
-import type { ApiResponse } from '../core/server';
+import type { SandboxResponse } from '../core/types';
 import { genericError, ok, validationError } from './answers';
 import { pageOf } from './paging';
 import { OBJECT_ID, addCampaignLeadsBodySchema, createLeadBodySchema, listCampaignsQuerySchema, singleValuedQuery } from './schemas';
@@ -8,7 +8,7 @@ import type { RouteContext } from './routeContext';
 import { campaignListView, campaignView } from './views';
 
 /** GET /v1/campaigns: `status` and `search` (a case-insensitive part of the name, per a third-party playbook: docs/api-notes.md#sendkit-campaigns), paged like the leads. */
-export function listCampaigns({ request, store }: RouteContext, workspaceId: string): ApiResponse {
+export function listCampaigns({ request, store }: RouteContext, workspaceId: string): SandboxResponse {
 	const parsed = listCampaignsQuerySchema.safeParse(singleValuedQuery(request.query));
 	if (!parsed.success) return validationError(parsed.error);
 	const { status, search } = parsed.data;
@@ -26,7 +26,7 @@ export function listCampaigns({ request, store }: RouteContext, workspaceId: str
 	);
 }
 
-export function getCampaign({ store, params }: RouteContext, workspaceId: string): ApiResponse {
+export function getCampaign({ store, params }: RouteContext, workspaceId: string): SandboxResponse {
 	const campaign = OBJECT_ID.test(params[0]) ? store.campaigns.find(workspaceId, params[0]) : undefined;
 	return campaign ? ok(campaignView(campaign, store.campaigns)) : genericError(404, 'Campaign not found');
 }
@@ -38,7 +38,7 @@ const ENTRY_FIELDS = ['firstName', 'lastName', 'companyName', 'jobTitle', 'phone
  * email, creating it first when there is none. Leads already in the campaign are skipped; in an active campaign the new
  * ones start `active` (sending), elsewhere `pending` (docs/api-notes.md#sendkit-campaign-leads).
  */
-export function addCampaignLeads({ request, store, params, principal }: RouteContext, workspaceId: string): ApiResponse {
+export function addCampaignLeads({ request, store, params, principal }: RouteContext, workspaceId: string): SandboxResponse {
 	const campaign = OBJECT_ID.test(params[0]) ? store.campaigns.find(workspaceId, params[0]) : undefined;
 	if (!campaign) return genericError(404, 'Campaign not found');
 	const parsed = addCampaignLeadsBodySchema.safeParse(request.body ?? {});

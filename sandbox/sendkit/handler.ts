@@ -1,5 +1,5 @@
 import { matchRoute } from '../core/routes';
-import type { ApiHandler, ApiRequest, ApiResponse } from '../core/server';
+import type { ApiHandler, SandboxRequest, SandboxResponse } from '../core/types';
 import type { FaultStatus } from '../core/faults';
 import { genericError, genericErrorBody, validationError, validationErrorBody } from './answers';
 import { addCampaignLeads, getCampaign, listCampaigns } from './campaignRoutes';
@@ -51,7 +51,7 @@ export function sendKitFaultBody(status: FaultStatus): unknown {
 	return genericErrorBody(status);
 }
 
-function authenticate(request: ApiRequest, store: SendKitStore): { principal: SendKitPrincipal } | { response: ApiResponse } {
+function authenticate(request: SandboxRequest, store: SendKitStore): { principal: SendKitPrincipal } | { response: SandboxResponse } {
 	const key = apiKeyOf(request);
 	const principal = key ? store.principalForKey(key) : undefined;
 	if (!principal) return { response: genericError(401, 'Invalid or missing API key') };
@@ -62,17 +62,17 @@ function authenticate(request: ApiRequest, store: SendKitStore): { principal: Se
 }
 
 /** Both documented styles authenticate the same key; X-Api-Key wins when both are sent. */
-function apiKeyOf(request: ApiRequest): string | undefined {
+function apiKeyOf(request: SandboxRequest): string | undefined {
 	const headerKey = request.headers['x-api-key']?.trim();
 	if (headerKey) return headerKey;
 	return /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
 }
 
-function listWorkspaces({ store, principal }: RouteContext): ApiResponse {
+function listWorkspaces({ store, principal }: RouteContext): SandboxResponse {
 	return { status: 200, body: { success: true, data: store.workspacesVisibleTo(principal).map(workspaceView) } };
 }
 
-function createLead({ request, store, principal }: RouteContext, workspaceId: string): ApiResponse {
+function createLead({ request, store, principal }: RouteContext, workspaceId: string): SandboxResponse {
 	// A request without a body is a lead without an email, not a malformed request.
 	const parsed = createLeadBodySchema.safeParse(request.body ?? {});
 	if (!parsed.success) return validationError(parsed.error);
@@ -92,12 +92,12 @@ function createLead({ request, store, principal }: RouteContext, workspaceId: st
 	return { status: 201, body: { success: true, data: fullLeadView(lead) } };
 }
 
-function getLead({ store, params }: RouteContext, workspaceId: string): ApiResponse {
+function getLead({ store, params }: RouteContext, workspaceId: string): SandboxResponse {
 	const lead = findLead(store, workspaceId, params[0]);
 	return lead ? { status: 200, body: { success: true, data: fullLeadView(lead) } } : genericError(404);
 }
 
-function updateLead({ request, store, params }: RouteContext, workspaceId: string): ApiResponse {
+function updateLead({ request, store, params }: RouteContext, workspaceId: string): SandboxResponse {
 	const body = request.body ?? {};
 	if (typeof body === 'object' && body !== null && 'email' in body) {
 		return validationErrorBody('Email cannot be changed after creation');

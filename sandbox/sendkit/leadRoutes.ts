@@ -1,4 +1,4 @@
-import type { ApiResponse } from '../core/server';
+import type { SandboxResponse } from '../core/types';
 import { ok, resourceError, validationError } from './answers';
 import { pageOf } from './paging';
 import type { ListLeadsQuery } from './schemas';
@@ -9,7 +9,7 @@ import { leadListItemView } from './views';
 import type { RouteContext } from './routeContext';
 
 /** GET /v1/leads with every documented filter (docs/api-notes.md#sendkit-leads), paged as the store's listing settings say. */
-export function listLeads({ request, store }: RouteContext, workspaceId: string): ApiResponse {
+export function listLeads({ request, store }: RouteContext, workspaceId: string): SandboxResponse {
 	const parsed = listLeadsQuerySchema.safeParse(singleValuedQuery(request.query));
 	if (!parsed.success) return validationError(parsed.error);
 	const query = parsed.data;
@@ -56,7 +56,7 @@ function csv(value: string | undefined): string[] {
  * DELETE /v1/leads by ids. Leads in active campaigns stop the whole request with a 400 that names the campaigns
  * (docs: "returns 400 listing the affected campaigns"; the body's shape is INFERRED), unless `force` is set.
  */
-export function deleteLeads({ request, store }: RouteContext, workspaceId: string): ApiResponse {
+export function deleteLeads({ request, store }: RouteContext, workspaceId: string): SandboxResponse {
 	const parsed = deleteLeadsBodySchema.safeParse(request.body ?? {});
 	if (!parsed.success) return validationError(parsed.error);
 	const ids = new Set(parsed.data.leadIds.map((id) => id.toLowerCase()));
@@ -80,7 +80,7 @@ const NAME_FIELDS = new Set(['firstName', 'lastName']);
  * POST /v1/leads/bulk: create, skip or (skipDuplicates false) update each lead by email. Standard keys map to lead
  * fields, any other key becomes a custom field (docs). Each bad lead fails alone, named by its email in `errors`.
  */
-export function bulkLeads({ request, store, principal }: RouteContext, workspaceId: string): ApiResponse {
+export function bulkLeads({ request, store, principal }: RouteContext, workspaceId: string): SandboxResponse {
 	const parsed = bulkLeadsBodySchema.safeParse(request.body ?? {});
 	if (!parsed.success) return validationError(parsed.error);
 	const { leads, skipDuplicates, dataCleanup, tag } = parsed.data;

@@ -1,18 +1,18 @@
 import type { RoutePattern } from '../core/routes';
-import type { ApiRequest, ApiResponse } from '../core/server';
+import type { SandboxRequest, SandboxResponse } from '../core/types';
 import { genericError } from './answers';
 import type { SendKitPrincipal, SendKitStore } from './store';
 
 export interface RouteContext {
-	request: ApiRequest;
+	request: SandboxRequest;
 	store: SendKitStore;
 	principal: SendKitPrincipal;
 	/** Captured path segments, e.g. the lead id. */
 	params: string[];
 }
 
-type RouteHandler = (context: RouteContext) => ApiResponse | Promise<ApiResponse>;
-type WorkspaceRouteHandler = (context: RouteContext, workspaceId: string) => ApiResponse | Promise<ApiResponse>;
+type RouteHandler = (context: RouteContext) => SandboxResponse | Promise<SandboxResponse>;
+type WorkspaceRouteHandler = (context: RouteContext, workspaceId: string) => SandboxResponse | Promise<SandboxResponse>;
 
 export interface Route extends RoutePattern {
 	handle: RouteHandler;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import type { ApiResponse } from '../core/server';
+import type { SandboxResponse } from '../core/types';
 import { genericError, validationError } from './answers';
 import { inWorkspace, type Route, type RouteContext } from './routeContext';
 import { OBJECT_ID, singleValuedQuery } from './schemas';
@@ -42,21 +42,21 @@ const listQuerySchema = z.object({
 	cursor: z.string().regex(OBJECT_ID, 'cursor must be a valid id').optional(),
 });
 
-type WebhookHandler = (context: RouteContext, workspaceId: string, hook: SendKitWebhook) => ApiResponse | Promise<ApiResponse>;
+type WebhookHandler = (context: RouteContext, workspaceId: string, hook: SendKitWebhook) => SandboxResponse | Promise<SandboxResponse>;
 
 function withWebhook(handle: WebhookHandler) {
-	return (context: RouteContext, workspaceId: string): ApiResponse | Promise<ApiResponse> => {
+	return (context: RouteContext, workspaceId: string): SandboxResponse | Promise<SandboxResponse> => {
 		const id = context.params[0];
 		const hook = OBJECT_ID.test(id) ? context.store.webhooks.find(workspaceId, id) : undefined;
 		return hook ? handle(context, workspaceId, hook) : genericError(404);
 	};
 }
 
-function ok(data: unknown, status = 200): ApiResponse {
+function ok(data: unknown, status = 200): SandboxResponse {
 	return { status, body: { success: true, data } };
 }
 
-function listWebhooks({ request, store }: RouteContext, workspaceId: string): ApiResponse {
+function listWebhooks({ request, store }: RouteContext, workspaceId: string): SandboxResponse {
 	const parsed = listQuerySchema.safeParse(singleValuedQuery(request.query));
 	if (!parsed.success) return validationError(parsed.error);
 	const { limit, cursor } = parsed.data;
@@ -73,29 +73,29 @@ function listWebhooks({ request, store }: RouteContext, workspaceId: string): Ap
 	};
 }
 
-function createWebhook({ request, store, principal }: RouteContext, workspaceId: string): ApiResponse {
+function createWebhook({ request, store, principal }: RouteContext, workspaceId: string): SandboxResponse {
 	const parsed = createWebhookSchema.safeParse(request.body ?? {});
 	if (!parsed.success) return validationError(parsed.error);
 	return ok(webhookView(store.webhooks.create({ ...parsed.data, workspaceId, userId: principal.userId })), 201);
 }
 
-function getWebhook(_context: RouteContext, _workspaceId: string, hook: SendKitWebhook): ApiResponse {
+function getWebhook(_context: RouteContext, _workspaceId: string, hook: SendKitWebhook): SandboxResponse {
 	return ok(webhookView(hook));
 }
 
-function updateWebhook({ request, store }: RouteContext, _workspaceId: string, hook: SendKitWebhook): ApiResponse {
+function updateWebhook({ request, store }: RouteContext, _workspaceId: string, hook: SendKitWebhook): SandboxResponse {
 	const parsed = updateWebhookSchema.safeParse(request.body ?? {});
 	if (!parsed.success) return validationError(parsed.error);
 	return ok(webhookView(store.webhooks.update(hook, parsed.data)));
 }
 
-function deleteWebhook({ store }: RouteContext, _workspaceId: string, hook: SendKitWebhook): ApiResponse {
+function deleteWebhook({ store }: RouteContext, _workspaceId: string, hook: SendKitWebhook): SandboxResponse {
 	store.webhooks.remove(hook);
 	return ok({ _id: hook._id, deleted: true });
 }
 
 /** Docs: "sends a signed test delivery", answering `{statusCode, delivered}`. */
-async function testWebhook({ store }: RouteContext, _workspaceId: string, hook: SendKitWebhook): Promise<ApiResponse> {
+async function testWebhook({ store }: RouteContext, _workspaceId: string, hook: SendKitWebhook): Promise<SandboxResponse> {
 	const delivery = await store.webhooks.test(hook);
 	return ok({ statusCode: delivery.status ?? null, delivered: delivery.status !== undefined && delivery.status < 300 });
 }
