@@ -14,7 +14,7 @@ export type { N8nCredential, RunningService, ServiceDescriptor } from './core/se
 export { SERVICES } from './services';
 export type { RunningServices, SandboxService, ServiceName } from './services';
 export { KickoffLabsStore } from './kickofflabs/store';
-export type { KickoffLabsCampaign, KickoffLabsLead } from './kickofflabs/store';
+export type { KickoffLabsCampaign, StoredKickoffLabsLead } from './kickofflabs/store';
 export { SendKitStore } from './sendkit/store';
 export type { SendKitWorkspace } from './sendkit/store';
 export type { StoredSendKitLead } from './sendkit/types';

@@ -226,7 +226,7 @@ export async function createEngine(packageDirectory: string, extraNodeTypes: Rec
 	};
 }
 
-export interface RunOptions {
+export interface WorkflowRunOptions {
 	credentials: CredentialValues;
 	/** Items handed to the start node (the Manual Trigger passes them on); default: the workflow's pinned data. */
 	input?: INodeExecutionData[];
@@ -289,7 +289,7 @@ export function toWorkflowBase(workflowJson: WorkflowJson): IWorkflowBase {
 }
 
 /** Runs a workflow (as exported from the n8n editor) from its start node to the end. */
-export async function runWorkflow(engine: Engine, workflowJson: WorkflowJson, options: RunOptions): Promise<WorkflowRun> {
+export async function runWorkflow(engine: Engine, workflowJson: WorkflowJson, options: WorkflowRunOptions): Promise<WorkflowRun> {
 	const workflowData = toWorkflowBase(workflowJson);
 	const workflow = new Workflow({
 		id: workflowData.id,

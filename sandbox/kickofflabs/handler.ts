@@ -11,7 +11,7 @@ import {
 	ROUTE_NOT_FOUND,
 	kickoffLabsMessage,
 } from './responses';
-import type { KickoffLabsCampaign, KickoffLabsLead, KickoffLabsStore, LeadIdentifier, LeadIdentifierKind } from './store';
+import type { KickoffLabsCampaign, StoredKickoffLabsLead, KickoffLabsStore, LeadIdentifier, LeadIdentifierKind } from './store';
 import { parsePoints, parseSubmission } from './submission';
 import { leadView } from './views';
 import { isKickoffLabsWebhookEvent, type KickoffLabsWebhookEvent } from './webhooks';
@@ -26,8 +26,8 @@ interface CampaignContext {
 	pathParams: string[];
 }
 
+/** A route under /v2/{campaign_id}: the first group of its `pattern` captures the campaign id. */
 interface CampaignRoute extends RoutePattern {
-	/** First group of `pattern`: the campaign id. */
 	/** Only create and lookup work without a key, like KickoffLabs' public signup form. */
 	allowsAnonymous: boolean;
 	handle: (context: CampaignContext) => SandboxResponse;
@@ -110,7 +110,7 @@ function createOrUpdateLead({ request, params, store, campaign, authenticated }:
 function announceSubmission(
 	store: KickoffLabsStore,
 	campaign: KickoffLabsCampaign,
-	lead: KickoffLabsLead,
+	lead: StoredKickoffLabsLead,
 	event: 'new_signup' | 'repeat_signup',
 	previousScore: number,
 ): void {
@@ -124,7 +124,7 @@ function announceSubmission(
 	if (lead.contest_score !== previousScore) announceScoreChange(store, campaign, lead, previousScore);
 }
 
-function announceScoreChange(store: KickoffLabsStore, campaign: KickoffLabsCampaign, lead: KickoffLabsLead, previousScore: number): void {
+function announceScoreChange(store: KickoffLabsStore, campaign: KickoffLabsCampaign, lead: StoredKickoffLabsLead, previousScore: number): void {
 	announce(store, campaign, lead, 'score_change', {
 		__score_change: { current_contest_score: lead.contest_score, previous_contest_score: previousScore },
 	});
@@ -134,7 +134,7 @@ function announceScoreChange(store: KickoffLabsStore, campaign: KickoffLabsCampa
 function announce(
 	store: KickoffLabsStore,
 	campaign: KickoffLabsCampaign,
-	lead: KickoffLabsLead,
+	lead: StoredKickoffLabsLead,
 	event: KickoffLabsWebhookEvent,
 	extra: Record<string, unknown> = {},
 ): void {
@@ -234,7 +234,7 @@ function campaignStats({ store, campaign }: CampaignContext): SandboxResponse {
 function leadResponse(
 	store: KickoffLabsStore,
 	campaign: KickoffLabsCampaign,
-	lead: KickoffLabsLead,
+	lead: StoredKickoffLabsLead,
 	params: JsonObject,
 	authenticated: boolean,
 ): SandboxResponse {
@@ -260,8 +260,8 @@ function singleIdentifierOf(
 }
 
 /** Each matching lead once, however many of the values name it. */
-function findEach(store: KickoffLabsStore, campaignId: number, identifiers: readonly LeadIdentifier[]): KickoffLabsLead[] {
-	const leads = new Set<KickoffLabsLead>();
+function findEach(store: KickoffLabsStore, campaignId: number, identifiers: readonly LeadIdentifier[]): StoredKickoffLabsLead[] {
+	const leads = new Set<StoredKickoffLabsLead>();
 	for (const identifier of identifiers) {
 		const lead = store.findLead(campaignId, identifier);
 		if (lead) leads.add(lead);

@@ -4,7 +4,7 @@ import type { SandboxResponse } from '../core/types';
 import { genericError, validationError } from './answers';
 import { inWorkspace, type Route, type RouteContext } from './routeContext';
 import { OBJECT_ID, singleValuedQuery } from './schemas';
-import { webhookView, type SendKitWebhook } from './webhooks';
+import { webhookView, type StoredSendKitWebhook } from './webhooks';
 
 /**
  * /v1/webhooks (docs/api-notes.md#sendkit-webhooks): list, create, get, update, delete (INFERRED: not in the docs' excerpt) and a signed test
@@ -42,7 +42,7 @@ const listQuerySchema = z.object({
 	cursor: z.string().regex(OBJECT_ID, 'cursor must be a valid id').optional(),
 });
 
-type WebhookHandler = (context: RouteContext, workspaceId: string, hook: SendKitWebhook) => SandboxResponse | Promise<SandboxResponse>;
+type WebhookHandler = (context: RouteContext, workspaceId: string, hook: StoredSendKitWebhook) => SandboxResponse | Promise<SandboxResponse>;
 
 function withWebhook(handle: WebhookHandler) {
 	return (context: RouteContext, workspaceId: string): SandboxResponse | Promise<SandboxResponse> => {
@@ -79,23 +79,23 @@ function createWebhook({ request, store, principal }: RouteContext, workspaceId:
 	return ok(webhookView(store.webhooks.create({ ...parsed.data, workspaceId, userId: principal.userId })), 201);
 }
 
-function getWebhook(_context: RouteContext, _workspaceId: string, hook: SendKitWebhook): SandboxResponse {
+function getWebhook(_context: RouteContext, _workspaceId: string, hook: StoredSendKitWebhook): SandboxResponse {
 	return ok(webhookView(hook));
 }
 
-function updateWebhook({ request, store }: RouteContext, _workspaceId: string, hook: SendKitWebhook): SandboxResponse {
+function updateWebhook({ request, store }: RouteContext, _workspaceId: string, hook: StoredSendKitWebhook): SandboxResponse {
 	const parsed = updateWebhookSchema.safeParse(request.body ?? {});
 	if (!parsed.success) return validationError(parsed.error);
 	return ok(webhookView(store.webhooks.update(hook, parsed.data)));
 }
 
-function deleteWebhook({ store }: RouteContext, _workspaceId: string, hook: SendKitWebhook): SandboxResponse {
+function deleteWebhook({ store }: RouteContext, _workspaceId: string, hook: StoredSendKitWebhook): SandboxResponse {
 	store.webhooks.remove(hook);
 	return ok({ _id: hook._id, deleted: true });
 }
 
 /** Docs: "sends a signed test delivery", answering `{statusCode, delivered}`. */
-async function testWebhook({ store }: RouteContext, _workspaceId: string, hook: SendKitWebhook): Promise<SandboxResponse> {
+async function testWebhook({ store }: RouteContext, _workspaceId: string, hook: StoredSendKitWebhook): Promise<SandboxResponse> {
 	const delivery = await store.webhooks.test(hook);
 	return ok({ statusCode: delivery.status ?? null, delivered: delivery.status !== undefined && delivery.status < 300 });
 }
