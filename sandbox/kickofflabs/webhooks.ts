@@ -1,10 +1,9 @@
-import { WebhookOutbox, type Delivery } from '../core/outbox';
-
 /**
  * KickoffLabs outbound webhooks (docs/api-notes.md#kickofflabs-webhooks): registered per campaign with a URL and events, removed by URL, and POSTed
  * the flat lead object plus `__event` (and the event's extra block) when something happens to a lead. KickoffLabs
  * signs nothing; the receiving trigger brings its own token in the URL.
  */
+import { WebhookOutbox, type Delivery } from '../core/outbox';
 
 /** The documented names plus the dashboard's other events under their inferred names (docs/api-notes.md#kickofflabs-webhooks). */
 export const KICKOFFLABS_WEBHOOK_EVENTS = [
