@@ -13,11 +13,6 @@ export type { KeyMode } from './core/keys';
 export type { N8nCredential, RunningService, ServiceDescriptor } from './core/service';
 export { SERVICES } from './services';
 export type { RunningServices, SandboxService, ServiceName } from './services';
-export { KickoffLabsStore } from './kickofflabs/store';
-export type { KickoffLabsCampaign, StoredKickoffLabsLead } from './kickofflabs/store';
-export { SendKitStore } from './sendkit/store';
-export type { SendKitWorkspace } from './sendkit/store';
-export type { StoredSendKitLead } from './sendkit/types';
 
 export interface SandboxOptions {
 	/**

@@ -187,7 +187,7 @@ function matchesFilter(fault: OneShotFault, request: { method: string; path: str
 	return fault.path === undefined || new RegExp(fault.path).test(request.path);
 }
 
-export function faultKind(fault: OneShotFault): FaultKind {
+function faultKind(fault: OneShotFault): FaultKind {
 	if ('status' in fault) return String(fault.status) as FaultKind;
 	const kinds = ['drop', 'respond', 'echo', 'redirect', 'truncate', 'dropAfterProcessing', 'hang'] as const;
 	return kinds.find((kind) => kind in fault) ?? 'drop';

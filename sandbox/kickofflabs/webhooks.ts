@@ -6,7 +6,7 @@
 import { WebhookOutbox, type Delivery } from '../core/outbox';
 
 /** The documented names plus the dashboard's other events under their inferred names (docs/api-notes.md#kickofflabs-webhooks). */
-export const KICKOFFLABS_WEBHOOK_EVENTS = [
+const KICKOFFLABS_WEBHOOK_EVENTS = [
 	'new_signup',
 	'repeat_signup',
 	'score_change',

@@ -119,7 +119,7 @@ export class EnrichmentJobs {
  * `invalid…@` undeliverable, `@catchall.…` risky and catch-all, anything else deliverable. A domain naming a SEG
  * vendor (`proofpoint`, `mimecast`) is protected by it.
  */
-export function findingsFor(type: EnrichmentType, email: string, at: string): SendKitLeadVerification & { emailVerified?: boolean } {
+function findingsFor(type: EnrichmentType, email: string, at: string): SendKitLeadVerification & { emailVerified?: boolean } {
 	const [local, domain = ''] = email.split('@');
 	if (type === 'email') {
 		const verdict = verdictFor(local, domain);

@@ -110,7 +110,7 @@ export const deleteLeadsBodySchema = z.object(
 	{ invalid_type_error: BODY_MESSAGE, required_error: BODY_MESSAGE },
 );
 
-export const MAX_BULK_LEADS = 5000;
+const MAX_BULK_LEADS = 5000;
 
 /** POST /v1/leads/bulk: each lead is checked on its own, so one bad lead fails alone (docs: `errors[{email, error}]`). */
 export const bulkLeadsBodySchema = z.object(

@@ -161,7 +161,7 @@ export class SendKitStore {
 	}
 }
 
-export function touch(lead: StoredSendKitLead): void {
+function touch(lead: StoredSendKitLead): void {
 	lead.updatedAt = isoAfter(lead.updatedAt);
 }
 

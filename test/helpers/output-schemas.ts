@@ -45,7 +45,7 @@ function validatorsFor(folder: NodeFolder, resource: string, operation: string) 
 }
 
 /** What is wrong with each item, as readable lines; empty when every item matches. */
-export function mismatches(folder: NodeFolder, resource: string, operation: string, outputItems: INodeExecutionData[]): string[] {
+function mismatches(folder: NodeFolder, resource: string, operation: string, outputItems: INodeExecutionData[]): string[] {
 	const { shipped, closed: closedValidator } = validatorsFor(folder, resource, operation);
 	const problems: string[] = [];
 	outputItems.forEach((item, index) => {
