@@ -71,7 +71,8 @@ export function createKickoffLabsHandler(store: KickoffLabsStore, apiKey: string
 
 /**
  * The key may come as `api_key` (query or body), `Authorization: Bearer KEY` or `Authentication: ... KEY`; of the
- * headers KickoffLabs uses the final whitespace-separated token (docs/api-notes.md#kickofflabs-authentication). A blank key counts as no key.
+ * headers KickoffLabs uses the final whitespace-separated token (docs/api-notes.md#kickofflabs-authentication). A blank
+ * key counts as no key.
  */
 function accessOf(request: SandboxRequest, params: JsonObject, apiKey: string): Access {
 	const sent = textParam(params, 'api_key') ?? finalToken(request.headers.authorization) ?? finalToken(request.headers.authentication);
@@ -146,8 +147,9 @@ function announce(
 }
 
 /**
- * POST /v2/{campaign_id}/outbound-webhook with `url` (must start with http) and `event` or `events` (docs/api-notes.md#kickofflabs-other-lead-actions).
- * Unknown event names and a missing URL answer 409, KickoffLabs's status for incomplete requests (INFERRED).
+ * POST /v2/{campaign_id}/outbound-webhook with `url` (must start with http) and `event` or `events`
+ * (docs/api-notes.md#kickofflabs-other-lead-actions). Unknown event names and a missing URL answer 409, KickoffLabs's
+ * status for incomplete requests (INFERRED).
  */
 function createOutboundWebhook({ params, store, campaign }: CampaignContext): SandboxResponse {
 	const url = textParam(params, 'url');

@@ -2,9 +2,9 @@ import { jsonObjectSchema } from '../core/json';
 import type { JsonObject, JsonValue, SandboxRequest } from '../core/types';
 
 /**
- * KickoffLabs "normalizes request parameters internally" (docs/api-notes.md#kickofflabs-authentication): query string and body are one bag of
- * parameters, the body winning on a clash. Rails-style brackets are understood: `email[]=a`, `email[0]=a`
- * (arrays) and `custom_fields[plan]=pro` (objects).
+ * KickoffLabs "normalizes request parameters internally" (docs/api-notes.md#kickofflabs-authentication): query string
+ * and body are one bag of parameters, the body winning on a clash. Rails-style brackets are understood: `email[]=a`,
+ * `email[0]=a` (arrays) and `custom_fields[plan]=pro` (objects).
  */
 export function collectParams(request: SandboxRequest): JsonObject {
 	const body = jsonObjectSchema.safeParse(request.body);

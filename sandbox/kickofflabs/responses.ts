@@ -1,7 +1,10 @@
 import { faultMessage, type FaultStatus } from '../core/faults';
 import type { SandboxResponse } from '../core/types';
 
-/** Every documented KickoffLabs error is a status plus `{"message": "..."}` (docs/api-notes.md#kickofflabs-error-responses). */
+/**
+ * Every documented KickoffLabs error is a status plus `{"message": "..."}`
+ * (docs/api-notes.md#kickofflabs-error-responses).
+ */
 export function kickoffLabsMessage(status: number, message: string): SandboxResponse {
 	return { status, body: { message } };
 }

@@ -20,8 +20,8 @@ export interface LeadSubmission {
 	keepOptOut: boolean;
 }
 
-// Everything else becomes a custom field (docs/api-notes.md#kickofflabs-create-or-update-a-lead). `referrer` (legacy name of __referrer) and utm_* are reserved
-// here too, because they have their own response fields.
+// Everything else becomes a custom field (docs/api-notes.md#kickofflabs-create-or-update-a-lead). `referrer` (legacy
+// name of __referrer) and utm_* are reserved here too, because they have their own response fields.
 const RESERVED_PARAMS: ReadonlySet<string> = new Set([
 	'api_key',
 	'email',
@@ -53,7 +53,8 @@ export function parseSubmission(params: JsonObject, authenticated: boolean): { s
 	if (!email && !phoneNumber) return { error: MISSING_IDENTIFIER };
 	if (email && !EMAIL_FORMAT.test(email)) return { error: kickoffLabsMessage(400, 'Email is invalid') };
 
-	// Custom points are honoured only on authenticated requests and silently ignored otherwise (docs/api-notes.md#kickofflabs-create-or-update-a-lead).
+	// Custom points are honoured only on authenticated requests and silently ignored otherwise
+	// (docs/api-notes.md#kickofflabs-create-or-update-a-lead).
 	let points: number | undefined;
 	if (authenticated && hasParam(params, 'points')) {
 		const parsed = parsePoints(params);
@@ -90,7 +91,10 @@ export function parsePoints(params: JsonObject): { points: number } | { error: S
 	return { points };
 }
 
-/** `country_code` is prepended to the number (docs/api-notes.md#kickofflabs-create-or-update-a-lead), with a "+" when the code has none. */
+/**
+ * `country_code` is prepended to the number (docs/api-notes.md#kickofflabs-create-or-update-a-lead), with a "+" when
+ * the code has none.
+ */
 function phoneNumberOf(params: JsonObject): string | undefined {
 	const phone = textParam(params, 'phone_number');
 	const countryCode = textParam(params, 'country_code');
@@ -102,7 +106,10 @@ function isReserved(name: string): boolean {
 	return RESERVED_PARAMS.has(name) || name.startsWith('__') || name.toLowerCase().startsWith('utm_');
 }
 
-/** Names lower-cased (docs/api-notes.md#kickofflabs-create-or-update-a-lead); values kept as text, as a form-based API stores them. */
+/**
+ * Names lower-cased (docs/api-notes.md#kickofflabs-create-or-update-a-lead); values kept as text, as a form-based API
+ * stores them.
+ */
 function customFieldsOf(params: JsonObject): Record<string, string> {
 	const fields: Record<string, string> = {};
 	const explicit = params.custom_fields;

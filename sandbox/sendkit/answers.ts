@@ -11,7 +11,9 @@ const GENERIC_MESSAGES: Record<number, string> = {
 	429: RATE_LIMIT_MESSAGE,
 };
 
-/** `{ success: true, data, pagination? }`, the envelope of every success (docs/api-notes.md#sendkit-success-envelope). */
+/**
+ * `{ success: true, data, pagination? }`, the envelope of every success (docs/api-notes.md#sendkit-success-envelope).
+ */
 export function ok(data: unknown, status = 200, extra: Record<string, unknown> = {}): SandboxResponse {
 	return { status, body: { success: true, data, ...extra } };
 }
@@ -26,7 +28,9 @@ export function genericErrorBody(status: number, message?: string): { error: str
 	return { error: STATUS_REASONS[status] ?? 'Error', message: message ?? GENERIC_MESSAGES[status] ?? fallback, code: status };
 }
 
-/** Shape 1 of the docs (docs/api-notes.md#sendkit-error-bodies): `{success:false, error:{code, message, ...details}}`. */
+/**
+ * Shape 1 of the docs (docs/api-notes.md#sendkit-error-bodies): `{success:false, error:{code, message, ...details}}`.
+ */
 export function resourceError(status: number, code: string, message: string, details: Record<string, unknown> = {}): SandboxResponse {
 	return { status, body: { success: false, error: { code, message, ...details } } };
 }

@@ -7,7 +7,10 @@ import { normalizeEmail } from './store';
 import type { RouteContext } from './routeContext';
 import { campaignListView, campaignView } from './views';
 
-/** GET /v1/campaigns: `status` and `search` (a case-insensitive part of the name, per a third-party playbook: docs/api-notes.md#sendkit-campaigns), paged like the leads. */
+/**
+ * GET /v1/campaigns: `status` and `search` (a case-insensitive part of the name, per a third-party playbook:
+ * docs/api-notes.md#sendkit-campaigns), paged like the leads.
+ */
 export function listCampaigns({ request, store }: RouteContext, workspaceId: string): SandboxResponse {
 	const parsed = listCampaignsQuerySchema.safeParse(singleValuedQuery(request.query));
 	if (!parsed.success) return validationError(parsed.error);

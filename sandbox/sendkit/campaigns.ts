@@ -14,7 +14,10 @@ export interface SendKitCampaign {
 	startedAt?: string;
 }
 
-/** A lead's membership of a campaign: its `_id` is the campaign-lead record id, not the lead id (docs/api-notes.md#sendkit-campaign-leads). */
+/**
+ * A lead's membership of a campaign: its `_id` is the campaign-lead record id, not the lead id
+ * (docs/api-notes.md#sendkit-campaign-leads).
+ */
 export interface CampaignLead {
 	_id: string;
 	campaignId: string;

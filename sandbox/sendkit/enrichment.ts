@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 
 import type { SendKitLeadVerification, StoredSendKitLead } from './types';
 
-/** Enrichment types (docs/api-notes.md#sendkit-enrichment-and-email-verification) and the job type each one starts (`email` → `email_verification`, the docs' example). */
+/**
+ * Enrichment types (docs/api-notes.md#sendkit-enrichment-and-email-verification) and the job type each one starts
+ * (`email` → `email_verification`, the docs' example).
+ */
 export const ENRICHMENT_JOB_TYPES = {
 	email: 'email_verification',
 	segGateway: 'seg_detection',

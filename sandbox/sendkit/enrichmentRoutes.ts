@@ -7,7 +7,8 @@ import { jobView } from './views';
 
 /**
  * POST /v1/enrichment/enrich: one job per enrichment type over the leads of this workspace (ids of other or deleted
- * leads are left out; none left is a 400). Email verification costs a credit per lead, charged up front (docs/api-notes.md#sendkit-enrichment-and-email-verification).
+ * leads are left out; none left is a 400). Email verification costs a credit per lead, charged up front
+ * (docs/api-notes.md#sendkit-enrichment-and-email-verification).
  */
 export function enrich({ request, store }: RouteContext, workspaceId: string): SandboxResponse {
 	const parsed = enrichBodySchema.safeParse(request.body ?? {});

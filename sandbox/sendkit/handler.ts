@@ -16,7 +16,8 @@ const ROUTES: readonly Route[] = [
 	{ method: 'GET', pattern: /^\/v1\/workspaces$/, handle: listWorkspaces },
 	{ method: 'POST', pattern: /^\/v1\/leads$/, handle: inWorkspace(createLead) },
 	{ method: 'GET', pattern: /^\/v1\/leads$/, handle: inWorkspace(listLeads) },
-	// GET /v1/leads/:id is INFERRED: no stored SendKit page documents it (docs/api-notes.md#sendkit-leads); it answers like the other reads.
+	// GET /v1/leads/:id is INFERRED: no stored SendKit page documents it (docs/api-notes.md#sendkit-leads); it answers
+	// like the other reads.
 	{ method: 'GET', pattern: /^\/v1\/leads\/([^/]+)$/, handle: inWorkspace(getLead) },
 	{ method: 'PATCH', pattern: /^\/v1\/leads\/([^/]+)$/, handle: inWorkspace(updateLead) },
 	{ method: 'DELETE', pattern: /^\/v1\/leads$/, handle: inWorkspace(deleteLeads) },

@@ -8,7 +8,10 @@ import { normalizeEmail } from './store';
 import { leadListItemView } from './views';
 import type { RouteContext } from './routeContext';
 
-/** GET /v1/leads with every documented filter (docs/api-notes.md#sendkit-leads), paged as the store's listing settings say. */
+/**
+ * GET /v1/leads with every documented filter (docs/api-notes.md#sendkit-leads), paged as the store's listing settings
+ * say.
+ */
 export function listLeads({ request, store }: RouteContext, workspaceId: string): SandboxResponse {
 	const parsed = listLeadsQuerySchema.safeParse(singleValuedQuery(request.query));
 	if (!parsed.success) return validationError(parsed.error);
@@ -21,7 +24,8 @@ const PERSONAL_DOMAINS = new Set(['gmail.com', 'yahoo.com', 'hotmail.com', 'outl
 
 /**
  * `emailStatus` takes the docs' filter words (`valid,risky`) and the field's own values alike; `valid` is read as
- * `deliverable` and `invalid` as `undeliverable` (INFERRED: the docs use both vocabularies, docs/api-notes.md#sendkit-lead-fields-only-in-responses).
+ * `deliverable` and `invalid` as `undeliverable` (INFERRED: the docs use both vocabularies,
+ * docs/api-notes.md#sendkit-lead-fields-only-in-responses).
  */
 const STATUS_ALIASES: Record<string, string> = { valid: 'deliverable', invalid: 'undeliverable' };
 

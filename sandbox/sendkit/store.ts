@@ -22,7 +22,8 @@ const SEEDED_AT = '2025-06-01T09:00:00.000Z';
 /**
  * How the list endpoints page, switchable by tests: `cursor` (Gen B of the docs) or `page` numbers (Gen A, when the
  * request sends no cursor); with `filterAfterScan` a page scans `limit` leads and drops those the filters exclude, so
- * a filtered page can come back sparse or empty while more pages follow (a third-party playbook's warning, docs/api-notes.md#sendkit-pagination).
+ * a filtered page can come back sparse or empty while more pages follow (a third-party playbook's warning,
+ * docs/api-notes.md#sendkit-pagination).
  */
 export interface ListingSettings {
 	style: 'cursor' | 'page';
@@ -111,7 +112,10 @@ export class SendKitStore {
 		return this.workspaces.some((workspace) => workspace.id === workspaceId && workspace.memberIds.includes(userId));
 	}
 
-	/** Every lead of every workspace, in creation order (each has `createdAt`): for tests that count duplicates by email. */
+	/**
+	 * Every lead of every workspace, in creation order (each has `createdAt`): for tests that count duplicates by
+	 * email.
+	 */
 	allLeads(): StoredSendKitLead[] {
 		return [...this.leadsById.values()];
 	}
@@ -150,7 +154,9 @@ export class SendKitStore {
 		return lead;
 	}
 
-	/** Custom fields are merged into the existing ones (documented); tags are replaced (the docs' example suggests it). */
+	/**
+	 * Custom fields are merged into the existing ones (documented); tags are replaced (the docs' example suggests it).
+	 */
 	updateLead(lead: StoredSendKitLead, changes: SendKitLeadChanges): StoredSendKitLead {
 		const { tags, customFields, ...fields } = changes;
 		Object.assign(lead, definedFields(fields));
@@ -191,7 +197,9 @@ export const LEAD_FIELD_NAMES = [
 	'country',
 ] as const satisfies readonly (keyof SendKitLeadFields)[];
 
-/** Now, but strictly later than `previous`, so an update is always visible in `updatedAt` even within one millisecond. */
+/**
+ * Now, but strictly later than `previous`, so an update is always visible in `updatedAt` even within one millisecond.
+ */
 function isoAfter(previous: string): string {
 	return new Date(Math.max(Date.now(), Date.parse(previous) + 1)).toISOString();
 }

@@ -28,8 +28,9 @@ export interface StoredSendKitLead extends SendKitLeadFields, SendKitLeadVerific
 }
 
 /**
- * What enrichment writes on a lead (docs/api-notes.md#sendkit-lead-fields-only-in-responses, seed document's create-lead "Responses"). The score and catch-all names
- * are INFERRED: the seed documents both fields but no stored copy names them (docs/api-notes.md#sendkit-lead-fields-not-documented).
+ * What enrichment writes on a lead (docs/api-notes.md#sendkit-lead-fields-only-in-responses, seed document's
+ * create-lead "Responses"). The score and catch-all names are INFERRED: the seed documents both fields but no stored
+ * copy names them (docs/api-notes.md#sendkit-lead-fields-not-documented).
  */
 export interface SendKitLeadVerification {
 	emailVerificationResult?: 'deliverable' | 'undeliverable' | 'risky' | 'unknown';

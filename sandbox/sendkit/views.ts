@@ -25,7 +25,8 @@ const FULL_LEAD_KEYS = [
 	'updatedAt',
 ] as const satisfies readonly (keyof StoredSendKitLead)[];
 
-// The docs' list example carries no linkedinUrl, phoneNumber, customFields or updatedAt (docs/api-notes.md#sendkit-shape-differences-between-endpoints); its Gen B example
+// The docs' list example carries no linkedinUrl, phoneNumber, customFields or updatedAt
+// (docs/api-notes.md#sendkit-shape-differences-between-endpoints); its Gen B example
 // shows emailVerificationResult and the SEG fields, so the other enrichment fields are left out of the list too.
 const LIST_EXCLUDED_KEYS: ReadonlySet<keyof StoredSendKitLead> = new Set([
 	'linkedinUrl',
@@ -72,7 +73,10 @@ function pickInOrder<T extends object>(lead: T, keys: readonly (keyof T)[]): Rec
 	return view;
 }
 
-/** A campaign in GET /v1/campaigns (Gen B): stats from its memberships; sequence and schedule as an empty draft has them. */
+/**
+ * A campaign in GET /v1/campaigns (Gen B): stats from its memberships; sequence and schedule as an empty draft has
+ * them.
+ */
 export function campaignListView(campaign: SendKitCampaign, book: CampaignBook): Record<string, unknown> {
 	const members = book.leadsOf(campaign._id);
 	return {

@@ -7,8 +7,8 @@ import { OBJECT_ID, singleValuedQuery } from './schemas';
 import { webhookView, type StoredSendKitWebhook } from './webhooks';
 
 /**
- * /v1/webhooks (docs/api-notes.md#sendkit-webhooks): list, create, get, update, delete (INFERRED: not in the docs' excerpt) and a signed test
- * delivery.
+ * /v1/webhooks (docs/api-notes.md#sendkit-webhooks): list, create, get, update, delete (INFERRED: not in the docs'
+ * excerpt) and a signed test delivery.
  */
 export const WEBHOOK_ROUTES: readonly Route[] = [
 	{ method: 'GET', pattern: /^\/v1\/webhooks$/, handle: inWorkspace(listWebhooks) },

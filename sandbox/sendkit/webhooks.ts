@@ -1,8 +1,8 @@
 /**
- * SendKit webhooks (docs/api-notes.md#sendkit-webhooks): registered per workspace with a name, URL, events and an HMAC secret; every delivery
- * carries `X-Webhook-Event` and `X-Webhook-Signature`, the HMAC-SHA256 of the raw body with the secret. The docs
- * leave the canonical form open; the sandbox signs the exact bytes it sends, as hex (with `sha256=` in front when
- * `signaturePrefix` says so). The payload shape is not documented: `{event, timestamp, data}` is INFERRED.
+ * SendKit webhooks (docs/api-notes.md#sendkit-webhooks): registered per workspace with a name, URL, events and an HMAC
+ * secret; every delivery carries `X-Webhook-Event` and `X-Webhook-Signature`, the HMAC-SHA256 of the raw body with the
+ * secret. The docs leave the canonical form open; the sandbox signs the exact bytes it sends, as hex (with `sha256=` in
+ * front when `signaturePrefix` says so). The payload shape is not documented: `{event, timestamp, data}` is INFERRED.
  */
 import { createHmac, randomBytes } from 'node:crypto';
 
