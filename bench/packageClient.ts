@@ -26,7 +26,7 @@ export function packageNode(service: ServiceKey, concurrency: number | undefined
 }
 
 /** Manual Trigger → the package's node. */
-export function packageWorkflow(service: ServiceKey, concurrency: number | undefined): WorkflowJson {
+function packageWorkflow(service: ServiceKey, concurrency: number | undefined): WorkflowJson {
 	return {
 		nodes: [
 			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },

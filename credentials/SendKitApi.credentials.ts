@@ -46,8 +46,8 @@ export class SendKitApi implements ICredentialType {
 	];
 
 	/**
-	 * A function rather than a generic `={{$credentials.apiKey}}`: n8n evaluates such an expression on every request,
-	 * which cost more CPU than the rest of the node's work per item (README, "How fast (measured)").
+	 * A function rather than a generic `={{$credentials.apiKey}}`: n8n would evaluate such an expression anew on every
+	 * request, a cost that shows per item (README, "How fast (measured)").
 	 */
 	authenticate: IAuthenticate = async (credentials, requestOptions) => ({
 		...requestOptions,

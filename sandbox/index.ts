@@ -13,10 +13,6 @@ export type { KeyMode } from './core/keys';
 export type { N8nCredential, RunningService, ServiceDescriptor } from './core/service';
 export { SERVICES } from './services';
 export type { RunningServices, SandboxService, ServiceName } from './services';
-export { KickoffLabsStore } from './kickofflabs/store';
-export type { KickoffLabsCampaign, KickoffLabsLead } from './kickofflabs/store';
-export { SendKitStore } from './sendkit/store';
-export type { SendKitLead, SendKitWorkspace } from './sendkit/store';
 
 export interface SandboxOptions {
 	/**

@@ -11,15 +11,11 @@ import path from 'node:path';
 prepareN8nEnvironment();
 
 import type {
-	ICredentialDataDecryptedObject,
-	ICredentials,
 	ICredentialType,
 	IDataObject,
 	IExecuteData,
-	IHttpRequestOptions,
 	INode,
 	INodeExecutionData,
-	INodeProperties,
 	INodeType,
 	INodeTypes,
 	IRun,
@@ -28,19 +24,19 @@ import type {
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
 	IConnections,
-	IRequestOptionsSimplified,
-	IExecuteFunctions,
-	INodeTypeDescription,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { createRunExecutionData, ICredentialsHelper, NodeConnectionTypes, NodeHelpers, Workflow } from 'n8n-workflow';
+import { createRunExecutionData, NodeConnectionTypes, NodeHelpers, Workflow } from 'n8n-workflow';
 import {
-	Credentials,
 	ExecutionLifecycleHooks,
 	PackageDirectoryLoader,
 	SupplyDataContext,
 	WorkflowExecute,
 } from 'n8n-core';
+import { CredentialsHelper } from './credentialsHelper';
+import type { EngineCredentials } from './credentials';
+import { ManualTrigger } from './manualTrigger';
+import { NodeTypes } from './nodeTypes';
 // Not exported from n8n-core's entry point; it is the function n8n runs for every tool call an agent makes.
 import { makeHandleToolInvocation } from 'n8n-core/dist/execution-engine/node-execution-context/utils/get-input-connection-data';
 
@@ -81,141 +77,12 @@ export async function loadPackage(directory: string): Promise<LoadedPackage> {
 	return { packageName: loader.packageName, nodeTypes, credentialTypes };
 }
 
-/** The editor's Manual Trigger, so workflows exported from n8n run here without n8n-nodes-base. */
-class ManualTrigger implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Manual Trigger',
-		name: 'manualTrigger',
-		group: ['trigger'],
-		version: 1,
-		description: 'Starts the workflow',
-		defaults: { name: 'Manual Trigger' },
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
-		properties: [],
-	};
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return [this.getInputData()];
-	}
-}
-
-class NodeTypes implements INodeTypes {
-	constructor(private readonly types: Record<string, INodeType | IVersionedNodeType>) {}
-
-	getByName(type: string): INodeType | IVersionedNodeType {
-		return this.lookup(type);
-	}
-
-	getByNameAndVersion(type: string, version?: number): INodeType {
-		const nodeType = this.lookup(type);
-		return 'getNodeType' in nodeType ? nodeType.getNodeType(version) : nodeType;
-	}
-
-	getKnownTypes(): IDataObject {
-		return {};
-	}
-
-	private lookup(type: string): INodeType | IVersionedNodeType {
-		const nodeType = this.types[type];
-		if (!nodeType) throw new Error(`Unknown node type: ${type}`);
-		return nodeType;
-	}
-}
-
-export type CredentialValues = Record<string, ICredentialDataDecryptedObject>;
-
-/** Credentials by type name; applies generic `authenticate` exactly as n8n's CredentialsHelper does. */
-class CredentialsHelper extends ICredentialsHelper {
-	/** How often a node read (n8n: loaded and decrypted) a credential, so tests can tell once per run from per request. */
-	reads = 0;
-
-	constructor(
-		private readonly types: Record<string, ICredentialType>,
-		private readonly values: CredentialValues,
-	) {
-		super();
-	}
-
-	getParentTypes(): string[] {
-		return [];
-	}
-
-	isCredentialUsableByNode(): boolean {
-		return true;
-	}
-
-	getCredentialsProperties(type: string): INodeProperties[] {
-		return this.types[type]?.properties ?? [];
-	}
-
-	async getDecrypted(
-		_additionalData: IWorkflowExecuteAdditionalData,
-		_nodeCredentials: unknown,
-		type: string,
-	): Promise<ICredentialDataDecryptedObject> {
-		const values = this.values[type];
-		if (!values) throw new Error(`No credentials of type ${type} given to the engine`);
-		this.reads++;
-		return { ...this.defaultsOf(type), ...values };
-	}
-
-	async getCredentials(): Promise<ICredentials> {
-		return new Credentials({ id: null, name: '' }, '', '');
-	}
-
-	async updateCredentials(): Promise<void> {}
-
-	async updateCredentialsOauthTokenData(): Promise<void> {}
-
-	async preAuthentication(): Promise<undefined> {
-		return undefined;
-	}
-
-	async runPreAuthentication(): Promise<undefined> {
-		return undefined;
-	}
-
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		typeName: string,
-		requestOptions: IHttpRequestOptions | IRequestOptionsSimplified,
-		workflow?: Workflow,
-		node?: INode,
-	): Promise<IHttpRequestOptions> {
-		const options = requestOptions as IHttpRequestOptions;
-		const authenticate = this.types[typeName]?.authenticate;
-		if (!authenticate) return options;
-		if (typeof authenticate === 'function') return await authenticate(credentials, options);
-		const resolve = (value: unknown): unknown =>
-			typeof value === 'string' && value.startsWith('=') && workflow && node
-				? workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '')
-				: value;
-		const target = options as unknown as Record<string, Record<string, unknown> | undefined>;
-		for (const [section, entries] of Object.entries(authenticate.properties as Record<string, Record<string, string>>)) {
-			const resolved: Record<string, unknown> = { ...(target[section] ?? {}) };
-			for (const [key, value] of Object.entries(entries)) resolved[String(resolve(key))] = resolve(value);
-			target[section] = resolved;
-		}
-		return options;
-	}
-
-	private defaultsOf(type: string): ICredentialDataDecryptedObject {
-		const defaults: ICredentialDataDecryptedObject = {};
-		for (const property of this.getCredentialsProperties(type)) {
-			if (property.default !== undefined && property.default !== null) defaults[property.name] = property.default as string;
-		}
-		return defaults;
-	}
-}
-
 export interface Engine {
 	packageName: string;
 	nodeTypes: INodeTypes;
 	credentialTypes: Record<string, ICredentialType>;
 }
 
-/** Everything a run needs: this package's node types plus the Manual Trigger. */
 /** The package's nodes and a Manual Trigger; `extraNodeTypes` adds others by type name (the bench's minimal node). */
 export async function createEngine(packageDirectory: string, extraNodeTypes: Record<string, INodeType> = {}): Promise<Engine> {
 	const loaded = await loadPackage(packageDirectory);
@@ -226,8 +93,8 @@ export async function createEngine(packageDirectory: string, extraNodeTypes: Rec
 	};
 }
 
-export interface RunOptions {
-	credentials: CredentialValues;
+export interface WorkflowRunOptions {
+	credentials: EngineCredentials;
 	/** Items handed to the start node (the Manual Trigger passes them on); default: the workflow's pinned data. */
 	input?: INodeExecutionData[];
 }
@@ -251,7 +118,7 @@ export interface WorkflowRun {
 export function buildAdditionalData(
 	engine: Engine,
 	workflowData: IWorkflowBase,
-	credentials: CredentialValues,
+	credentials: EngineCredentials,
 	executionOrder: string[],
 	mode: WorkflowExecuteMode = 'manual',
 ): IWorkflowExecuteAdditionalData {
@@ -289,7 +156,7 @@ export function toWorkflowBase(workflowJson: WorkflowJson): IWorkflowBase {
 }
 
 /** Runs a workflow (as exported from the n8n editor) from its start node to the end. */
-export async function runWorkflow(engine: Engine, workflowJson: WorkflowJson, options: RunOptions): Promise<WorkflowRun> {
+export async function runWorkflow(engine: Engine, workflowJson: WorkflowJson, options: WorkflowRunOptions): Promise<WorkflowRun> {
 	const workflowData = toWorkflowBase(workflowJson);
 	const workflow = new Workflow({
 		id: workflowData.id,
@@ -348,7 +215,7 @@ export async function invokeAsTool(
 	engine: Engine,
 	node: INode,
 	toolArgs: IDataObject,
-	credentials: CredentialValues,
+	credentials: EngineCredentials,
 ): Promise<string> {
 	const workflowData = toWorkflowBase({ nodes: [node], connections: {} });
 	const workflow = new Workflow({
@@ -392,7 +259,7 @@ export async function runAsEngineTool(
 	engine: Engine,
 	node: INode,
 	toolArgs: IDataObject,
-	credentials: CredentialValues,
+	credentials: EngineCredentials,
 ): Promise<string> {
 	const toolNode: INode = { ...node, rewireOutputLogTo: NodeConnectionTypes.AiTool };
 	const result = await runWorkflow(

@@ -29,7 +29,8 @@ import type {
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
 import { HookContext, PollContext, WebhookContext, WorkflowExecute } from 'n8n-core';
 
-import type { CredentialValues, Engine, WorkflowJson } from './index';
+import type { EngineCredentials } from './credentials';
+import type { Engine, WorkflowJson } from './index';
 import { buildAdditionalData, toWorkflowBase } from './index';
 
 /** One workflow run started by a trigger. */
@@ -42,7 +43,7 @@ export interface TriggeredRun {
 }
 
 export interface ActivationOptions {
-	credentials: CredentialValues;
+	credentials: EngineCredentials;
 	/** Static data saved by an earlier activation (an n8n restart); default: none. */
 	staticData?: IDataObject;
 	/** n8n's activation mode: 'activate' (a user turns it on, default), 'init' (n8n starts), 'update'. */
@@ -66,7 +67,7 @@ export class ActiveWorkflow {
 	constructor(
 		readonly engine: Engine,
 		readonly workflowJson: WorkflowJson,
-		readonly credentials: CredentialValues,
+		readonly credentials: EngineCredentials,
 		readonly webhookBaseUrl: string,
 		staticData: IDataObject,
 	) {

@@ -1,13 +1,12 @@
+/**
+ * Custom fields, offered two ways in both nodes: a name/value list, and a JSON object (typed, or an object from an
+ * expression). The JSON field exists because n8n normalises a name/value list against its declared shape before the
+ * node runs, so an expression given for the whole list reaches the node empty; such a list is refused, not dropped.
+ */
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { readableErrors } from './validation';
-
-/**
- * Custom fields, offered two ways in both nodes: a name/value list, and a JSON object (typed, or an object from an
- * expression). The JSON field exists because n8n normalises a name/value list against its declared shape before the
- * node runs, so an expression given for the whole list reaches the node empty: the fields would be lost without a word.
- */
 
 type FieldValue = string | number | boolean | null | undefined;
 
@@ -20,13 +19,25 @@ const entrySchema = z.object({
 	value: z.union([z.string(), z.number(), z.boolean(), z.null()], { invalid_type_error: 'values must be text, a number or true/false' }).optional(),
 });
 
+/**
+ * Why a list without rows is refused. n8n leaves exactly `{}` where one expression stood for the whole list, and the
+ * node cannot see the expression any more (not even in its raw parameters); the same `{}` is a list the user added and
+ * left empty, which loses nothing when removed.
+ */
+const EMPTIED_LIST_MESSAGE =
+	'holds no name/value rows. n8n empties this list before the node runs when one expression is given for the whole list: put that expression in "Custom Fields (JSON)" instead (it takes an object of names and values), or remove the empty Custom Fields';
+
 /** The list as n8n hands it over: `{ field: [{ name, value }] }`. A row left blank is ignored, as in n8n's own nodes. */
 const customFieldListSchema = z
 	.object({ field: z.array(entrySchema, { invalid_type_error: 'must be a list of name/value pairs' }).optional() })
 	.passthrough()
 	.transform((list, context) => {
+		if (list.field === undefined) {
+			context.addIssue({ code: z.ZodIssueCode.custom, message: EMPTIED_LIST_MESSAGE });
+			return z.NEVER;
+		}
 		const fields: Array<[string, FieldValue]> = [];
-		for (const entry of list.field ?? []) {
+		for (const entry of list.field) {
 			const name = entry.name === undefined ? '' : String(entry.name).trim();
 			if (name === '' && isBlank(entry.value)) continue;
 			if (name === '') {
@@ -58,7 +69,8 @@ const customFieldJsonSchema = z.preprocess(
 
 const bothWaysSchema = z
 	.object({
-		customFields: z.preprocess((value) => value ?? {}, customFieldListSchema),
+		// Not added at all (undefined or null) is no list, not an emptied one.
+		customFields: z.preprocess((value) => value ?? { field: [] }, customFieldListSchema),
 		customFieldsJson: customFieldJsonSchema.optional(),
 	})
 	.transform(({ customFields, customFieldsJson }, context) => {

@@ -10,7 +10,9 @@ import type {
 	RandomFaults,
 	RateLimit,
 	RecordedRequest,
+	ControlHandler,
 	SandboxControl,
+	SandboxResponse,
 	ServerStats,
 } from './types';
 
@@ -185,7 +187,7 @@ function matchesFilter(fault: OneShotFault, request: { method: string; path: str
 	return fault.path === undefined || new RegExp(fault.path).test(request.path);
 }
 
-export function faultKind(fault: OneShotFault): FaultKind {
+function faultKind(fault: OneShotFault): FaultKind {
 	if ('status' in fault) return String(fault.status) as FaultKind;
 	const kinds = ['drop', 'respond', 'echo', 'redirect', 'truncate', 'dropAfterProcessing', 'hang'] as const;
 	return kinds.find((kind) => kind in fault) ?? 'drop';
@@ -228,5 +230,37 @@ function isRegExpSource(source: string): boolean {
 		return true;
 	} catch {
 		return false;
+	}
+}
+
+/** The control routes under /__sandbox/ every service has, then the service's own (e.g. the fake model's script). */
+export function answerControlRequest(
+	request: RecordedRequest,
+	bodyIsInvalid: boolean,
+	control: ControlState,
+	serviceControl: ControlHandler | undefined,
+): SandboxResponse {
+	const route = `${request.method} ${request.path.replace(/\/+$/, '')}`;
+	switch (route) {
+		case 'GET /__sandbox/requests':
+			return { status: 200, body: control.requests };
+		case 'GET /__sandbox/stats':
+			return { status: 200, body: { ...control.stats, faults: control.faultStats } };
+		case 'POST /__sandbox/reset':
+			control.reset();
+			return { status: 200, body: { ok: true } };
+		case 'POST /__sandbox/faults': {
+			const faults = faultsSchema.safeParse(bodyIsInvalid ? undefined : request.body);
+			if (!faults.success) return { status: 400, body: { ok: false, error: faults.error.issues[0]?.message ?? 'Invalid faults' } };
+			control.setFaults(faults.data);
+			return { status: 200, body: { ok: true } };
+		}
+		default:
+			return (
+				serviceControl?.({ method: request.method, path: request.path, body: bodyIsInvalid ? undefined : request.body }) ?? {
+					status: 404,
+					body: { ok: false, error: `Unknown sandbox control endpoint: ${route}` },
+				}
+			);
 	}
 }

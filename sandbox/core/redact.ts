@@ -61,6 +61,6 @@ function scrubSecrets(text: string, secrets: readonly string[]): string {
 	return secrets.reduce((result, secret) => (secret ? result.split(secret).join(REDACTED) : result), text);
 }
 
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
+function isPlainObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -5,8 +5,8 @@
 import { ControlState } from './control';
 import type { FaultStatus } from './faults';
 import type { KeyMode } from './keys';
-import { startApiServer, type ApiHandler, type ControlHandler } from './server';
-import type { SandboxControl } from './types';
+import { startApiServer } from './server';
+import type { ApiHandler, ControlHandler, SandboxControl } from './types';
 
 /** A credential as n8n stores it: the credential type's name and its field values. */
 export interface N8nCredential {

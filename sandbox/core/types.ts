@@ -124,3 +124,31 @@ export interface SandboxControl {
 	readonly faultStats: FaultStats;
 	readonly stats: ServerStats;
 }
+
+/** A request as the emulated APIs see it (the package's own ApiRequest is what a node sends). */
+export interface SandboxRequest {
+	method: string;
+	/** Path with trailing slashes removed ("/v2/135544/" and "/v2/135544" are the same resource). */
+	path: string;
+	query: QueryObject;
+	headers: Record<string, string>;
+	body: unknown;
+	/** True when a body was sent but was neither JSON nor a form. */
+	bodyIsInvalid: boolean;
+	clientIp: string;
+}
+
+/** An emulated API's answer (the package's own ApiResponse is what a node receives). */
+export interface SandboxResponse {
+	status: number;
+	body?: unknown;
+	headers?: Record<string, string>;
+	/** Sent as it is instead of `body` as JSON (a streamed chat answer); set its content-type in `headers`. */
+	text?: string;
+}
+
+/** An API's answer; a promise where answering waits for something (e.g. a webhook test delivery). */
+export type ApiHandler = (request: SandboxRequest) => SandboxResponse | Promise<SandboxResponse>;
+
+/** A service's own control routes under /__sandbox/ (e.g. the fake model's script); undefined for an unknown route. */
+export type ControlHandler = (request: { method: string; path: string; body: unknown }) => SandboxResponse | undefined;

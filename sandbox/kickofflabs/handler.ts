@@ -1,6 +1,5 @@
 import { matchRoute, type RoutePattern } from '../core/routes';
-import type { ApiHandler, ApiRequest, ApiResponse } from '../core/server';
-import type { JsonObject } from '../core/types';
+import type { ApiHandler, JsonObject, SandboxRequest, SandboxResponse } from '../core/types';
 import { createLead, findSubmittedLead, resubmitLead } from './leads';
 import { collectParams, flagParam, listParam, textParam } from './params';
 import {
@@ -12,13 +11,13 @@ import {
 	ROUTE_NOT_FOUND,
 	kickoffLabsMessage,
 } from './responses';
-import type { KickoffLabsCampaign, KickoffLabsLead, KickoffLabsStore, LeadIdentifier, LeadIdentifierKind } from './store';
+import type { KickoffLabsCampaign, StoredKickoffLabsLead, KickoffLabsStore, LeadIdentifier, LeadIdentifierKind } from './store';
 import { parsePoints, parseSubmission } from './submission';
 import { leadView } from './views';
 import { isKickoffLabsWebhookEvent, type KickoffLabsWebhookEvent } from './webhooks';
 
 interface CampaignContext {
-	request: ApiRequest;
+	request: SandboxRequest;
 	params: JsonObject;
 	store: KickoffLabsStore;
 	campaign: KickoffLabsCampaign;
@@ -27,11 +26,11 @@ interface CampaignContext {
 	pathParams: string[];
 }
 
+/** A route under /v2/{campaign_id}: the first group of its `pattern` captures the campaign id. */
 interface CampaignRoute extends RoutePattern {
-	/** First group of `pattern`: the campaign id. */
 	/** Only create and lookup work without a key, like KickoffLabs' public signup form. */
 	allowsAnonymous: boolean;
-	handle: (context: CampaignContext) => ApiResponse;
+	handle: (context: CampaignContext) => SandboxResponse;
 }
 
 const CAMPAIGN_ROUTES: readonly CampaignRoute[] = [
@@ -72,9 +71,10 @@ export function createKickoffLabsHandler(store: KickoffLabsStore, apiKey: string
 
 /**
  * The key may come as `api_key` (query or body), `Authorization: Bearer KEY` or `Authentication: ... KEY`; of the
- * headers KickoffLabs uses the final whitespace-separated token (docs §1). A blank key counts as no key.
+ * headers KickoffLabs uses the final whitespace-separated token (docs/api-notes.md#kickofflabs-authentication). A blank
+ * key counts as no key.
  */
-function accessOf(request: ApiRequest, params: JsonObject, apiKey: string): Access {
+function accessOf(request: SandboxRequest, params: JsonObject, apiKey: string): Access {
 	const sent = textParam(params, 'api_key') ?? finalToken(request.headers.authorization) ?? finalToken(request.headers.authentication);
 	if (sent === undefined) return 'anonymous';
 	return sent === apiKey ? 'authenticated' : 'denied';
@@ -85,14 +85,14 @@ function finalToken(header: string | undefined): string | undefined {
 	return tokens[tokens.length - 1] || undefined;
 }
 
-function listCampaigns(store: KickoffLabsStore): ApiResponse {
+function listCampaigns(store: KickoffLabsStore): SandboxResponse {
 	return {
 		status: 200,
 		body: store.campaigns.map((campaign) => ({ id: campaign.id, name: campaign.name, lead_count: store.leadCount(campaign) })),
 	};
 }
 
-function createOrUpdateLead({ request, params, store, campaign, authenticated }: CampaignContext): ApiResponse {
+function createOrUpdateLead({ request, params, store, campaign, authenticated }: CampaignContext): SandboxResponse {
 	const parsed = parseSubmission(params, authenticated);
 	if ('error' in parsed) return parsed.error;
 	const { submission } = parsed;
@@ -111,7 +111,7 @@ function createOrUpdateLead({ request, params, store, campaign, authenticated }:
 function announceSubmission(
 	store: KickoffLabsStore,
 	campaign: KickoffLabsCampaign,
-	lead: KickoffLabsLead,
+	lead: StoredKickoffLabsLead,
 	event: 'new_signup' | 'repeat_signup',
 	previousScore: number,
 ): void {
@@ -125,7 +125,7 @@ function announceSubmission(
 	if (lead.contest_score !== previousScore) announceScoreChange(store, campaign, lead, previousScore);
 }
 
-function announceScoreChange(store: KickoffLabsStore, campaign: KickoffLabsCampaign, lead: KickoffLabsLead, previousScore: number): void {
+function announceScoreChange(store: KickoffLabsStore, campaign: KickoffLabsCampaign, lead: StoredKickoffLabsLead, previousScore: number): void {
 	announce(store, campaign, lead, 'score_change', {
 		__score_change: { current_contest_score: lead.contest_score, previous_contest_score: previousScore },
 	});
@@ -135,7 +135,7 @@ function announceScoreChange(store: KickoffLabsStore, campaign: KickoffLabsCampa
 function announce(
 	store: KickoffLabsStore,
 	campaign: KickoffLabsCampaign,
-	lead: KickoffLabsLead,
+	lead: StoredKickoffLabsLead,
 	event: KickoffLabsWebhookEvent,
 	extra: Record<string, unknown> = {},
 ): void {
@@ -147,10 +147,11 @@ function announce(
 }
 
 /**
- * POST /v2/{campaign_id}/outbound-webhook with `url` (must start with http) and `event` or `events` (docs §2.6).
- * Unknown event names and a missing URL answer 409, KickoffLabs's status for incomplete requests (INFERRED).
+ * POST /v2/{campaign_id}/outbound-webhook with `url` (must start with http) and `event` or `events`
+ * (docs/api-notes.md#kickofflabs-other-lead-actions). Unknown event names and a missing URL answer 409, KickoffLabs's
+ * status for incomplete requests (INFERRED).
  */
-function createOutboundWebhook({ params, store, campaign }: CampaignContext): ApiResponse {
+function createOutboundWebhook({ params, store, campaign }: CampaignContext): SandboxResponse {
 	const url = textParam(params, 'url');
 	if (!url || !/^https?:\/\//i.test(url)) return kickoffLabsMessage(409, 'Please include a valid url');
 	const events = [...listParam(params, 'events'), ...listParam(params, 'event')];
@@ -162,13 +163,13 @@ function createOutboundWebhook({ params, store, campaign }: CampaignContext): Ap
 }
 
 /** DELETE /v2/{campaign_id}/outbound-webhook?url=…: by URL. The answers are INFERRED (not in the docs' excerpt). */
-function deleteOutboundWebhook({ params, store, campaign }: CampaignContext): ApiResponse {
+function deleteOutboundWebhook({ params, store, campaign }: CampaignContext): SandboxResponse {
 	const url = textParam(params, 'url');
 	if (!url) return kickoffLabsMessage(409, 'Please include a url');
 	return store.webhooks.remove(campaign.id, url) ? kickoffLabsMessage(200, 'Webhook Deleted') : kickoffLabsMessage(404, 'Webhook not found');
 }
 
-function lookUpLead({ params, store, campaign, authenticated }: CampaignContext): ApiResponse {
+function lookUpLead({ params, store, campaign, authenticated }: CampaignContext): SandboxResponse {
 	const identifier = singleIdentifierOf(params);
 	if (!identifier) return MISSING_IDENTIFIER;
 	const lead = store.findLead(campaign.id, identifier);
@@ -176,7 +177,7 @@ function lookUpLead({ params, store, campaign, authenticated }: CampaignContext)
 }
 
 /** Bulk delete: one identifier kind per request, at most 250 values (bulk docs). */
-function deleteLeads({ params, store, campaign }: CampaignContext): ApiResponse {
+function deleteLeads({ params, store, campaign }: CampaignContext): SandboxResponse {
 	const kinds = BULK_IDENTIFIER_KINDS.filter((kind) => listParam(params, kind).length > 0);
 	if (kinds.length !== 1) return MISSING_IDENTIFIER;
 	const values = listParam(params, kinds[0]);
@@ -187,7 +188,7 @@ function deleteLeads({ params, store, campaign }: CampaignContext): ApiResponse 
 	return { status: 202, body: { message: 'Your leads have been equeued for deletion', deleted: leads.length } };
 }
 
-function addPoints({ params, store, campaign }: CampaignContext): ApiResponse {
+function addPoints({ params, store, campaign }: CampaignContext): SandboxResponse {
 	const points = parsePoints(params);
 	if ('error' in points) return points.error;
 	const identifiers: LeadIdentifier[] = [
@@ -205,11 +206,11 @@ function addPoints({ params, store, campaign }: CampaignContext): ApiResponse {
 	return kickoffLabsMessage(200, 'Custom Points added');
 }
 
-function listActions({ campaign }: CampaignContext): ApiResponse {
+function listActions({ campaign }: CampaignContext): SandboxResponse {
 	return { status: 200, body: campaign.actions.map((action) => ({ id: action.id, text: action.text })) };
 }
 
-function completeAction({ params, store, campaign, pathParams }: CampaignContext): ApiResponse {
+function completeAction({ params, store, campaign, pathParams }: CampaignContext): SandboxResponse {
 	const identifier = singleIdentifierOf(params, ['email', 'kid', 'social_id']);
 	if (!identifier) return MISSING_IDENTIFIER;
 	const action = campaign.actions.find((candidate) => String(candidate.id) === pathParams[0]);
@@ -220,7 +221,7 @@ function completeAction({ params, store, campaign, pathParams }: CampaignContext
 	return kickoffLabsMessage(200, 'Lead added to action');
 }
 
-function campaignStats({ store, campaign }: CampaignContext): ApiResponse {
+function campaignStats({ store, campaign }: CampaignContext): SandboxResponse {
 	const leads = store.leads(campaign.id);
 	return {
 		status: 200,
@@ -235,10 +236,10 @@ function campaignStats({ store, campaign }: CampaignContext): ApiResponse {
 function leadResponse(
 	store: KickoffLabsStore,
 	campaign: KickoffLabsCampaign,
-	lead: KickoffLabsLead,
+	lead: StoredKickoffLabsLead,
 	params: JsonObject,
 	authenticated: boolean,
-): ApiResponse {
+): SandboxResponse {
 	const standing = store.standingOf(lead);
 	const view = leadView(
 		lead,
@@ -261,8 +262,8 @@ function singleIdentifierOf(
 }
 
 /** Each matching lead once, however many of the values name it. */
-function findEach(store: KickoffLabsStore, campaignId: number, identifiers: readonly LeadIdentifier[]): KickoffLabsLead[] {
-	const leads = new Set<KickoffLabsLead>();
+function findEach(store: KickoffLabsStore, campaignId: number, identifiers: readonly LeadIdentifier[]): StoredKickoffLabsLead[] {
+	const leads = new Set<StoredKickoffLabsLead>();
 	for (const identifier of identifiers) {
 		const lead = store.findLead(campaignId, identifier);
 		if (lead) leads.add(lead);

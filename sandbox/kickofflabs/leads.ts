@@ -1,8 +1,8 @@
-import type { KickoffLabsLead, KickoffLabsStore, LeadIdentifier, NewKickoffLabsLead } from './store';
+import type { StoredKickoffLabsLead, KickoffLabsStore, LeadIdentifier, NewKickoffLabsLead } from './store';
 import type { LeadSubmission } from './submission';
 
 /** The lead a submission is about: same email first, else same phone number (docs: "create or update"). */
-export function findSubmittedLead(store: KickoffLabsStore, campaignId: number, submission: LeadSubmission): KickoffLabsLead | undefined {
+export function findSubmittedLead(store: KickoffLabsStore, campaignId: number, submission: LeadSubmission): StoredKickoffLabsLead | undefined {
 	const identifiers: LeadIdentifier[] = [];
 	if (submission.email) identifiers.push({ kind: 'email', value: submission.email });
 	if (submission.phoneNumber) identifiers.push({ kind: 'phone_number', value: submission.phoneNumber });
@@ -13,7 +13,7 @@ export function findSubmittedLead(store: KickoffLabsStore, campaignId: number, s
 	return undefined;
 }
 
-export function createLead(store: KickoffLabsStore, campaignId: number, submission: LeadSubmission, clientIp: string): KickoffLabsLead {
+export function createLead(store: KickoffLabsStore, campaignId: number, submission: LeadSubmission, clientIp: string): StoredKickoffLabsLead {
 	const lead = store.addLead(campaignId, blankLead(clientIp));
 	applySubmission(store, lead, submission, clientIp);
 	const parent = submission.referrerSocialId
@@ -24,13 +24,13 @@ export function createLead(store: KickoffLabsStore, campaignId: number, submissi
 }
 
 /** A re-submission counts as another signup of the same lead (`counter`) and, by default, re-subscribes it. */
-export function resubmitLead(store: KickoffLabsStore, lead: KickoffLabsLead, submission: LeadSubmission, clientIp: string): KickoffLabsLead {
+export function resubmitLead(store: KickoffLabsStore, lead: StoredKickoffLabsLead, submission: LeadSubmission, clientIp: string): StoredKickoffLabsLead {
 	lead.counter += 1;
 	applySubmission(store, lead, submission, clientIp);
 	return lead;
 }
 
-function applySubmission(store: KickoffLabsStore, lead: KickoffLabsLead, submission: LeadSubmission, clientIp: string): void {
+function applySubmission(store: KickoffLabsStore, lead: StoredKickoffLabsLead, submission: LeadSubmission, clientIp: string): void {
 	store.setContact(lead, submission.email ?? lead.email, submission.phoneNumber ?? lead.phone_number);
 	lead.first_name = submission.firstName ?? lead.first_name;
 	lead.family_name = submission.familyName ?? lead.family_name;
@@ -66,7 +66,7 @@ function blankLead(clientIp: string): NewKickoffLabsLead {
 }
 
 /** The referrer gets a direct referral; the referrer's own referrer an indirect one. */
-function creditReferral(store: KickoffLabsStore, campaignId: number, lead: KickoffLabsLead, parent: KickoffLabsLead): void {
+function creditReferral(store: KickoffLabsStore, campaignId: number, lead: StoredKickoffLabsLead, parent: StoredKickoffLabsLead): void {
 	lead.parent_id = parent.id;
 	store.addReferral(parent);
 	parent.unverified_leads.direct += 1;

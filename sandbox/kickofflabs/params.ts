@@ -1,13 +1,12 @@
 import { jsonObjectSchema } from '../core/json';
-import type { ApiRequest } from '../core/server';
-import type { JsonObject, JsonValue } from '../core/types';
+import type { JsonObject, JsonValue, SandboxRequest } from '../core/types';
 
 /**
- * KickoffLabs "normalizes request parameters internally" (docs §1): query string and body are one bag of
- * parameters, the body winning on a clash. Rails-style brackets are understood: `email[]=a`, `email[0]=a`
- * (arrays) and `custom_fields[plan]=pro` (objects).
+ * KickoffLabs "normalizes request parameters internally" (docs/api-notes.md#kickofflabs-authentication): query string
+ * and body are one bag of parameters, the body winning on a clash. Rails-style brackets are understood: `email[]=a`,
+ * `email[0]=a` (arrays) and `custom_fields[plan]=pro` (objects).
  */
-export function collectParams(request: ApiRequest): JsonObject {
+export function collectParams(request: SandboxRequest): JsonObject {
 	const body = jsonObjectSchema.safeParse(request.body);
 	return { ...expandBrackets(request.query), ...expandBrackets(body.success ? body.data : {}) };
 }

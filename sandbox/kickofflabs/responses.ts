@@ -1,8 +1,11 @@
 import { faultMessage, type FaultStatus } from '../core/faults';
-import type { ApiResponse } from '../core/server';
+import type { SandboxResponse } from '../core/types';
 
-/** Every documented KickoffLabs error is a status plus `{"message": "..."}` (docs §5). */
-export function kickoffLabsMessage(status: number, message: string): ApiResponse {
+/**
+ * Every documented KickoffLabs error is a status plus `{"message": "..."}`
+ * (docs/api-notes.md#kickofflabs-error-responses).
+ */
+export function kickoffLabsMessage(status: number, message: string): SandboxResponse {
 	return { status, body: { message } };
 }
 

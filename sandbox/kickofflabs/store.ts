@@ -24,7 +24,7 @@ export interface ReferralCounts {
 }
 
 /** A stored lead; field names are the API's own so the response mapping stays obvious. */
-export interface KickoffLabsLead {
+export interface StoredKickoffLabsLead {
 	id: number;
 	social_id: string;
 	campaign_id: number;
@@ -64,11 +64,11 @@ export interface LeadStanding {
 
 /** Each lead's rank in its campaign, by referrals and by contest score (1 = first). */
 interface Ranking {
-	byReferrals: Map<KickoffLabsLead, number>;
-	byScore: Map<KickoffLabsLead, number>;
+	byReferrals: Map<StoredKickoffLabsLead, number>;
+	byScore: Map<StoredKickoffLabsLead, number>;
 }
 
-export type NewKickoffLabsLead = Omit<KickoffLabsLead, 'id' | 'social_id' | 'campaign_id' | 'counter' | 'when'>;
+export type NewKickoffLabsLead = Omit<StoredKickoffLabsLead, 'id' | 'social_id' | 'campaign_id' | 'counter' | 'when'>;
 
 const FIRST_LEAD_ID = 107646230;
 
@@ -102,15 +102,15 @@ export class KickoffLabsStore {
 	readonly campaigns: readonly KickoffLabsCampaign[];
 	/** Registered outbound webhooks and the deliveries made to them. */
 	readonly webhooks = new KickoffLabsWebhooks();
-	private leadList: KickoffLabsLead[] = [];
+	private leadList: StoredKickoffLabsLead[] = [];
 	/**
 	 * Each campaign's leads in signup order, and its leads by email and by social id: a signup is looked up by these,
 	 * so a 20,000-lead benchmark campaign answers as fast as an empty one (a real API does not slow down either).
 	 * Kept in step by `addLead`, `removeLeads` and `setContact`, the only ways a lead joins, leaves or changes email.
 	 */
-	private byCampaign = new Map<number, KickoffLabsLead[]>();
-	private byEmail = new Map<string, KickoffLabsLead>();
-	private bySocialId = new Map<string, KickoffLabsLead>();
+	private byCampaign = new Map<number, StoredKickoffLabsLead[]>();
+	private byEmail = new Map<string, StoredKickoffLabsLead>();
+	private bySocialId = new Map<string, StoredKickoffLabsLead>();
 	private rankings = new Map<number, Ranking>();
 	// Not reset with the leads, so a social id from before a reset never names a new lead.
 	private nextLeadId = FIRST_LEAD_ID;
@@ -133,29 +133,29 @@ export class KickoffLabsStore {
 	}
 
 	/** Every lead of every campaign, in signup order (`when`; `counter` counts re-submissions of the same lead). */
-	allLeads(): KickoffLabsLead[] {
+	allLeads(): StoredKickoffLabsLead[] {
 		return [...this.leadList];
 	}
 
 	/** The campaign's leads in signup order. */
-	leads(campaignId: number): KickoffLabsLead[] {
+	leads(campaignId: number): StoredKickoffLabsLead[] {
 		return [...this.campaignLeads(campaignId)];
 	}
 
-	leadById(campaignId: number, id: number): KickoffLabsLead | undefined {
+	leadById(campaignId: number, id: number): StoredKickoffLabsLead | undefined {
 		return this.campaignLeads(campaignId).find((lead) => lead.id === id);
 	}
 
-	findLead(campaignId: number, identifier: LeadIdentifier): KickoffLabsLead | undefined {
+	findLead(campaignId: number, identifier: LeadIdentifier): StoredKickoffLabsLead | undefined {
 		if (identifier.kind === 'email') return this.byEmail.get(emailKey(campaignId, identifier.value));
 		if (identifier.kind === 'social_id') return this.bySocialId.get(socialIdKey(campaignId, identifier.value));
 		const digits = phoneDigits(identifier.value);
 		return this.campaignLeads(campaignId).find((lead) => lead.phone_number !== null && phoneDigits(lead.phone_number) === digits);
 	}
 
-	addLead(campaignId: number, fields: NewKickoffLabsLead): KickoffLabsLead {
+	addLead(campaignId: number, fields: NewKickoffLabsLead): StoredKickoffLabsLead {
 		const id = this.nextLeadId++;
-		const lead: KickoffLabsLead = { ...fields, id, social_id: socialIdFor(id), campaign_id: campaignId, counter: 1, when: nowWithOffset() };
+		const lead: StoredKickoffLabsLead = { ...fields, id, social_id: socialIdFor(id), campaign_id: campaignId, counter: 1, when: nowWithOffset() };
 		this.leadList.push(lead);
 		const campaignLeads = this.byCampaign.get(campaignId) ?? [];
 		campaignLeads.push(lead);
@@ -173,7 +173,7 @@ export class KickoffLabsStore {
 	}
 
 	/** Sets a lead's email and phone number (a submission may change them). */
-	setContact(lead: KickoffLabsLead, email: string | null, phoneNumber: string | null): void {
+	setContact(lead: StoredKickoffLabsLead, email: string | null, phoneNumber: string | null): void {
 		if (lead.email !== null && this.byEmail.get(emailKey(lead.campaign_id, lead.email)) === lead) {
 			this.byEmail.delete(emailKey(lead.campaign_id, lead.email));
 		}
@@ -182,7 +182,7 @@ export class KickoffLabsStore {
 		if (email !== null) this.byEmail.set(emailKey(lead.campaign_id, email), lead);
 	}
 
-	removeLeads(leads: readonly KickoffLabsLead[]): void {
+	removeLeads(leads: readonly StoredKickoffLabsLead[]): void {
 		const removed = new Set(leads);
 		this.leadList = this.leadList.filter((lead) => !removed.has(lead));
 		for (const lead of removed) {
@@ -206,19 +206,19 @@ export class KickoffLabsStore {
 	 * by sorting once and kept until a referral, a score change or a removal reorders them: a new lead (no referrals,
 	 * no score, the newest) simply ranks last, so a signup costs no sort.
 	 */
-	standingOf(lead: KickoffLabsLead): LeadStanding {
+	standingOf(lead: StoredKickoffLabsLead): LeadStanding {
 		const ranking = this.ranking(lead.campaign_id);
 		return { rank: ranking.byReferrals.get(lead) ?? 0, contestScoreRank: ranking.byScore.get(lead) ?? 0 };
 	}
 
 	/** A direct referral for the lead (it may move up). */
-	addReferral(lead: KickoffLabsLead): void {
+	addReferral(lead: StoredKickoffLabsLead): void {
 		lead.referrals += 1;
 		this.rankings.delete(lead.campaign_id);
 	}
 
 	/** Sets the lead's contest score (it may move). */
-	setScore(lead: KickoffLabsLead, score: number): void {
+	setScore(lead: StoredKickoffLabsLead, score: number): void {
 		if (lead.contest_score === score) return;
 		lead.contest_score = score;
 		this.rankings.delete(lead.campaign_id);
@@ -228,7 +228,7 @@ export class KickoffLabsStore {
 		let ranking = this.rankings.get(campaignId);
 		if (!ranking) {
 			const leads = this.campaignLeads(campaignId);
-			const rankBy = (score: (lead: KickoffLabsLead) => number) =>
+			const rankBy = (score: (lead: StoredKickoffLabsLead) => number) =>
 				new Map([...leads].sort((a, b) => score(b) - score(a) || a.id - b.id).map((lead, index) => [lead, index + 1] as const));
 			ranking = { byReferrals: rankBy((lead) => lead.referrals), byScore: rankBy((lead) => lead.contest_score) };
 			this.rankings.set(campaignId, ranking);
@@ -236,7 +236,7 @@ export class KickoffLabsStore {
 		return ranking;
 	}
 
-	private campaignLeads(campaignId: number): readonly KickoffLabsLead[] {
+	private campaignLeads(campaignId: number): readonly StoredKickoffLabsLead[] {
 		return this.byCampaign.get(campaignId) ?? [];
 	}
 }

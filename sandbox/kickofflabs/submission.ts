@@ -1,5 +1,4 @@
-import type { ApiResponse } from '../core/server';
-import type { JsonObject, JsonValue } from '../core/types';
+import type { JsonObject, JsonValue, SandboxResponse } from '../core/types';
 import { flagParam, hasParam, listParam, textParam } from './params';
 import { MISSING_IDENTIFIER, kickoffLabsMessage } from './responses';
 
@@ -21,8 +20,8 @@ export interface LeadSubmission {
 	keepOptOut: boolean;
 }
 
-// Everything else becomes a custom field (docs §2.1). `referrer` (legacy name of __referrer) and utm_* are reserved
-// here too, because they have their own response fields.
+// Everything else becomes a custom field (docs/api-notes.md#kickofflabs-create-or-update-a-lead). `referrer` (legacy
+// name of __referrer) and utm_* are reserved here too, because they have their own response fields.
 const RESERVED_PARAMS: ReadonlySet<string> = new Set([
 	'api_key',
 	'email',
@@ -48,13 +47,14 @@ const RESERVED_PARAMS: ReadonlySet<string> = new Set([
 const EMAIL_FORMAT = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_POINTS = 99999;
 
-export function parseSubmission(params: JsonObject, authenticated: boolean): { submission: LeadSubmission } | { error: ApiResponse } {
+export function parseSubmission(params: JsonObject, authenticated: boolean): { submission: LeadSubmission } | { error: SandboxResponse } {
 	const email = textParam(params, 'email')?.toLowerCase();
 	const phoneNumber = phoneNumberOf(params);
 	if (!email && !phoneNumber) return { error: MISSING_IDENTIFIER };
 	if (email && !EMAIL_FORMAT.test(email)) return { error: kickoffLabsMessage(400, 'Email is invalid') };
 
-	// Custom points are honoured only on authenticated requests and silently ignored otherwise (docs §2.1).
+	// Custom points are honoured only on authenticated requests and silently ignored otherwise
+	// (docs/api-notes.md#kickofflabs-create-or-update-a-lead).
 	let points: number | undefined;
 	if (authenticated && hasParam(params, 'points')) {
 		const parsed = parsePoints(params);
@@ -83,7 +83,7 @@ export function parseSubmission(params: JsonObject, authenticated: boolean): { s
 }
 
 /** `points`: a number within ±99999 (docs: points endpoint). */
-export function parsePoints(params: JsonObject): { points: number } | { error: ApiResponse } {
+export function parsePoints(params: JsonObject): { points: number } | { error: SandboxResponse } {
 	const text = textParam(params, 'points');
 	const points = text === undefined ? Number.NaN : Number(text);
 	if (!Number.isFinite(points)) return { error: kickoffLabsMessage(409, 'No points value found') };
@@ -91,7 +91,10 @@ export function parsePoints(params: JsonObject): { points: number } | { error: A
 	return { points };
 }
 
-/** `country_code` is prepended to the number (docs §2.1), with a "+" when the code has none. */
+/**
+ * `country_code` is prepended to the number (docs/api-notes.md#kickofflabs-create-or-update-a-lead), with a "+" when
+ * the code has none.
+ */
 function phoneNumberOf(params: JsonObject): string | undefined {
 	const phone = textParam(params, 'phone_number');
 	const countryCode = textParam(params, 'country_code');
@@ -103,7 +106,10 @@ function isReserved(name: string): boolean {
 	return RESERVED_PARAMS.has(name) || name.startsWith('__') || name.toLowerCase().startsWith('utm_');
 }
 
-/** Names lower-cased (docs §2.1); values kept as text, as a form-based API stores them. */
+/**
+ * Names lower-cased (docs/api-notes.md#kickofflabs-create-or-update-a-lead); values kept as text, as a form-based API
+ * stores them.
+ */
 function customFieldsOf(params: JsonObject): Record<string, string> {
 	const fields: Record<string, string> = {};
 	const explicit = params.custom_fields;

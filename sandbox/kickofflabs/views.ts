@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import type { KickoffLabsCampaign, KickoffLabsLead, LeadStanding } from './store';
+import type { KickoffLabsCampaign, StoredKickoffLabsLead, LeadStanding } from './store';
 
 export interface LeadViewOptions {
 	/** Without a valid key KickoffLabs withholds PII and request metadata (create-response docs). */
@@ -33,7 +33,7 @@ const URL_KEYS: ReadonlySet<string> = new Set(['social_url', 'redirect_url', 'th
 const ACTION_KEYS: ReadonlySet<string> = new Set(['completed_actions']);
 
 /** The lead object field for field and in the key order of the create-response example (seeds/kickofflabs-create-lead-response.txt). */
-export function leadView(lead: KickoffLabsLead, context: LeadViewContext, options: LeadViewOptions): Record<string, unknown> {
+export function leadView(lead: StoredKickoffLabsLead, context: LeadViewContext, options: LeadViewOptions): Record<string, unknown> {
 	const full = completeLeadObject(lead, context);
 	const view: Record<string, unknown> = {};
 	for (const [key, value] of Object.entries(full)) {
@@ -45,7 +45,7 @@ export function leadView(lead: KickoffLabsLead, context: LeadViewContext, option
 	return view;
 }
 
-function completeLeadObject(lead: KickoffLabsLead, { campaign, standing, leadCount }: LeadViewContext): Record<string, unknown> {
+function completeLeadObject(lead: StoredKickoffLabsLead, { campaign, standing, leadCount }: LeadViewContext): Record<string, unknown> {
 	const statusUrl = `${campaign.thankYouUrlBase}?kolid=${lead.social_id}`;
 	return {
 		id: lead.id,
@@ -97,12 +97,12 @@ function completeLeadObject(lead: KickoffLabsLead, { campaign, standing, leadCou
 	};
 }
 
-function displayName(lead: KickoffLabsLead): string {
+function displayName(lead: StoredKickoffLabsLead): string {
 	return lead.first_name ?? lead.email?.split('@')[0] ?? lead.social_id;
 }
 
 // The real links point at oo.kickoffpages.com; the sandbox keeps them on example.com so nothing real is ever hit.
-function unsubscribeUrls(lead: KickoffLabsLead): { default: string; safe: string } {
+function unsubscribeUrls(lead: StoredKickoffLabsLead): { default: string; safe: string } {
 	const token = createHash('sha256').update(`${lead.campaign_id}:${lead.social_id}`).digest('hex').slice(0, 32);
 	return { default: `https://example.com/opt-out/${token}`, safe: `https://example.com/opt-out/${token}?safe=1` };
 }

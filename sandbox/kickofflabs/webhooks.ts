@@ -1,13 +1,15 @@
+/**
+ * KickoffLabs outbound webhooks (docs/api-notes.md#kickofflabs-webhooks): registered per campaign with a URL and
+ * events, removed by URL, and POSTed the flat lead object plus `__event` (and the event's extra block) when something
+ * happens to a lead. KickoffLabs signs nothing; the receiving trigger brings its own token in the URL.
+ */
 import { WebhookOutbox, type Delivery } from '../core/outbox';
 
 /**
- * KickoffLabs outbound webhooks (docs §4): registered per campaign with a URL and events, removed by URL, and POSTed
- * the flat lead object plus `__event` (and the event's extra block) when something happens to a lead. KickoffLabs
- * signs nothing; the receiving trigger brings its own token in the URL.
+ * The documented names plus the dashboard's other events under their inferred names
+ * (docs/api-notes.md#kickofflabs-webhooks).
  */
-
-/** The documented names plus the dashboard's other events under their inferred names (docs §4). */
-export const KICKOFFLABS_WEBHOOK_EVENTS = [
+const KICKOFFLABS_WEBHOOK_EVENTS = [
 	'new_signup',
 	'repeat_signup',
 	'score_change',
@@ -28,7 +30,10 @@ export interface OutboundWebhook {
 	source?: string;
 }
 
-/** The transport of deliveries: KickoffLabs does not document it (docs §4), so both are available. */
+/**
+ * The transport of deliveries: KickoffLabs does not document it (docs/api-notes.md#kickofflabs-webhooks), so both are
+ * available.
+ */
 export type WebhookBodyFormat = 'json' | 'form';
 
 export type ForgedKickoffLabsDelivery = 'wrongToken' | 'noToken';

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 
-import type { ApiHandler, ApiResponse, ControlHandler } from '../core/server';
+import type { ApiHandler, ControlHandler, JsonObject, SandboxResponse } from '../core/types';
 import type { FaultStatus } from '../core/faults';
 import { STATUS_REASONS } from '../core/faults';
-import type { JsonObject } from '../core/types';
 import type { FakeModelStore, ScriptedToolCall } from './script';
 import { modelScriptSchema } from './script';
 
@@ -67,7 +66,7 @@ export function createFakeModelHandler(store: FakeModelStore, apiKey: string): A
 	};
 }
 
-function answer(store: FakeModelStore, chat: ChatRequest): ApiResponse {
+function answer(store: FakeModelStore, chat: ChatRequest): SandboxResponse {
 	store.answered += 1;
 	const id = `chatcmpl-sandbox-${store.answered}`;
 	const turn = currentTurn(chat.messages);
@@ -150,7 +149,7 @@ function defaultToolCalls(chat: ChatRequest): ScriptedToolCall[] {
 }
 
 /** The same answer as server-sent events, the way the API streams it. */
-function streamed(id: string, model: string, message: JsonObject, finishReason: string, includeUsage: boolean): ApiResponse {
+function streamed(id: string, model: string, message: JsonObject, finishReason: string, includeUsage: boolean): SandboxResponse {
 	const chunk = (choices: unknown[], extra: JsonObject = {}) =>
 		`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created: 0, model, choices, ...extra })}\n\n`;
 	const delta: JsonObject = { role: 'assistant' };
@@ -169,7 +168,7 @@ function streamed(id: string, model: string, message: JsonObject, finishReason: 
 	return { status: 200, text: events.join(''), headers: { 'content-type': 'text/event-stream; charset=utf-8' } };
 }
 
-function openAiError(status: number, message: string, code: string | null = null): ApiResponse {
+function openAiError(status: number, message: string, code: string | null = null): SandboxResponse {
 	return { status, body: { error: { message, type: status === 401 ? 'invalid_request_error' : 'sandbox_error', param: null, code } } };
 }
 

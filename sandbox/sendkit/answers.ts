@@ -1,7 +1,7 @@
 import type { ZodError } from 'zod';
 
 import { RATE_LIMIT_MESSAGE, STATUS_REASONS } from '../core/faults';
-import type { ApiResponse } from '../core/server';
+import type { SandboxResponse } from '../core/types';
 
 const GENERIC_MESSAGES: Record<number, string> = {
 	400: 'Bad request',
@@ -11,13 +11,15 @@ const GENERIC_MESSAGES: Record<number, string> = {
 	429: RATE_LIMIT_MESSAGE,
 };
 
-/** `{ success: true, data, pagination? }`, the envelope of every success (docs §2.1). */
-export function ok(data: unknown, status = 200, extra: Record<string, unknown> = {}): ApiResponse {
+/**
+ * `{ success: true, data, pagination? }`, the envelope of every success (docs/api-notes.md#sendkit-success-envelope).
+ */
+export function ok(data: unknown, status = 200, extra: Record<string, unknown> = {}): SandboxResponse {
 	return { status, body: { success: true, data, ...extra } };
 }
 
-/** Shape 2 of the docs (§2.2): `{error, message, code}`. */
-export function genericError(status: number, message?: string): ApiResponse {
+/** Shape 2 of the docs (docs/api-notes.md#sendkit-error-bodies): `{error, message, code}`. */
+export function genericError(status: number, message?: string): SandboxResponse {
 	return { status, body: genericErrorBody(status, message) };
 }
 
@@ -26,15 +28,17 @@ export function genericErrorBody(status: number, message?: string): { error: str
 	return { error: STATUS_REASONS[status] ?? 'Error', message: message ?? GENERIC_MESSAGES[status] ?? fallback, code: status };
 }
 
-/** Shape 1 of the docs (§2.2): `{success:false, error:{code, message, ...details}}`. */
-export function resourceError(status: number, code: string, message: string, details: Record<string, unknown> = {}): ApiResponse {
+/**
+ * Shape 1 of the docs (docs/api-notes.md#sendkit-error-bodies): `{success:false, error:{code, message, ...details}}`.
+ */
+export function resourceError(status: number, code: string, message: string, details: Record<string, unknown> = {}): SandboxResponse {
 	return { status, body: { success: false, error: { code, message, ...details } } };
 }
 
-export function validationError(error: ZodError): ApiResponse {
+export function validationError(error: ZodError): SandboxResponse {
 	return validationErrorBody(error.issues[0]?.message ?? 'Invalid request');
 }
 
-export function validationErrorBody(message: string): ApiResponse {
+export function validationErrorBody(message: string): SandboxResponse {
 	return resourceError(400, 'VALIDATION_ERROR', message);
 }

@@ -1,14 +1,17 @@
-import type { ApiResponse } from '../core/server';
+import type { SandboxResponse } from '../core/types';
 import { genericError, ok, validationError } from './answers';
 import { pageOf } from './paging';
 import { OBJECT_ID, addCampaignLeadsBodySchema, createLeadBodySchema, listCampaignsQuerySchema, singleValuedQuery } from './schemas';
-import type { SendKitLeadFields } from './store';
+import type { SendKitLeadFields } from './types';
 import { normalizeEmail } from './store';
 import type { RouteContext } from './routeContext';
 import { campaignListView, campaignView } from './views';
 
-/** GET /v1/campaigns: `status` and `search` (a case-insensitive part of the name, [H]), paged like the leads. */
-export function listCampaigns({ request, store }: RouteContext, workspaceId: string): ApiResponse {
+/**
+ * GET /v1/campaigns: `status` and `search` (a case-insensitive part of the name, per a third-party playbook:
+ * docs/api-notes.md#sendkit-campaigns), paged like the leads.
+ */
+export function listCampaigns({ request, store }: RouteContext, workspaceId: string): SandboxResponse {
 	const parsed = listCampaignsQuerySchema.safeParse(singleValuedQuery(request.query));
 	if (!parsed.success) return validationError(parsed.error);
 	const { status, search } = parsed.data;
@@ -26,7 +29,7 @@ export function listCampaigns({ request, store }: RouteContext, workspaceId: str
 	);
 }
 
-export function getCampaign({ store, params }: RouteContext, workspaceId: string): ApiResponse {
+export function getCampaign({ store, params }: RouteContext, workspaceId: string): SandboxResponse {
 	const campaign = OBJECT_ID.test(params[0]) ? store.campaigns.find(workspaceId, params[0]) : undefined;
 	return campaign ? ok(campaignView(campaign, store.campaigns)) : genericError(404, 'Campaign not found');
 }
@@ -36,9 +39,9 @@ const ENTRY_FIELDS = ['firstName', 'lastName', 'companyName', 'jobTitle', 'phone
 /**
  * POST /v1/campaigns/{id}/leads, explicit list: `{leadId}` adds a workspace lead, `{email, …}` adds the lead with that
  * email, creating it first when there is none. Leads already in the campaign are skipped; in an active campaign the new
- * ones start `active` (sending), elsewhere `pending` (docs §4.7).
+ * ones start `active` (sending), elsewhere `pending` (docs/api-notes.md#sendkit-campaign-leads).
  */
-export function addCampaignLeads({ request, store, params, principal }: RouteContext, workspaceId: string): ApiResponse {
+export function addCampaignLeads({ request, store, params, principal }: RouteContext, workspaceId: string): SandboxResponse {
 	const campaign = OBJECT_ID.test(params[0]) ? store.campaigns.find(workspaceId, params[0]) : undefined;
 	if (!campaign) return genericError(404, 'Campaign not found');
 	const parsed = addCampaignLeadsBodySchema.safeParse(request.body ?? {});

@@ -1,6 +1,6 @@
 import type { SendKitIdentity } from './keys';
 
-/** Campaign statuses per [H] (docs §4.6). */
+/** Campaign statuses per a third-party playbook (docs/api-notes.md#sendkit-campaigns). */
 export type CampaignStatus = 'draft' | 'active' | 'paused' | 'completed' | 'archived';
 
 export interface SendKitCampaign {
@@ -14,7 +14,10 @@ export interface SendKitCampaign {
 	startedAt?: string;
 }
 
-/** A lead's membership of a campaign: its `_id` is the campaign-lead record id, not the lead id (docs §4.7). */
+/**
+ * A lead's membership of a campaign: its `_id` is the campaign-lead record id, not the lead id
+ * (docs/api-notes.md#sendkit-campaign-leads).
+ */
 export interface CampaignLead {
 	_id: string;
 	campaignId: string;

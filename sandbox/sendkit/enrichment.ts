@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
 
-import type { SendKitLead, SendKitLeadVerification } from './store';
+import type { SendKitLeadVerification, StoredSendKitLead } from './types';
 
-/** Enrichment types (docs §4.4) and the job type each one starts (`email` → `email_verification`, the docs' example). */
+/**
+ * Enrichment types (docs/api-notes.md#sendkit-enrichment-and-email-verification) and the job type each one starts
+ * (`email` → `email_verification`, the docs' example).
+ */
 export const ENRICHMENT_JOB_TYPES = {
 	email: 'email_verification',
 	segGateway: 'seg_detection',
@@ -83,7 +86,7 @@ export class EnrichmentJobs {
 	}
 
 	/** Moves every job along its timeline; a job that completes writes its findings on its leads, once. */
-	settle(now: number, leadById: (id: string) => SendKitLead | undefined): void {
+	settle(now: number, leadById: (id: string) => StoredSendKitLead | undefined): void {
 		for (const job of this.jobs) {
 			if (job.status === 'completed' || job.status === 'failed' || job.status === 'cancelled') continue;
 			const started = job.createdAt + this.timing.pendingMs;
@@ -119,7 +122,7 @@ export class EnrichmentJobs {
  * `invalid…@` undeliverable, `@catchall.…` risky and catch-all, anything else deliverable. A domain naming a SEG
  * vendor (`proofpoint`, `mimecast`) is protected by it.
  */
-export function findingsFor(type: EnrichmentType, email: string, at: string): SendKitLeadVerification & { emailVerified?: boolean } {
+function findingsFor(type: EnrichmentType, email: string, at: string): SendKitLeadVerification & { emailVerified?: boolean } {
 	const [local, domain = ''] = email.split('@');
 	if (type === 'email') {
 		const verdict = verdictFor(local, domain);

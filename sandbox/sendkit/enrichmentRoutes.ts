@@ -1,4 +1,4 @@
-import type { ApiResponse } from '../core/server';
+import type { SandboxResponse } from '../core/types';
 import { genericError, ok, resourceError, validationError } from './answers';
 import { ENRICHMENT_JOB_TYPES } from './enrichment';
 import { enrichBodySchema } from './schemas';
@@ -7,9 +7,10 @@ import { jobView } from './views';
 
 /**
  * POST /v1/enrichment/enrich: one job per enrichment type over the leads of this workspace (ids of other or deleted
- * leads are left out; none left is a 400). Email verification costs a credit per lead, charged up front (docs §4.4).
+ * leads are left out; none left is a 400). Email verification costs a credit per lead, charged up front
+ * (docs/api-notes.md#sendkit-enrichment-and-email-verification).
  */
-export function enrich({ request, store }: RouteContext, workspaceId: string): ApiResponse {
+export function enrich({ request, store }: RouteContext, workspaceId: string): SandboxResponse {
 	const parsed = enrichBodySchema.safeParse(request.body ?? {});
 	if (!parsed.success) return validationError(parsed.error);
 	const leadIds = [...new Set(parsed.data.leadIds.map((id) => id.toLowerCase()))].filter((id) => store.findLeadById(workspaceId, id));
@@ -24,13 +25,13 @@ export function enrich({ request, store }: RouteContext, workspaceId: string): A
 	});
 }
 
-export function getJob({ store, params }: RouteContext, workspaceId: string): ApiResponse {
+export function getJob({ store, params }: RouteContext, workspaceId: string): SandboxResponse {
 	const job = store.enrichment.find(workspaceId, decodeURIComponent(params[0]));
 	return job ? ok(jobView(job)) : genericError(404, 'Job not found');
 }
 
-/** Only pending or processing jobs can be cancelled (docs §4.4). */
-export function cancelJob({ store, params }: RouteContext, workspaceId: string): ApiResponse {
+/** Only pending or processing jobs can be cancelled (docs/api-notes.md#sendkit-enrichment-and-email-verification). */
+export function cancelJob({ store, params }: RouteContext, workspaceId: string): SandboxResponse {
 	const job = store.enrichment.find(workspaceId, decodeURIComponent(params[0]));
 	if (!job) return genericError(404, 'Job not found');
 	if (job.status !== 'pending' && job.status !== 'processing') {

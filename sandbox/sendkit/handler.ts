@@ -1,25 +1,23 @@
-import { matchRoute, type RoutePattern } from '../core/routes';
-import type { ApiHandler, ApiRequest, ApiResponse } from '../core/server';
+import { matchRoute } from '../core/routes';
+import type { ApiHandler, SandboxRequest, SandboxResponse } from '../core/types';
 import type { FaultStatus } from '../core/faults';
 import { genericError, genericErrorBody, validationError, validationErrorBody } from './answers';
 import { addCampaignLeads, getCampaign, listCampaigns } from './campaignRoutes';
 import { cancelJob, enrich, getJob } from './enrichmentRoutes';
 import { bulkLeads, deleteLeads, listLeads } from './leadRoutes';
-import type { RouteContext, RouteHandler, WorkspaceRouteHandler } from './routeContext';
+import { inWorkspace, type Route, type RouteContext } from './routeContext';
 import { OBJECT_ID, createLeadBodySchema, toStoredFields, updateLeadBodySchema } from './schemas';
-import type { SendKitLead, SendKitPrincipal, SendKitStore } from './store';
+import type { SendKitPrincipal, SendKitStore } from './store';
+import type { StoredSendKitLead } from './types';
 import { conflictLeadView, fullLeadView, workspaceView } from './views';
 import { WEBHOOK_ROUTES } from './webhookRoutes';
-
-export interface Route extends RoutePattern {
-	handle: RouteHandler;
-}
 
 const ROUTES: readonly Route[] = [
 	{ method: 'GET', pattern: /^\/v1\/workspaces$/, handle: listWorkspaces },
 	{ method: 'POST', pattern: /^\/v1\/leads$/, handle: inWorkspace(createLead) },
 	{ method: 'GET', pattern: /^\/v1\/leads$/, handle: inWorkspace(listLeads) },
-	// GET /v1/leads/:id is INFERRED: no stored SendKit page documents it (docs §4.3); it answers like the other reads.
+	// GET /v1/leads/:id is INFERRED: no stored SendKit page documents it (docs/api-notes.md#sendkit-leads); it answers
+	// like the other reads.
 	{ method: 'GET', pattern: /^\/v1\/leads\/([^/]+)$/, handle: inWorkspace(getLead) },
 	{ method: 'PATCH', pattern: /^\/v1\/leads\/([^/]+)$/, handle: inWorkspace(updateLead) },
 	{ method: 'DELETE', pattern: /^\/v1\/leads$/, handle: inWorkspace(deleteLeads) },
@@ -54,7 +52,7 @@ export function sendKitFaultBody(status: FaultStatus): unknown {
 	return genericErrorBody(status);
 }
 
-function authenticate(request: ApiRequest, store: SendKitStore): { principal: SendKitPrincipal } | { response: ApiResponse } {
+function authenticate(request: SandboxRequest, store: SendKitStore): { principal: SendKitPrincipal } | { response: SandboxResponse } {
 	const key = apiKeyOf(request);
 	const principal = key ? store.principalForKey(key) : undefined;
 	if (!principal) return { response: genericError(401, 'Invalid or missing API key') };
@@ -65,29 +63,17 @@ function authenticate(request: ApiRequest, store: SendKitStore): { principal: Se
 }
 
 /** Both documented styles authenticate the same key; X-Api-Key wins when both are sent. */
-function apiKeyOf(request: ApiRequest): string | undefined {
+function apiKeyOf(request: SandboxRequest): string | undefined {
 	const headerKey = request.headers['x-api-key']?.trim();
 	if (headerKey) return headerKey;
 	return /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
 }
 
-/** Resolves the workspace a lead endpoint acts on: the key's own, or the platform key's X-Workspace-Id. */
-export function inWorkspace(handle: WorkspaceRouteHandler): RouteHandler {
-	return (context) => {
-		const { principal, request, store } = context;
-		if (principal.kind === 'workspace') return handle(context, principal.workspaceId);
-		const workspaceId = request.headers['x-workspace-id']?.trim();
-		if (!workspaceId) return genericError(400, 'X-Workspace-Id header is required for platform API keys');
-		if (!store.isMember(principal.userId, workspaceId)) return genericError(403);
-		return handle(context, workspaceId);
-	};
-}
-
-function listWorkspaces({ store, principal }: RouteContext): ApiResponse {
+function listWorkspaces({ store, principal }: RouteContext): SandboxResponse {
 	return { status: 200, body: { success: true, data: store.workspacesVisibleTo(principal).map(workspaceView) } };
 }
 
-function createLead({ request, store, principal }: RouteContext, workspaceId: string): ApiResponse {
+function createLead({ request, store, principal }: RouteContext, workspaceId: string): SandboxResponse {
 	// A request without a body is a lead without an email, not a malformed request.
 	const parsed = createLeadBodySchema.safeParse(request.body ?? {});
 	if (!parsed.success) return validationError(parsed.error);
@@ -107,12 +93,12 @@ function createLead({ request, store, principal }: RouteContext, workspaceId: st
 	return { status: 201, body: { success: true, data: fullLeadView(lead) } };
 }
 
-function getLead({ store, params }: RouteContext, workspaceId: string): ApiResponse {
+function getLead({ store, params }: RouteContext, workspaceId: string): SandboxResponse {
 	const lead = findLead(store, workspaceId, params[0]);
 	return lead ? { status: 200, body: { success: true, data: fullLeadView(lead) } } : genericError(404);
 }
 
-function updateLead({ request, store, params }: RouteContext, workspaceId: string): ApiResponse {
+function updateLead({ request, store, params }: RouteContext, workspaceId: string): SandboxResponse {
 	const body = request.body ?? {};
 	if (typeof body === 'object' && body !== null && 'email' in body) {
 		return validationErrorBody('Email cannot be changed after creation');
@@ -133,6 +119,6 @@ function sameTags(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** A malformed id is just another id that matches nothing. */
-function findLead(store: SendKitStore, workspaceId: string, id: string): SendKitLead | undefined {
+function findLead(store: SendKitStore, workspaceId: string, id: string): StoredSendKitLead | undefined {
 	return OBJECT_ID.test(id) ? store.findLeadById(workspaceId, id) : undefined;
 }

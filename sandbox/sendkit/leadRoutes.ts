@@ -1,15 +1,18 @@
-import type { ApiResponse } from '../core/server';
+import type { SandboxResponse } from '../core/types';
 import { ok, resourceError, validationError } from './answers';
 import { pageOf } from './paging';
 import type { ListLeadsQuery } from './schemas';
 import { bulkLeadsBodySchema, createLeadBodySchema, deleteLeadsBodySchema, listLeadsQuerySchema, singleValuedQuery } from './schemas';
-import type { SendKitLead, SendKitLeadChanges } from './store';
+import type { SendKitLeadChanges, StoredSendKitLead } from './types';
 import { normalizeEmail } from './store';
 import { leadListItemView } from './views';
 import type { RouteContext } from './routeContext';
 
-/** GET /v1/leads with every documented filter (docs §4.3), paged as the store's listing settings say. */
-export function listLeads({ request, store }: RouteContext, workspaceId: string): ApiResponse {
+/**
+ * GET /v1/leads with every documented filter (docs/api-notes.md#sendkit-leads), paged as the store's listing settings
+ * say.
+ */
+export function listLeads({ request, store }: RouteContext, workspaceId: string): SandboxResponse {
 	const parsed = listLeadsQuerySchema.safeParse(singleValuedQuery(request.query));
 	if (!parsed.success) return validationError(parsed.error);
 	const query = parsed.data;
@@ -21,11 +24,12 @@ const PERSONAL_DOMAINS = new Set(['gmail.com', 'yahoo.com', 'hotmail.com', 'outl
 
 /**
  * `emailStatus` takes the docs' filter words (`valid,risky`) and the field's own values alike; `valid` is read as
- * `deliverable` and `invalid` as `undeliverable` (INFERRED: the docs use both vocabularies, §3.2).
+ * `deliverable` and `invalid` as `undeliverable` (INFERRED: the docs use both vocabularies,
+ * docs/api-notes.md#sendkit-lead-fields-only-in-responses).
  */
 const STATUS_ALIASES: Record<string, string> = { valid: 'deliverable', invalid: 'undeliverable' };
 
-function matchesFilters(lead: SendKitLead, query: ListLeadsQuery): boolean {
+function matchesFilters(lead: StoredSendKitLead, query: ListLeadsQuery): boolean {
 	if (query.search) {
 		const needle = query.search.toLowerCase();
 		if (![lead.email, lead.firstName, lead.lastName, lead.companyName].some((value) => value?.toLowerCase().includes(needle))) return false;
@@ -56,7 +60,7 @@ function csv(value: string | undefined): string[] {
  * DELETE /v1/leads by ids. Leads in active campaigns stop the whole request with a 400 that names the campaigns
  * (docs: "returns 400 listing the affected campaigns"; the body's shape is INFERRED), unless `force` is set.
  */
-export function deleteLeads({ request, store }: RouteContext, workspaceId: string): ApiResponse {
+export function deleteLeads({ request, store }: RouteContext, workspaceId: string): SandboxResponse {
 	const parsed = deleteLeadsBodySchema.safeParse(request.body ?? {});
 	if (!parsed.success) return validationError(parsed.error);
 	const ids = new Set(parsed.data.leadIds.map((id) => id.toLowerCase()));
@@ -80,7 +84,7 @@ const NAME_FIELDS = new Set(['firstName', 'lastName']);
  * POST /v1/leads/bulk: create, skip or (skipDuplicates false) update each lead by email. Standard keys map to lead
  * fields, any other key becomes a custom field (docs). Each bad lead fails alone, named by its email in `errors`.
  */
-export function bulkLeads({ request, store, principal }: RouteContext, workspaceId: string): ApiResponse {
+export function bulkLeads({ request, store, principal }: RouteContext, workspaceId: string): SandboxResponse {
 	const parsed = bulkLeadsBodySchema.safeParse(request.body ?? {});
 	if (!parsed.success) return validationError(parsed.error);
 	const { leads, skipDuplicates, dataCleanup, tag } = parsed.data;

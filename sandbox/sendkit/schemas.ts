@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import type { QueryObject } from '../core/types';
-import type { SendKitLeadChanges } from './store';
+import type { SendKitLeadChanges } from './types';
 
 export const OBJECT_ID = /^[0-9a-f]{24}$/i;
 
@@ -59,7 +59,10 @@ export function toStoredFields({ phone, ...fields }: LeadFieldsInput): SendKitLe
 
 const booleanQuery = (field: string) => z.enum(['true', 'false'], { message: `${field} must be true or false` }).optional();
 
-/** `limit`, `cursor` (Gen B) and `page` (Gen A): every list endpoint pages the same way (docs §2.5). */
+/**
+ * `limit`, `cursor` (Gen B) and `page` (Gen A): every list endpoint pages the same way
+ * (docs/api-notes.md#sendkit-pagination).
+ */
 const pagingShape = {
 	limit: z.coerce
 		.number({ invalid_type_error: LIMIT_MESSAGE })
@@ -110,9 +113,11 @@ export const deleteLeadsBodySchema = z.object(
 	{ invalid_type_error: BODY_MESSAGE, required_error: BODY_MESSAGE },
 );
 
-export const MAX_BULK_LEADS = 5000;
+const MAX_BULK_LEADS = 5000;
 
-/** POST /v1/leads/bulk: each lead is checked on its own, so one bad lead fails alone (docs: `errors[{email, error}]`). */
+/**
+ * POST /v1/leads/bulk: each lead is checked on its own, so one bad lead fails alone (docs: `errors[{email, error}]`).
+ */
 export const bulkLeadsBodySchema = z.object(
 	{
 		leads: z

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
-
 import { CampaignBook } from './campaigns';
 import { EnrichmentJobs } from './enrichment';
+import { ObjectIdSequence } from './ids';
 import type { SendKitIdentity } from './keys';
+import type { NewSendKitLead, StoredSendKitLead, SendKitLeadChanges, SendKitLeadFields } from './types';
 import { SendKitWebhooks } from './webhooks';
 
 export interface SendKitWorkspace {
@@ -17,69 +17,13 @@ export type SendKitPrincipal =
 	| { kind: 'workspace'; userId: string; workspaceId: string }
 	| { kind: 'platform'; userId: string };
 
-/** The optional create fields, under their stored names (`phone` is stored as `phoneNumber`). */
-export interface SendKitLeadFields {
-	firstName?: string;
-	lastName?: string;
-	companyName?: string;
-	jobTitle?: string;
-	phoneNumber?: string;
-	linkedinUrl?: string;
-	city?: string;
-	state?: string;
-	country?: string;
-}
-
-/**
- * A stored lead. Optional fields that were never sent stay absent (like an unset field of a MongoDB document) and
- * are therefore omitted from responses; `tags` and `customFields` always exist and default to [] and {}.
- */
-export interface SendKitLead extends SendKitLeadFields, SendKitLeadVerification {
-	_id: string;
-	email: string;
-	tags: string[];
-	customFields: Record<string, unknown>;
-	emailVerified: boolean;
-	userId: string;
-	workspaceId: string;
-	createdAt: string;
-	updatedAt: string;
-}
-
-/**
- * What enrichment writes on a lead (docs §3.2, seed document's create-lead "Responses"). The score and catch-all names
- * are INFERRED: the seed documents both fields but no stored copy names them (docs §3.3).
- */
-export interface SendKitLeadVerification {
-	emailVerificationResult?: 'deliverable' | 'undeliverable' | 'risky' | 'unknown';
-	emailVerificationScore?: number;
-	emailCatchAll?: boolean;
-	segProtected?: boolean;
-	segProvider?: string | null;
-	segProviderName?: string | null;
-	segCheckedAt?: string;
-	lastEnrichedAt?: string;
-}
-
-export interface NewSendKitLead extends SendKitLeadFields {
-	email: string;
-	tags?: string[];
-	customFields?: Record<string, unknown>;
-	userId: string;
-	workspaceId: string;
-}
-
-export interface SendKitLeadChanges extends SendKitLeadFields {
-	tags?: string[];
-	customFields?: Record<string, unknown>;
-}
-
 const SEEDED_AT = '2025-06-01T09:00:00.000Z';
 
 /**
  * How the list endpoints page, switchable by tests: `cursor` (Gen B of the docs) or `page` numbers (Gen A, when the
  * request sends no cursor); with `filterAfterScan` a page scans `limit` leads and drops those the filters exclude, so
- * a filtered page can come back sparse or empty while more pages follow ([H]'s warning, docs §2.5).
+ * a filtered page can come back sparse or empty while more pages follow (a third-party playbook's warning,
+ * docs/api-notes.md#sendkit-pagination).
  */
 export interface ListingSettings {
 	style: 'cursor' | 'page';
@@ -94,7 +38,7 @@ export class SendKitStore {
 	listing: ListingSettings = { style: 'cursor', filterAfterScan: false };
 	/** Registered webhooks and the deliveries made to them. */
 	readonly webhooks = new SendKitWebhooks();
-	private readonly leadsById = new Map<string, SendKitLead>();
+	private readonly leadsById = new Map<string, StoredSendKitLead>();
 	/** `<workspaceId> <email>` → lead id: bulk imports of thousands look every email up. */
 	private readonly idsByEmail = new Map<string, string>();
 	private readonly ids = new ObjectIdSequence();
@@ -168,29 +112,32 @@ export class SendKitStore {
 		return this.workspaces.some((workspace) => workspace.id === workspaceId && workspace.memberIds.includes(userId));
 	}
 
-	/** Every lead of every workspace, in creation order (each has `createdAt`): for tests that count duplicates by email. */
-	allLeads(): SendKitLead[] {
+	/**
+	 * Every lead of every workspace, in creation order (each has `createdAt`): for tests that count duplicates by
+	 * email.
+	 */
+	allLeads(): StoredSendKitLead[] {
 		return [...this.leadsById.values()];
 	}
 
 	/** The workspace's leads in `_id` order (which is creation order). */
-	leads(workspaceId: string): SendKitLead[] {
+	leads(workspaceId: string): StoredSendKitLead[] {
 		return [...this.leadsById.values()].filter((lead) => lead.workspaceId === workspaceId);
 	}
 
-	findLeadById(workspaceId: string, id: string): SendKitLead | undefined {
+	findLeadById(workspaceId: string, id: string): StoredSendKitLead | undefined {
 		const lead = this.leadsById.get(id.toLowerCase());
 		return lead?.workspaceId === workspaceId ? lead : undefined;
 	}
 
-	findLeadByEmail(workspaceId: string, email: string): SendKitLead | undefined {
+	findLeadByEmail(workspaceId: string, email: string): StoredSendKitLead | undefined {
 		const id = this.idsByEmail.get(`${workspaceId} ${normalizeEmail(email)}`);
 		return id === undefined ? undefined : this.leadsById.get(id);
 	}
 
-	createLead(input: NewSendKitLead): SendKitLead {
+	createLead(input: NewSendKitLead): StoredSendKitLead {
 		const now = new Date().toISOString();
-		const lead: SendKitLead = {
+		const lead: StoredSendKitLead = {
 			...definedFields(input),
 			_id: this.ids.next(),
 			email: normalizeEmail(input.email),
@@ -207,8 +154,10 @@ export class SendKitStore {
 		return lead;
 	}
 
-	/** Custom fields are merged into the existing ones (documented); tags are replaced (the docs' example suggests it). */
-	updateLead(lead: SendKitLead, changes: SendKitLeadChanges): SendKitLead {
+	/**
+	 * Custom fields are merged into the existing ones (documented); tags are replaced (the docs' example suggests it).
+	 */
+	updateLead(lead: StoredSendKitLead, changes: SendKitLeadChanges): StoredSendKitLead {
 		const { tags, customFields, ...fields } = changes;
 		Object.assign(lead, definedFields(fields));
 		if (tags !== undefined) lead.tags = [...tags];
@@ -218,7 +167,7 @@ export class SendKitStore {
 	}
 }
 
-export function touch(lead: SendKitLead): void {
+function touch(lead: StoredSendKitLead): void {
 	lead.updatedAt = isoAfter(lead.updatedAt);
 }
 
@@ -248,27 +197,9 @@ export const LEAD_FIELD_NAMES = [
 	'country',
 ] as const satisfies readonly (keyof SendKitLeadFields)[];
 
-/** Now, but strictly later than `previous`, so an update is always visible in `updatedAt` even within one millisecond. */
+/**
+ * Now, but strictly later than `previous`, so an update is always visible in `updatedAt` even within one millisecond.
+ */
 function isoAfter(previous: string): string {
 	return new Date(Math.max(Date.now(), Date.parse(previous) + 1)).toISOString();
-}
-
-/**
- * ObjectId-like 24-hex ids (4-byte seconds, 5 random bytes, 3-byte counter) that sort in creation order, which the
- * cursor pagination relies on.
- */
-export class ObjectIdSequence {
-	private readonly machine = randomBytes(5).toString('hex');
-	private seconds = 0;
-	private counter = 0;
-
-	next(): string {
-		this.seconds = Math.max(this.seconds, Math.floor(Date.now() / 1000));
-		this.counter += 1;
-		return hex(this.seconds, 8) + this.machine + hex(this.counter, 6);
-	}
-}
-
-function hex(value: number, width: number): string {
-	return value.toString(16).padStart(width, '0').slice(-width);
 }

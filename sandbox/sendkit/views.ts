@@ -1,6 +1,7 @@
 import type { CampaignBook, SendKitCampaign } from './campaigns';
 import type { EnrichmentJob } from './enrichment';
-import { LEAD_FIELD_NAMES, type SendKitLead, type SendKitWorkspace } from './store';
+import { LEAD_FIELD_NAMES, type SendKitWorkspace } from './store';
+import type { StoredSendKitLead } from './types';
 
 // Key order of the create-lead example in the docs (seeds/sendkit-create-lead.txt); absent optional fields are skipped.
 const FULL_LEAD_KEYS = [
@@ -22,11 +23,12 @@ const FULL_LEAD_KEYS = [
 	'workspaceId',
 	'createdAt',
 	'updatedAt',
-] as const satisfies readonly (keyof SendKitLead)[];
+] as const satisfies readonly (keyof StoredSendKitLead)[];
 
-// The docs' list example carries no linkedinUrl, phoneNumber, customFields or updatedAt (docs §3.4); its Gen B example
+// The docs' list example carries no linkedinUrl, phoneNumber, customFields or updatedAt
+// (docs/api-notes.md#sendkit-shape-differences-between-endpoints); its Gen B example
 // shows emailVerificationResult and the SEG fields, so the other enrichment fields are left out of the list too.
-const LIST_EXCLUDED_KEYS: ReadonlySet<keyof SendKitLead> = new Set([
+const LIST_EXCLUDED_KEYS: ReadonlySet<keyof StoredSendKitLead> = new Set([
 	'linkedinUrl',
 	'phoneNumber',
 	'customFields',
@@ -39,17 +41,17 @@ const LIST_EXCLUDED_KEYS: ReadonlySet<keyof SendKitLead> = new Set([
 const LIST_ITEM_KEYS = FULL_LEAD_KEYS.filter((key) => !LIST_EXCLUDED_KEYS.has(key));
 
 // The 409 example returns only these four fields of the existing lead.
-const CONFLICT_KEYS = ['_id', 'email', 'firstName', 'lastName'] as const satisfies readonly (keyof SendKitLead)[];
+const CONFLICT_KEYS = ['_id', 'email', 'firstName', 'lastName'] as const satisfies readonly (keyof StoredSendKitLead)[];
 
-export function fullLeadView(lead: SendKitLead): Record<string, unknown> {
+export function fullLeadView(lead: StoredSendKitLead): Record<string, unknown> {
 	return pickInOrder(lead, FULL_LEAD_KEYS);
 }
 
-export function leadListItemView(lead: SendKitLead): Record<string, unknown> {
+export function leadListItemView(lead: StoredSendKitLead): Record<string, unknown> {
 	return pickInOrder(lead, LIST_ITEM_KEYS);
 }
 
-export function conflictLeadView(lead: SendKitLead): Record<string, unknown> {
+export function conflictLeadView(lead: StoredSendKitLead): Record<string, unknown> {
 	return pickInOrder(lead, CONFLICT_KEYS);
 }
 
@@ -71,7 +73,10 @@ function pickInOrder<T extends object>(lead: T, keys: readonly (keyof T)[]): Rec
 	return view;
 }
 
-/** A campaign in GET /v1/campaigns (Gen B): stats from its memberships; sequence and schedule as an empty draft has them. */
+/**
+ * A campaign in GET /v1/campaigns (Gen B): stats from its memberships; sequence and schedule as an empty draft has
+ * them.
+ */
 export function campaignListView(campaign: SendKitCampaign, book: CampaignBook): Record<string, unknown> {
 	const members = book.leadsOf(campaign._id);
 	return {
@@ -99,7 +104,7 @@ export function campaignView(campaign: SendKitCampaign, book: CampaignBook): Rec
 	};
 }
 
-/** GET /v1/enrichment/jobs/{jobId} (docs §4.4). */
+/** GET /v1/enrichment/jobs/{jobId} (docs/api-notes.md#sendkit-enrichment-and-email-verification). */
 export function jobView(job: EnrichmentJob): Record<string, unknown> {
 	const iso = (time: number | undefined) => (time === undefined ? null : new Date(time).toISOString());
 	return {

@@ -1,23 +1,22 @@
 import { z } from 'zod';
 
-import type { ApiResponse } from '../core/server';
+import type { SandboxResponse } from '../core/types';
 import { genericError, validationError } from './answers';
-import { inWorkspace, type Route } from './handler';
-import type { RouteContext } from './routeContext';
+import { inWorkspace, type Route, type RouteContext } from './routeContext';
 import { OBJECT_ID, singleValuedQuery } from './schemas';
-import { webhookView, type SendKitWebhook } from './webhooks';
+import { webhookView, type StoredSendKitWebhook } from './webhooks';
 
 /**
- * /v1/webhooks (docs §4.8): list, create, get, update, delete (INFERRED: not in the docs' excerpt) and a signed test
- * delivery. Handlers are looked up when called, because this module and ./handler import each other.
+ * /v1/webhooks (docs/api-notes.md#sendkit-webhooks): list, create, get, update, delete (INFERRED: not in the docs'
+ * excerpt) and a signed test delivery.
  */
 export const WEBHOOK_ROUTES: readonly Route[] = [
-	{ method: 'GET', pattern: /^\/v1\/webhooks$/, handle: (context) => inWorkspace(listWebhooks)(context) },
-	{ method: 'POST', pattern: /^\/v1\/webhooks$/, handle: (context) => inWorkspace(createWebhook)(context) },
-	{ method: 'GET', pattern: /^\/v1\/webhooks\/([^/]+)$/, handle: (context) => inWorkspace(withWebhook(getWebhook))(context) },
-	{ method: 'PATCH', pattern: /^\/v1\/webhooks\/([^/]+)$/, handle: (context) => inWorkspace(withWebhook(updateWebhook))(context) },
-	{ method: 'DELETE', pattern: /^\/v1\/webhooks\/([^/]+)$/, handle: (context) => inWorkspace(withWebhook(deleteWebhook))(context) },
-	{ method: 'POST', pattern: /^\/v1\/webhooks\/([^/]+)\/test$/, handle: (context) => inWorkspace(withWebhook(testWebhook))(context) },
+	{ method: 'GET', pattern: /^\/v1\/webhooks$/, handle: inWorkspace(listWebhooks) },
+	{ method: 'POST', pattern: /^\/v1\/webhooks$/, handle: inWorkspace(createWebhook) },
+	{ method: 'GET', pattern: /^\/v1\/webhooks\/([^/]+)$/, handle: inWorkspace(withWebhook(getWebhook)) },
+	{ method: 'PATCH', pattern: /^\/v1\/webhooks\/([^/]+)$/, handle: inWorkspace(withWebhook(updateWebhook)) },
+	{ method: 'DELETE', pattern: /^\/v1\/webhooks\/([^/]+)$/, handle: inWorkspace(withWebhook(deleteWebhook)) },
+	{ method: 'POST', pattern: /^\/v1\/webhooks\/([^/]+)\/test$/, handle: inWorkspace(withWebhook(testWebhook)) },
 ];
 
 const webhookFields = {
@@ -43,21 +42,21 @@ const listQuerySchema = z.object({
 	cursor: z.string().regex(OBJECT_ID, 'cursor must be a valid id').optional(),
 });
 
-type WebhookHandler = (context: RouteContext, workspaceId: string, hook: SendKitWebhook) => ApiResponse | Promise<ApiResponse>;
+type WebhookHandler = (context: RouteContext, workspaceId: string, hook: StoredSendKitWebhook) => SandboxResponse | Promise<SandboxResponse>;
 
 function withWebhook(handle: WebhookHandler) {
-	return (context: RouteContext, workspaceId: string): ApiResponse | Promise<ApiResponse> => {
+	return (context: RouteContext, workspaceId: string): SandboxResponse | Promise<SandboxResponse> => {
 		const id = context.params[0];
 		const hook = OBJECT_ID.test(id) ? context.store.webhooks.find(workspaceId, id) : undefined;
 		return hook ? handle(context, workspaceId, hook) : genericError(404);
 	};
 }
 
-function ok(data: unknown, status = 200): ApiResponse {
+function ok(data: unknown, status = 200): SandboxResponse {
 	return { status, body: { success: true, data } };
 }
 
-function listWebhooks({ request, store }: RouteContext, workspaceId: string): ApiResponse {
+function listWebhooks({ request, store }: RouteContext, workspaceId: string): SandboxResponse {
 	const parsed = listQuerySchema.safeParse(singleValuedQuery(request.query));
 	if (!parsed.success) return validationError(parsed.error);
 	const { limit, cursor } = parsed.data;
@@ -74,29 +73,29 @@ function listWebhooks({ request, store }: RouteContext, workspaceId: string): Ap
 	};
 }
 
-function createWebhook({ request, store, principal }: RouteContext, workspaceId: string): ApiResponse {
+function createWebhook({ request, store, principal }: RouteContext, workspaceId: string): SandboxResponse {
 	const parsed = createWebhookSchema.safeParse(request.body ?? {});
 	if (!parsed.success) return validationError(parsed.error);
 	return ok(webhookView(store.webhooks.create({ ...parsed.data, workspaceId, userId: principal.userId })), 201);
 }
 
-function getWebhook(_context: RouteContext, _workspaceId: string, hook: SendKitWebhook): ApiResponse {
+function getWebhook(_context: RouteContext, _workspaceId: string, hook: StoredSendKitWebhook): SandboxResponse {
 	return ok(webhookView(hook));
 }
 
-function updateWebhook({ request, store }: RouteContext, _workspaceId: string, hook: SendKitWebhook): ApiResponse {
+function updateWebhook({ request, store }: RouteContext, _workspaceId: string, hook: StoredSendKitWebhook): SandboxResponse {
 	const parsed = updateWebhookSchema.safeParse(request.body ?? {});
 	if (!parsed.success) return validationError(parsed.error);
 	return ok(webhookView(store.webhooks.update(hook, parsed.data)));
 }
 
-function deleteWebhook({ store }: RouteContext, _workspaceId: string, hook: SendKitWebhook): ApiResponse {
+function deleteWebhook({ store }: RouteContext, _workspaceId: string, hook: StoredSendKitWebhook): SandboxResponse {
 	store.webhooks.remove(hook);
 	return ok({ _id: hook._id, deleted: true });
 }
 
 /** Docs: "sends a signed test delivery", answering `{statusCode, delivered}`. */
-async function testWebhook({ store }: RouteContext, _workspaceId: string, hook: SendKitWebhook): Promise<ApiResponse> {
+async function testWebhook({ store }: RouteContext, _workspaceId: string, hook: StoredSendKitWebhook): Promise<SandboxResponse> {
 	const delivery = await store.webhooks.test(hook);
 	return ok({ statusCode: delivery.status ?? null, delivered: delivery.status !== undefined && delivery.status < 300 });
 }

@@ -1,16 +1,15 @@
+/**
+ * SendKit webhooks (docs/api-notes.md#sendkit-webhooks): registered per workspace with a name, URL, events and an HMAC
+ * secret; every delivery carries `X-Webhook-Event` and `X-Webhook-Signature`, the HMAC-SHA256 of the raw body with the
+ * secret. The docs leave the canonical form open; the sandbox signs the exact bytes it sends, as hex (with `sha256=` in
+ * front when `signaturePrefix` says so). The payload shape is not documented: `{event, timestamp, data}` is INFERRED.
+ */
 import { createHmac, randomBytes } from 'node:crypto';
 
 import { WebhookOutbox, type Delivery, type DeliveryKind } from '../core/outbox';
-import { ObjectIdSequence } from './store';
+import { ObjectIdSequence } from './ids';
 
-/**
- * SendKit webhooks (docs §4.8): registered per workspace with a name, URL, events and an HMAC secret; every delivery
- * carries `X-Webhook-Event` and `X-Webhook-Signature`, the HMAC-SHA256 of the raw body with the secret. The docs
- * leave the canonical form open; the sandbox signs the exact bytes it sends, as hex (with `sha256=` in front when
- * `signaturePrefix` says so). The payload shape is not documented: `{event, timestamp, data}` is INFERRED.
- */
-
-export interface SendKitWebhook {
+export interface StoredSendKitWebhook {
 	_id: string;
 	workspaceId: string;
 	name: string;
@@ -37,7 +36,7 @@ export interface NewSendKitWebhook {
 	timeoutMs?: number;
 }
 
-export type WebhookChanges = Partial<Pick<SendKitWebhook, 'name' | 'url' | 'events' | 'secret' | 'retryAttempts' | 'timeoutMs' | 'status'>>;
+export type WebhookChanges = Partial<Pick<StoredSendKitWebhook, 'name' | 'url' | 'events' | 'secret' | 'retryAttempts' | 'timeoutMs' | 'status'>>;
 
 export type ForgedSendKitDelivery = 'unsigned' | 'forged' | 'tampered';
 
@@ -45,21 +44,21 @@ export class SendKitWebhooks {
 	readonly outbox = new WebhookOutbox();
 	/** '' (hex only, the default) or 'sha256=': the docs do not say which SendKit sends. */
 	signaturePrefix: '' | 'sha256=' = '';
-	private readonly byId = new Map<string, SendKitWebhook>();
+	private readonly byId = new Map<string, StoredSendKitWebhook>();
 	private readonly ids = new ObjectIdSequence();
 
-	list(workspaceId?: string): SendKitWebhook[] {
+	list(workspaceId?: string): StoredSendKitWebhook[] {
 		return [...this.byId.values()].filter((hook) => workspaceId === undefined || hook.workspaceId === workspaceId);
 	}
 
-	find(workspaceId: string, id: string): SendKitWebhook | undefined {
+	find(workspaceId: string, id: string): StoredSendKitWebhook | undefined {
 		const hook = this.byId.get(id.toLowerCase());
 		return hook?.workspaceId === workspaceId ? hook : undefined;
 	}
 
-	create(input: NewSendKitWebhook): SendKitWebhook {
+	create(input: NewSendKitWebhook): StoredSendKitWebhook {
 		const now = new Date().toISOString();
-		const hook: SendKitWebhook = {
+		const hook: StoredSendKitWebhook = {
 			_id: this.ids.next(),
 			workspaceId: input.workspaceId,
 			name: input.name,
@@ -79,12 +78,12 @@ export class SendKitWebhooks {
 		return hook;
 	}
 
-	update(hook: SendKitWebhook, changes: WebhookChanges): SendKitWebhook {
+	update(hook: StoredSendKitWebhook, changes: WebhookChanges): StoredSendKitWebhook {
 		Object.assign(hook, changes, { updatedAt: new Date().toISOString() });
 		return hook;
 	}
 
-	remove(hook: SendKitWebhook): void {
+	remove(hook: StoredSendKitWebhook): void {
 		this.byId.delete(hook._id);
 	}
 
@@ -98,7 +97,7 @@ export class SendKitWebhooks {
 	}
 
 	/** POST /v1/webhooks/{id}/test: one signed `test` delivery, answered with its outcome. */
-	async test(hook: SendKitWebhook): Promise<Delivery> {
+	async test(hook: StoredSendKitWebhook): Promise<Delivery> {
 		const body = payload('test', { message: 'This is a test webhook delivery from SendKit', webhookId: hook._id });
 		const delivery = await this.outbox.send({ url: hook.url, event: 'test', kind: 'test', headers: this.headers('test', body, hook.secret), body });
 		this.count(hook, delivery);
@@ -106,7 +105,7 @@ export class SendKitWebhooks {
 	}
 
 	/** A correctly signed delivery of any event to one webhook, now, whatever it subscribed to. */
-	async deliver(hook: SendKitWebhook, event: string, data: Record<string, unknown>): Promise<Delivery> {
+	async deliver(hook: StoredSendKitWebhook, event: string, data: Record<string, unknown>): Promise<Delivery> {
 		const body = payload(event, data);
 		return await this.outbox.send({ url: hook.url, event, kind: 'event', headers: this.headers(event, body, hook.secret), body });
 	}
@@ -115,7 +114,7 @@ export class SendKitWebhooks {
 	 * A delivery that SendKit did not sign: without a signature, signed with another secret, or a body changed after
 	 * signing (the signature is valid for the original body). Returns the receiver's answer.
 	 */
-	async forge(hook: SendKitWebhook, kind: ForgedSendKitDelivery, event: string, data: Record<string, unknown>): Promise<Delivery> {
+	async forge(hook: StoredSendKitWebhook, kind: ForgedSendKitDelivery, event: string, data: Record<string, unknown>): Promise<Delivery> {
 		const body = payload(event, data);
 		let headers = this.headers(event, body, hook.secret);
 		let sent = body;
@@ -143,7 +142,7 @@ export class SendKitWebhooks {
 		};
 	}
 
-	private count(hook: SendKitWebhook, delivery: Delivery): void {
+	private count(hook: StoredSendKitWebhook, delivery: Delivery): void {
 		if (delivery.status !== undefined && delivery.status < 300) hook.stats.totalDelivered += 1;
 		else hook.stats.totalFailed += 1;
 	}
@@ -154,6 +153,6 @@ function payload(event: string, data: Record<string, unknown>): string {
 }
 
 /** What the API shows of a webhook: everything, the secret included (docs: the create answer includes it). */
-export function webhookView(hook: SendKitWebhook): Record<string, unknown> {
+export function webhookView(hook: StoredSendKitWebhook): Record<string, unknown> {
 	return { ...hook, events: [...hook.events], stats: { ...hook.stats } };
 }

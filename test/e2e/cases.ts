@@ -199,6 +199,12 @@ export const e2eCases: Record<string, WorkflowSpec> = {
 			},
 		],
 	},
+	'sendkit-custom-fields-expression.json': {
+		title: 'Custom Fields given as one expression for the whole list go to the Error output, pointing to Custom Fields (JSON)',
+		outputs: { 'Create Lead': [0, 0, 1] },
+		items: [{ node: 'Create Lead', output: 2, fields: { error: /^Invalid "Custom Fields" in item 0: .*"Custom Fields \(JSON\)"/ } }],
+		requests: [{ api: 'sendKit', method: 'POST', path: /^\/v1\/leads$/, count: 0 }],
+	},
 	'kickofflabs-custom-fields-json.json': {
 		title: 'Custom Fields (JSON) from an expression reach KickoffLabs; an untouched Points field is not sent',
 		outputs: { 'Create Lead': [1, 0] },

@@ -1,3 +1,7 @@
+/**
+ * Checks output items against the output schemas n8n-core loads from dist/ (ajv): each item must match the schema as
+ * shipped and must not carry a field the schema does not name.
+ */
 import Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import { loadOutputSchema } from 'n8n-core';
@@ -5,11 +9,6 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 import type { WorkflowRun } from '../../dev/engine';
 import { repoRoot } from './world';
-
-/**
- * Checks output items against the output schemas n8n-core loads from dist/ (ajv): each item must match the schema as
- * shipped and must not carry a field the schema does not name.
- */
 
 export type NodeFolder = 'SendKit' | 'KickoffLabs';
 
@@ -46,7 +45,7 @@ function validatorsFor(folder: NodeFolder, resource: string, operation: string) 
 }
 
 /** What is wrong with each item, as readable lines; empty when every item matches. */
-export function mismatches(folder: NodeFolder, resource: string, operation: string, outputItems: INodeExecutionData[]): string[] {
+function mismatches(folder: NodeFolder, resource: string, operation: string, outputItems: INodeExecutionData[]): string[] {
 	const { shipped, closed: closedValidator } = validatorsFor(folder, resource, operation);
 	const problems: string[] = [];
 	outputItems.forEach((item, index) => {

@@ -2,7 +2,7 @@
  * Every string reachable from a value, through own properties enumerable or not (an Error's message, stack, cause and
  * n8n's description, context and errorResponse), so a test can prove a secret appears nowhere in a run.
  */
-export function allStrings(value: unknown): string[] {
+function allStrings(value: unknown): string[] {
 	const found: string[] = [];
 	const seen = new Set<unknown>();
 	const visit = (current: unknown, depth: number): void => {
@@ -28,7 +28,7 @@ export function allStrings(value: unknown): string[] {
 }
 
 /** The forms a key takes in a URL or a form body, besides itself. */
-export function keyForms(key: string): string[] {
+function keyForms(key: string): string[] {
 	return [key, encodeURIComponent(key), encodeURIComponent(key).replace(/%20/g, '+')];
 }
 

@@ -37,7 +37,7 @@ export function useWorld(): () => World {
 	};
 }
 
-export async function startWorld(): Promise<World> {
+async function startWorld(): Promise<World> {
 	const sandbox = await startSandbox({ keys: 'random' });
 	const engine = await createEngine(repoRoot);
 	return { sandbox, engine };

@@ -1,4 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code: runs in plain Node, not inside n8n */
+/** The node as a whole: its description and the API key across every operation (as an AI Agent tool: test/shared/agent-tools.test.ts). */
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -25,8 +26,6 @@ import {
 } from '../helpers/kickofflabs';
 import { leaksOf } from '../helpers/secrets';
 import { repoRoot } from '../helpers/world';
-
-/** The node as a whole: its description and the API key across every operation (as an AI Agent tool: test/shared/agent-tools.test.ts). */
 
 const { kickoffLabs, requests, run, seed } = useKickoffLabs();
 

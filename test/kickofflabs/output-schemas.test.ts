@@ -1,3 +1,9 @@
+/**
+ * Every output schema against what the node really outputs: real workflows through the n8n engine against the sandbox,
+ * every item of the operation's first output (and of the outputs that carry the same kind of item) validated with ajv
+ * against the schema n8n-core loads from dist/. Each item must match the schema as shipped and must not carry a field the
+ * schema does not name.
+ */
 import type { WorkflowJson } from '../../dev/engine';
 import { runWorkflow } from '../../dev/engine';
 import {
@@ -12,13 +18,6 @@ import {
 } from '../helpers/kickofflabs';
 import { expectMatchingItems, outputNamed } from '../helpers/output-schemas';
 import { items, kickoffLabsCredentials, useWorld, withParameters } from '../helpers/world';
-
-/**
- * Every output schema against what the node really outputs: real workflows through the n8n engine against the sandbox,
- * every item of the operation's first output (and of the outputs that carry the same kind of item) validated with ajv
- * against the schema n8n-core loads from dist/. Each item must match the schema as shipped and must not carry a field the
- * schema does not name.
- */
 
 const KICKOFFLABS = 'KickoffLabs';
 

@@ -1,6 +1,6 @@
 import type { WorkflowJson } from '../../dev/engine';
 import { runWorkflow } from '../../dev/engine';
-import type { SendKitLead, SendKitLeadChanges } from '../../sandbox/sendkit/store';
+import type { SendKitLeadChanges, StoredSendKitLead } from '../../sandbox/sendkit/types';
 import type { World } from '../helpers/world';
 import { items, loadWorkflow, sendKitCredentials } from '../helpers/world';
 
@@ -19,7 +19,7 @@ export function sendKitWorld(world: () => World) {
 		run: async (workflow: WorkflowJson, ...inputs: Array<Record<string, unknown>>) =>
 			await runWorkflow(world().engine, workflow, { credentials: sendKitCredentials(world().sandbox), input: items(...inputs) }),
 		/** Leads put straight into the sandbox's workspace (no request), in creation order. */
-		seedLeads: (count: number, fields: (index: number) => SendKitLeadChanges & { email?: string } = () => ({})): SendKitLead[] => {
+		seedLeads: (count: number, fields: (index: number) => SendKitLeadChanges & { email?: string } = () => ({})): StoredSendKitLead[] => {
 			const { store, workspaceId } = sendKit();
 			return Array.from({ length: count }, (_, index) =>
 				store.createLead({ email: `lead${index}@example.com`, ...fields(index), userId: store.workspaces[0].ownerId, workspaceId }),

@@ -1,10 +1,9 @@
+/** The node as a whole: the outputs n8n computes for it and an unreachable service (as an AI Agent tool: test/shared/agent-tools.test.ts). */
 import type { INode } from 'n8n-workflow';
 
 import { runWorkflow } from '../../dev/engine';
 import { ERROR_OUTPUT, createWorkflow, useSendKit } from '../helpers/sendkit';
 import { items } from '../helpers/world';
-
-/** The node as a whole: the outputs n8n computes for it and an unreachable service (as an AI Agent tool: test/shared/agent-tools.test.ts). */
 
 const { world, credentials } = useSendKit();
 

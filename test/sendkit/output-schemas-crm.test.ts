@@ -1,10 +1,9 @@
+/** The output schemas of SendKit's CRM-sync operations against real outputs (see output-schemas.test.ts). */
 import type { WorkflowJson } from '../../dev/engine';
 import { runWorkflow } from '../../dev/engine';
 import { everyLeadField, createWorkflow as sendKitCreate, getByIdWorkflow as sendKitGetById } from '../helpers/sendkit';
 import { expectMatchingItems, outputNamed } from '../helpers/output-schemas';
 import { items, loadWorkflow, sendKitCredentials, useWorld, withParameters } from '../helpers/world';
-
-/** The output schemas of SendKit's CRM-sync operations against real outputs (see output-schemas.test.ts). */
 
 const SENDKIT = 'SendKit';
 

@@ -1,9 +1,8 @@
+/** Answers that are not what they seem: each is an error or the API's real outcome, never a guess that loses data. */
 import { runWorkflow } from '../../dev/engine';
 import type { WorkflowJson } from '../../dev/engine';
 import { items, kickoffLabsCredentials, sendKitCredentials, useWorld, withErrorOutput, withParameters } from '../helpers/world';
 import { fixture } from '../helpers/fixtures';
-
-/** Answers that are not what they seem: each is an error or the API's real outcome, never a guess that loses data. */
 
 const world = useWorld();
 

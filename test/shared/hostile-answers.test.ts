@@ -1,15 +1,14 @@
+/**
+ * Servers that echo the request (its URL with the KickoffLabs key in the query, its headers with SendKit's X-Api-Key,
+ * its body) in successful and failed answers, JSON or HTML: the key must appear in no output item, no error, whatever
+ * the operation and the error handling.
+ */
 import type { WorkflowJson, WorkflowRun } from '../../dev/engine';
 import { runWorkflow } from '../../dev/engine';
 import type { OneShotFault } from '../../sandbox';
 import { leaksOf } from '../helpers/secrets';
 import { items, kickoffLabsCredentials, sendKitCredentials, useWorld, withNodeSettings } from '../helpers/world';
 import { fixture } from '../helpers/fixtures';
-
-/**
- * Servers that echo the request (its URL with the KickoffLabs key in the query, its headers with SendKit's X-Api-Key,
- * its body) in successful and failed answers, JSON or HTML: the key must appear in no output item, no error, whatever
- * the operation and the error handling.
- */
 
 const world = useWorld();
 
@@ -22,7 +21,6 @@ interface OperationCase {
 	workflow: WorkflowJson;
 	input: Array<Record<string, unknown>>;
 }
-
 
 const OPERATIONS: OperationCase[] = [
 	{ name: 'SendKit Create', service: 'sendKit', node: 'SendKit', workflow: fixture('sendkit/lead/create'), input: [{ email: 'echo@example.com' }] },

@@ -1,9 +1,8 @@
+/** Input checked before any request, in words users understand; custom fields from expressions; nothing half-sent. */
 import { runWorkflow } from '../../dev/engine';
 import type { WorkflowJson } from '../../dev/engine';
 import { items, kickoffLabsCredentials, sendKitCredentials, useWorld, withErrorOutput, withNodeSettings, withParameters } from '../helpers/world';
 import { fixture } from '../helpers/fixtures';
-
-/** Input checked before any request, in words users understand; custom fields from expressions; nothing half-sent. */
 
 const world = useWorld();
 

@@ -1,4 +1,9 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code: runs in plain Node, not inside n8n */
+/**
+ * The output schemas n8n shows before a node has run (and hands to AI tools): one per resource and operation, under
+ * nodes/<Node>/__schema__/v<version>/<resource>/<operation>.json, copied into dist/ by the build. These tests read them
+ * from dist/ with n8n-core's own loader, as n8n does. test/<service>/output-schemas.test.ts check them against real outputs.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -12,12 +17,6 @@ import { KickoffLabs } from '../../nodes/KickoffLabs/KickoffLabs.node';
 import { operations as sendKitOperations } from '../../nodes/SendKit/actions/router';
 import { SendKit } from '../../nodes/SendKit/SendKit.node';
 import type { NodeOperations } from '../../nodes/shared/router';
-
-/**
- * The output schemas n8n shows before a node has run (and hands to AI tools): one per resource and operation, under
- * nodes/<Node>/__schema__/v<version>/<resource>/<operation>.json, copied into dist/ by the build. These tests read them
- * from dist/ with n8n-core's own loader, as n8n does. test/<service>/output-schemas.test.ts check them against real outputs.
- */
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 

@@ -1,13 +1,12 @@
+/**
+ * Parameters without an expression are evaluated once per execution (shared/parameters.ts); these check, through the
+ * real engine, that every item still gets its own values, its own copy, and errors that name it.
+ */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { runWorkflow } from '../../dev/engine';
 import { itemParameter } from '../../nodes/shared/parameters';
 import { items, kickoffLabsCredentials, loadWorkflow, sendKitCredentials, useWorld, withErrorOutput, withParameters } from '../helpers/world';
-
-/**
- * Parameters without an expression are evaluated once per execution (shared/parameters.ts); these check, through the
- * real engine, that every item still gets its own values, its own copy, and errors that name it.
- */
 
 const sendKitCreate = loadWorkflow('test/sendkit/lead/create.workflow.json');
 const kickoffLabsCreate = loadWorkflow('test/kickofflabs/lead/create.workflow.json');

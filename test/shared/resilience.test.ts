@@ -1,12 +1,11 @@
-import type { WorkflowJson, WorkflowRun } from '../../dev/engine';
-import { runWorkflow } from '../../dev/engine';
-import type { Faults, RandomFaultKind } from '../../sandbox';
-import { items, kickoffLabsCredentials, loadWorkflow, sendKitCredentials, useWorld, withParameters } from '../helpers/world';
-
 /**
  * Volume under faults, through the real n8n engine against the sandbox (correctness only, no timings): every input
  * item comes out exactly once, on the branch it truly belongs to, no lead is sent twice, and no key leaks.
  */
+import type { WorkflowJson, WorkflowRun } from '../../dev/engine';
+import { runWorkflow } from '../../dev/engine';
+import type { Faults, RandomFaultKind } from '../../sandbox';
+import { items, kickoffLabsCredentials, loadWorkflow, sendKitCredentials, useWorld, withParameters } from '../helpers/world';
 
 const sendKitCreate = loadWorkflow('test/sendkit/lead/create.workflow.json');
 const kickoffLabsCreate = loadWorkflow('test/kickofflabs/lead/create.workflow.json');

@@ -1,10 +1,9 @@
-import { runWorkflow } from '../../dev/engine';
-import { items, kickoffLabsCredentials, loadWorkflow, sendKitCredentials, useWorld, withParameters } from '../helpers/world';
-
 /**
  * Items are sent several at a time, but two items about the same lead go one after the other, in input order: the first
  * signup with an email is the one that creates the lead, as when items were sent one at a time.
  */
+import { runWorkflow } from '../../dev/engine';
+import { items, kickoffLabsCredentials, loadWorkflow, sendKitCredentials, useWorld, withParameters } from '../helpers/world';
 
 const world = useWorld();
 

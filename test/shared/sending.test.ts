@@ -1,3 +1,7 @@
+/**
+ * How items are sent, through the real n8n engine against the sandbox: the Concurrency and Timeout options, output
+ * order, error items, the retry budget, and n8n's Retry On Fail. Correctness only; no timings are asserted.
+ */
 import { runWorkflow } from '../../dev/engine';
 import {
 	items,
@@ -8,11 +12,6 @@ import {
 	withNodeSettings,
 	withParameters,
 } from '../helpers/world';
-
-/**
- * How items are sent, through the real n8n engine against the sandbox: the Concurrency and Timeout options, output
- * order, error items, the retry budget, and n8n's Retry On Fail. Correctness only; no timings are asserted.
- */
 
 const sendKitCreate = loadWorkflow('test/sendkit/lead/create.workflow.json');
 const sendKitGet = loadWorkflow('test/sendkit/lead/get-by-email.workflow.json');

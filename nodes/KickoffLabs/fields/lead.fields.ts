@@ -18,7 +18,7 @@ export const DEFAULT_SOURCE = 'n8n';
 export const MAX_POINTS = 99999;
 
 /**
- * Names KickoffLabs reads as its own parameters rather than custom fields (docs §2.1 and the legacy API): a custom
+ * Names KickoffLabs reads as its own parameters rather than custom fields (docs/api-notes.md#kickofflabs-create-or-update-a-lead and the legacy API): a custom
  * field with one of these names would change the request (the lead's email, the referrer, the API key), so it is
  * refused. Names starting with "_" are reserved too (`__url`, `__source`, ...).
  */

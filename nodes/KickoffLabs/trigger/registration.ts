@@ -18,7 +18,7 @@ const registrationSchema = z.object({
 
 type Registration = z.infer<typeof registrationSchema>;
 
-/** `{"message":"Webhook Created","referenceId":123,"events":[...]}` (docs §2.6); only the reference is read. */
+/** `{"message":"Webhook Created","referenceId":123,"events":[...]}` (docs/api-notes.md#kickofflabs-other-lead-actions); only the reference is read. */
 export const createdWebhookSchema = z
 	.object({ referenceId: z.union([z.string(), z.number()]).optional() })
 	.passthrough();

@@ -49,7 +49,7 @@ export const campaignListEnvelopeSchema = listEnvelopeSchema(campaignSchema);
 
 const count = z.number().int().nonnegative();
 
-/** POST /v1/leads/bulk (docs §4.3). */
+/** POST /v1/leads/bulk (docs/api-notes.md#sendkit-leads). */
 export const bulkImportEnvelopeSchema = z.object({
 	success: z.literal(true),
 	data: z
@@ -66,10 +66,10 @@ export const bulkImportEnvelopeSchema = z.object({
 
 export type BulkImportAnswer = z.infer<typeof bulkImportEnvelopeSchema>['data'];
 
-/** DELETE /v1/leads (docs §4.3). */
+/** DELETE /v1/leads (docs/api-notes.md#sendkit-leads). */
 export const deleteEnvelopeSchema = z.object({ success: z.literal(true), data: z.object({ deletedCount: count }).passthrough() });
 
-/** POST /v1/campaigns/{id}/leads (docs §4.7). */
+/** POST /v1/campaigns/{id}/leads (docs/api-notes.md#sendkit-campaign-leads). */
 export const addLeadsEnvelopeSchema = z.object({
 	success: z.literal(true),
 	data: z
@@ -85,7 +85,7 @@ export type AddLeadsAnswer = z.infer<typeof addLeadsEnvelopeSchema>['data'];
 
 const jobStatusSchema = z.string();
 
-/** POST /v1/enrichment/enrich (docs §4.4). */
+/** POST /v1/enrichment/enrich (docs/api-notes.md#sendkit-enrichment-and-email-verification). */
 export const enrichEnvelopeSchema = z.object({
 	success: z.literal(true),
 	data: z
@@ -95,7 +95,7 @@ export const enrichEnvelopeSchema = z.object({
 		.passthrough(),
 });
 
-/** GET /v1/enrichment/jobs/{jobId} (docs §4.4). */
+/** GET /v1/enrichment/jobs/{jobId} (docs/api-notes.md#sendkit-enrichment-and-email-verification). */
 export const jobEnvelopeSchema = z.object({
 	success: z.literal(true),
 	data: z.object({ id: z.string(), type: z.string(), status: jobStatusSchema }).passthrough(),

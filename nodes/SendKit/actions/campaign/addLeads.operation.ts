@@ -12,7 +12,7 @@ import type { AddLeadsAnswer, SendKitCampaign } from '../../transport/schemas';
 import { addLeadsEnvelopeSchema, campaignEnvelopeSchema } from '../../transport/schemas';
 import { sendKit } from '../../transport/service';
 
-/** POST /v1/campaigns/{id}/leads takes at most 5,000 leads per request; a larger one is rejected (docs §4.7, [H]). */
+/** POST /v1/campaigns/{id}/leads takes at most 5,000 leads per request; a larger one is rejected (docs/api-notes.md#sendkit-campaign-leads). */
 const MAX_LEADS_PER_REQUEST = 5000;
 
 const outputs = { success: 'Success' } as const;

@@ -8,7 +8,7 @@ import { limitOf, returnAllProperties, returnAllSchema } from '../../../shared/r
 import { collectPages } from '../../transport/pagination';
 import { campaignListEnvelopeSchema } from '../../transport/schemas';
 
-/** Campaign statuses ([H], docs §4.6). */
+/** Campaign statuses (docs/api-notes.md#sendkit-campaigns). */
 const CAMPAIGN_STATUSES = ['draft', 'active', 'paused', 'completed', 'archived'] as const;
 
 const properties: INodeProperties[] = [

@@ -52,7 +52,7 @@ const inputSchema = z.object({
 type DeleteInput = z.infer<typeof inputSchema>;
 
 /**
- * DELETE /v1/leads with the ids in the JSON body (docs §4.3): the items share requests, grouped by Force. SendKit
+ * DELETE /v1/leads with the ids in the JSON body (docs/api-notes.md#sendkit-leads): the items share requests, grouped by Force. SendKit
  * answers with a count only, so an item is `deleted: true` when the request deleted every lead it named, and `null`
  * (not confirmed) when it deleted fewer, since SendKit does not say which ones were missing.
  */

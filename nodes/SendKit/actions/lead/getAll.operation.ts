@@ -92,7 +92,7 @@ const properties: INodeProperties[] = [
 
 const bool = z.boolean({ invalid_type_error: 'must be true or false' }).optional();
 
-/** The filters as GET /v1/leads takes them (docs §4.3): lists as comma-separated text. */
+/** The filters as GET /v1/leads takes them (docs/api-notes.md#sendkit-leads): lists as comma-separated text. */
 const filtersSchema = z
 	.object({
 		search: optionalTextSchema,

@@ -10,7 +10,7 @@ import type { BulkImportAnswer } from '../../transport/schemas';
 import { bulkImportEnvelopeSchema } from '../../transport/schemas';
 import { sendKit } from '../../transport/service';
 
-/** POST /v1/leads/bulk takes at most 5,000 leads per request (docs §4.3). */
+/** POST /v1/leads/bulk takes at most 5,000 leads per request (docs/api-notes.md#sendkit-leads). */
 const MAX_LEADS_PER_REQUEST = 5000;
 
 const outputs = { success: 'Success' } as const;

@@ -79,7 +79,7 @@ const FIRST_POLL_MS = 500;
 const MAX_POLL_MS = 5000;
 
 /**
- * Verification is asynchronous (docs §4.4): POST /v1/enrichment/enrich starts a job, GET /v1/enrichment/jobs/{id} is
+ * Verification is asynchronous (docs/api-notes.md#sendkit-enrichment-and-email-verification): POST /v1/enrichment/enrich starts a job, GET /v1/enrichment/jobs/{id} is
  * polled with a growing interval up to Max Wait, then each lead is read again for its result. A failed, cancelled or
  * unfinished job, an `unknown` verdict or a lead that is gone are outcomes on the item, never errors.
  */
@@ -181,7 +181,7 @@ const EMPTY_RESULT = { emailStatus: null, score: null, catchAll: null, segProtec
 
 /**
  * The verdict as the lead carries it. `emailVerificationResult` and the SEG fields are documented; the names of the
- * confidence score and the catch-all flag are not (docs §3.3), so the likely names are read in turn.
+ * confidence score and the catch-all flag are not (docs/api-notes.md#sendkit-lead-fields-not-documented), so the likely names are read in turn.
  */
 function verificationOf(lead: IDataObject, status: string, jobs: EnrichmentJob[]): IDataObject {
 	const first = (...keys: string[]) => keys.map((key) => lead[key]).find((value) => value !== undefined && value !== null) ?? null;
