@@ -1,4 +1,4 @@
-/** The node as a whole: the outputs n8n computes for it and an unreachable service (as an AI Agent tool: test/shared/agent-tools.test.ts). */
+/** The node as a whole: the outputs n8n computes for it and an unreachable service (as an AI Agent tool: test/scenarios/agent-tools.test.ts). */
 import type { INode } from 'n8n-workflow';
 
 import { runWorkflow } from '../../dev/engine';
