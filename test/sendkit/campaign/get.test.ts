@@ -1,9 +1,8 @@
-import { useWorld } from '../../helpers/world';
-import { sendKitFixture, sendKitWorld } from '../helpers';
+import { fixture } from '../../helpers/fixtures';
+import { useSendKit } from '../../helpers/sendkit';
 
-const world = useWorld();
-const { run, requests, seedLeads, sendKit } = sendKitWorld(world);
-const workflow = sendKitFixture('campaign', 'get');
+const { run, requests, seedLeads, sendKit } = useSendKit();
+const workflow = fixture('sendkit/campaign/get');
 
 describe('SendKit › Campaign › Get', () => {
 	it('returns the campaign with its lead counts', async () => {

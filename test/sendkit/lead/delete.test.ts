@@ -1,13 +1,12 @@
 import { deleteLeads } from '../../../nodes/SendKit/actions/lead/delete.operation';
-import { errorOutputIndex } from '../../helpers/fixtures';
-import { useWorld, withNodeSettings, withParameters } from '../../helpers/world';
-import { sendKitFixture, sendKitWorld } from '../helpers';
+import { errorOutputIndex, fixture } from '../../helpers/fixtures';
+import { withNodeSettings, withParameters } from '../../helpers/world';
+import { useSendKit } from '../../helpers/sendkit';
 
 const ERROR_OUTPUT = errorOutputIndex(deleteLeads.outputs);
 
-const world = useWorld();
-const { run, requests, seedLeads, sendKit } = sendKitWorld(world);
-const workflow = sendKitFixture('lead', 'delete');
+const { run, requests, seedLeads, sendKit } = useSendKit();
+const workflow = fixture('sendkit/lead/delete');
 
 function putInActiveCampaign(leadIds: string[]) {
 	const { store, workspaceId, activeCampaignId } = sendKit();

@@ -1,9 +1,9 @@
-import { useWorld, withParameters } from '../../helpers/world';
-import { sendKitFixture, sendKitWorld } from '../helpers';
+import { withParameters } from '../../helpers/world';
+import { fixture } from '../../helpers/fixtures';
+import { useSendKit } from '../../helpers/sendkit';
 
-const world = useWorld();
-const { run, requests, seedLeads, sendKit } = sendKitWorld(world);
-const workflow = sendKitFixture('lead', 'getAll');
+const { run, requests, seedLeads, sendKit } = useSendKit();
+const workflow = fixture('sendkit/lead/getAll');
 const emails = (result: Awaited<ReturnType<typeof run>>) => result.output('SendKit', 0).map((item) => item.json.email);
 
 describe('SendKit › Lead › Get Many', () => {

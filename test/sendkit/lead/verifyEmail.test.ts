@@ -1,9 +1,9 @@
-import { useWorld, withParameters } from '../../helpers/world';
-import { sendKitFixture, sendKitWorld } from '../helpers';
+import { withParameters } from '../../helpers/world';
+import { fixture } from '../../helpers/fixtures';
+import { useSendKit } from '../../helpers/sendkit';
 
-const world = useWorld();
-const { run, requests, seedLeads, sendKit } = sendKitWorld(world);
-const workflow = sendKitFixture('lead', 'verifyEmail');
+const { run, requests, seedLeads, sendKit } = useSendKit();
+const workflow = fixture('sendkit/lead/verifyEmail');
 
 describe('SendKit › Lead › Verify Email', () => {
 	it('starts one job for all items, waits for a slow job, and returns each lead with its verdict', async () => {
