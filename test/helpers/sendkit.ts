@@ -78,7 +78,15 @@ export function useSendKit() {
 		);
 	}
 
-	return { world, sendKit, requests, forgetRequests, credentials, run, runWith, create, asTool, seedLeads };
+	/** Puts leads straight into a campaign of the sandbox (no request); a campaign it does not have fails the test. */
+	function putInCampaign(campaignId: string, leadIds: string[]): void {
+		const { store, workspaceId } = sendKit();
+		const campaign = store.campaigns.find(workspaceId, campaignId);
+		if (!campaign) throw new Error(`The sandbox has no campaign ${campaignId}`);
+		for (const id of leadIds) store.campaigns.add(campaign, id);
+	}
+
+	return { world, sendKit, requests, forgetRequests, credentials, run, runWith, create, asTool, seedLeads, putInCampaign };
 }
 
 /** A lead with every field SendKit's Create offers set, as Additional Fields (for output-schema checks). */

@@ -32,7 +32,7 @@ describe('outputs as n8n computes them for the SendKit node', () => {
 		return NodeHelpers.getNodeOutputs(workflow, workflow.getNode('SendKit') as INode, nodeType.description);
 	};
 
-	it('gives Create the Created and Already Exists outputs', () => {
+	it('gives Create the Created and Existing Lead outputs', () => {
 		expect(outputsFor({ resource: 'lead', operation: 'create' })).toEqual([
 			{ type: 'main', displayName: 'Created' },
 			{ type: 'main', displayName: 'Existing Lead' },

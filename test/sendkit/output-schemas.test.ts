@@ -15,7 +15,7 @@ const { run } = useSendKit();
 describe('SendKit output schemas', () => {
 	const everyField = everyLeadField;
 
-	it('lead/create: Created, Already Exists, and Already Exists after an update match the create schema', async () => {
+	it('lead/create: Created, Existing Lead, and Existing Lead after an update match the create schema', async () => {
 		const created = await run(
 			withParameters(sendKitCreate, SENDKIT, { email: '={{ $json.email }}', additionalFields: everyField }),
 			{ email: 'full@example.com' },

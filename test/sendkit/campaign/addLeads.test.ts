@@ -5,7 +5,7 @@ import { useSendKit } from '../../helpers/sendkit';
 
 const ERROR_OUTPUT = errorOutputIndex(addLeads.outputs);
 
-const { asTool, run, requests, seedLeads, sendKit } = useSendKit();
+const { asTool, run, requests, seedLeads, putInCampaign, sendKit } = useSendKit();
 const workflow = fixture('sendkit/campaign/addLeads');
 const addRequests = () => requests('POST', /^\/v1\/campaigns\/[a-f0-9]{24}\/leads$/);
 const byLeadId = withParameters(workflow, 'SendKit', { addBy: 'leadId', leadId: '={{ $json.leadId }}' });
@@ -43,10 +43,9 @@ describe('SendKit › Campaign › Add Leads', () => {
 	});
 
 	it('by lead ID: leads already in the campaign are skipped with why; an unknown lead fails with SendKit\'s message', async () => {
-		const { draftCampaignId, store, workspaceId } = sendKit();
+		const { draftCampaignId } = sendKit();
 		const leads = seedLeads(2);
-		const campaign = store.campaigns.find(workspaceId, draftCampaignId);
-		if (campaign) store.campaigns.add(campaign, leads[0]._id);
+		putInCampaign(draftCampaignId, [leads[0]._id]);
 
 		const first = await run(byLeadId, { campaignId: draftCampaignId, leadId: leads[0]._id }, { campaignId: draftCampaignId, leadId: 'ffffffffffffffffffffffff' });
 		const again = await run(byLeadId, { campaignId: draftCampaignId, leadId: leads[1]._id });

@@ -1,14 +1,13 @@
 import { fixture } from '../../helpers/fixtures';
 import { useSendKit } from '../../helpers/sendkit';
 
-const { run, requests, seedLeads, sendKit } = useSendKit();
+const { run, requests, seedLeads, putInCampaign, sendKit } = useSendKit();
 const workflow = fixture('sendkit/campaign/get');
 
 describe('SendKit › Campaign › Get', () => {
 	it('returns the campaign with its lead counts', async () => {
-		const { store, workspaceId, activeCampaignId } = sendKit();
-		const campaign = store.campaigns.find(workspaceId, activeCampaignId);
-		for (const lead of seedLeads(2)) if (campaign) store.campaigns.add(campaign, lead._id);
+		const { activeCampaignId } = sendKit();
+		putInCampaign(activeCampaignId, seedLeads(2).map((lead) => lead._id));
 
 		const result = await run(workflow, { campaignId: activeCampaignId });
 

@@ -59,7 +59,7 @@ describe('SendKit › Create Lead', () => {
 		expect(result.output('SendKit', CREATED)[0].json).toMatchObject({ phoneNumber: '+1-555-123-4567', jobTitle: 'CTO' });
 	});
 
-	it('puts a duplicate on Already Exists with the existing lead and the API message, without another request', async () => {
+	it('puts a duplicate on Existing Lead with the existing lead and the API message, without another request', async () => {
 		const first = await create({ email: 'dup@example.com', firstName: 'First' });
 		const existingId = first.output('SendKit', CREATED)[0].json._id;
 
@@ -99,7 +99,7 @@ describe('SendKit › Create Lead', () => {
 		]);
 	});
 
-	it('with Update Existing Lead, patches the duplicate and puts the updated lead on Already Exists', async () => {
+	it('with Update Existing Lead, patches the duplicate and puts the updated lead on Existing Lead', async () => {
 		await create({ email: 'upd@example.com', firstName: 'Old', source: 'ads' });
 		const workflow = withParameters(createWorkflow, 'SendKit', {
 			updateExisting: true,
@@ -124,7 +124,7 @@ describe('SendKit › Create Lead', () => {
 		expect(patch?.body).toEqual({ jobTitle: 'Head of Growth', customFields: { plan: 'pro' } });
 	});
 
-	it('routes a mixed batch: new to Created, duplicate to Already Exists, invalid to the Error output, each once', async () => {
+	it('routes a mixed batch: new to Created, duplicate to Existing Lead, invalid to the Error output, each once', async () => {
 		await create({ email: 'taken@example.com' });
 		forgetRequests();
 

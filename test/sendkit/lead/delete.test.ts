@@ -5,15 +5,10 @@ import { useSendKit } from '../../helpers/sendkit';
 
 const ERROR_OUTPUT = errorOutputIndex(deleteLeads.outputs);
 
-const { run, requests, seedLeads, sendKit } = useSendKit();
+const { run, requests, seedLeads, putInCampaign, sendKit } = useSendKit();
 const workflow = fixture('sendkit/lead/delete');
 
-function putInActiveCampaign(leadIds: string[]) {
-	const { store, workspaceId, activeCampaignId } = sendKit();
-	const campaign = store.campaigns.find(workspaceId, activeCampaignId);
-	if (!campaign) throw new Error('seeded campaign missing');
-	for (const id of leadIds) store.campaigns.add(campaign, id);
-}
+const putInActiveCampaign = (leadIds: string[]) => putInCampaign(sendKit().activeCampaignId, leadIds);
 
 describe('SendKit › Lead › Delete', () => {
 	it('deletes many items in one request, the ids in the JSON body, one output item per input item', async () => {
