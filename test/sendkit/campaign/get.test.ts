@@ -1,5 +1,8 @@
-import { fixture } from '../../helpers/fixtures';
+import { get } from '../../../nodes/SendKit/actions/campaign/get.operation';
+import { errorOutputIndex, fixture } from '../../helpers/fixtures';
 import { useSendKit } from '../../helpers/sendkit';
+
+const ERROR_OUTPUT = errorOutputIndex(get.outputs);
 
 const { run, requests, seedLeads, putInCampaign, sendKit } = useSendKit();
 const workflow = fixture('sendkit/campaign/get');
@@ -19,7 +22,7 @@ describe('SendKit › Campaign › Get', () => {
 	it('an unknown campaign is an error item with SendKit\'s message; a malformed id is refused before any request', async () => {
 		const result = await run(workflow, { campaignId: 'eeeeeeeeeeeeeeeeeeeeeeee' }, { campaignId: '12' });
 
-		const errors = result.output('SendKit', 1).map((item) => [item.json.error, item.pairedItem]);
+		const errors = result.output('SendKit', ERROR_OUTPUT).map((item) => [item.json.error, item.pairedItem]);
 		expect(errors).toEqual([
 			['SendKit: Campaign not found', { item: 0 }],
 			[expect.stringMatching(/^Invalid "Campaign" in item 1: must be a SendKit campaign ID/), { item: 1 }],

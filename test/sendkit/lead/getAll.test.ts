@@ -1,6 +1,9 @@
+import { getAll } from '../../../nodes/SendKit/actions/lead/getAll.operation';
 import { withParameters } from '../../helpers/world';
-import { fixture } from '../../helpers/fixtures';
+import { errorOutputIndex, fixture } from '../../helpers/fixtures';
 import { useSendKit } from '../../helpers/sendkit';
+
+const ERROR_OUTPUT = errorOutputIndex(getAll.outputs);
 
 const { run, requests, seedLeads, sendKit } = useSendKit();
 const workflow = fixture('sendkit/lead/getAll');
@@ -84,7 +87,7 @@ describe('SendKit › Lead › Get Many', () => {
 	it('an invalid Limit is an error naming the field and the item, and nothing is sent', async () => {
 		const result = await run(withParameters(workflow, 'SendKit', { returnAll: false, limit: 0 }), {});
 
-		expect(result.output('SendKit', 1).map((item) => item.json.error)).toEqual(['Invalid "Limit" in item 0: must be at least 1']);
+		expect(result.output('SendKit', ERROR_OUTPUT).map((item) => item.json.error)).toEqual(['Invalid "Limit" in item 0: must be at least 1']);
 		expect(requests()).toHaveLength(0);
 	});
 });

@@ -1,6 +1,9 @@
+import { verifyEmail } from '../../../nodes/SendKit/actions/lead/verifyEmail.operation';
 import { withParameters } from '../../helpers/world';
-import { fixture } from '../../helpers/fixtures';
+import { errorOutputIndex, fixture } from '../../helpers/fixtures';
 import { useSendKit } from '../../helpers/sendkit';
+
+const ERROR_OUTPUT = errorOutputIndex(verifyEmail.outputs);
 
 const { run, requests, seedLeads, sendKit } = useSendKit();
 const workflow = fixture('sendkit/lead/verifyEmail');
@@ -40,7 +43,7 @@ describe('SendKit › Lead › Verify Email', () => {
 
 		const result = await run(withParameters(workflow, 'SendKit', { options: { detectSeg: false } }), { _id: lead._id });
 
-		expect(result.output('SendKit', 1)).toEqual([]);
+		expect(result.output('SendKit', ERROR_OUTPUT)).toEqual([]);
 		expect(result.output('SendKit', 0)[0].json.verification).toMatchObject({ status: 'failed', emailStatus: null });
 	});
 
