@@ -4,7 +4,7 @@ import { loadWorkflow, sendKitCredentials, useWorld } from '../helpers/world';
 const world = useWorld();
 
 describe('examples/sendkit-create-leads.json', () => {
-	it('runs as shipped: its pinned signups reach Created, Already Exists and Error, and each branch continues', async () => {
+	it('runs as shipped: its pinned signups reach Created, Existing Lead and Error, and each branch continues', async () => {
 		const workflow = loadWorkflow('examples/sendkit-create-leads.json');
 
 		const result = await runWorkflow(world().engine, workflow, { credentials: sendKitCredentials(world().sandbox) });

@@ -1,5 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code: runs in plain Node, not inside n8n */
-/** The node as a whole: its description and the API key across every operation (as an AI Agent tool: test/shared/agent-tools.test.ts). */
+/** The node as a whole: its description and the API key across every operation (as an AI Agent tool: test/scenarios/agent-tools.test.ts). */
 import fs from 'node:fs';
 import path from 'node:path';
 

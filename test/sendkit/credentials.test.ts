@@ -1,18 +1,14 @@
-import { runWorkflow } from '../../dev/engine';
 import { CREATED, ERROR_OUTPUT, createWorkflow, useSendKit } from '../helpers/sendkit';
-import { items, withNodeSettings } from '../helpers/world';
+import { withNodeSettings } from '../helpers/world';
 
-const { world, requests, credentials } = useSendKit();
+const { sendKit, requests, runWith } = useSendKit();
 
 describe('SendKit API credential in a run', () => {
 	it('reports a wrong API key as a clear authorization error, with the key nowhere in the run', async () => {
 		const wrongKey = `sk_${'0'.repeat(48)}`;
 		const workflow = withNodeSettings(createWorkflow, 'SendKit', { onError: 'stopWorkflow' });
 
-		const result = await runWorkflow(world().engine, workflow, {
-			credentials: credentials({ apiKey: wrongKey }),
-			input: items({ email: 'ada@example.com' }),
-		});
+		const result = await runWith({ apiKey: wrongKey }, workflow, { email: 'ada@example.com' });
 
 		expect(result.error).toMatchObject({ name: 'NodeApiError', httpCode: '401' });
 		expect(result.error?.message).toBe('SendKit: Invalid or missing API key');
@@ -20,21 +16,15 @@ describe('SendKit API credential in a run', () => {
 	});
 
 	it('works with a platform key and its workspace id, sending X-Workspace-Id', async () => {
-		const { platformKey, workspaceId } = world().sandbox.sendKit;
-		const result = await runWorkflow(world().engine, createWorkflow, {
-			credentials: credentials({ apiKey: platformKey, workspaceId }),
-			input: items({ email: 'platform@example.com' }),
-		});
+		const { platformKey, workspaceId } = sendKit();
+		const result = await runWith({ apiKey: platformKey, workspaceId }, createWorkflow, { email: 'platform@example.com' });
 
 		expect(result.output('SendKit', CREATED)[0].json).toMatchObject({ email: 'platform@example.com', workspaceId });
 		expect(requests()[0].headers['x-workspace-id']).toBe(workspaceId);
 	});
 
 	it('stops a platform key without workspace id with a clear error, before any request', async () => {
-		const result = await runWorkflow(world().engine, createWorkflow, {
-			credentials: credentials({ apiKey: world().sandbox.sendKit.platformKey, workspaceId: '' }),
-			input: items({ email: 'a@example.com' }, { email: 'b@example.com' }),
-		});
+		const result = await runWith({ apiKey: sendKit().platformKey, workspaceId: '' }, createWorkflow, { email: 'a@example.com' }, { email: 'b@example.com' });
 
 		const errors = result.output('SendKit', ERROR_OUTPUT);
 		expect(errors).toHaveLength(2);

@@ -4,18 +4,18 @@ import type { IDataObject } from 'n8n-workflow';
 import { isNewer } from '../../nodes/SendKit/trigger/newLeads';
 import { client } from '../sandbox/helpers';
 import { useTriggerHost } from '../helpers/triggers';
-import { loadWorkflow, sendKitCredentials, useWorld } from '../helpers/world';
+import { useSendKit } from '../helpers/sendkit';
+import { loadWorkflow } from '../helpers/world';
 
 const TRIGGER = 'SendKit New Lead Trigger';
 const pollWorkflow = loadWorkflow('test/sendkit/newLeadTrigger.workflow.json');
 
-const world = useWorld();
+const { world, sendKit, credentials } = useSendKit();
 const { activate } = useTriggerHost(world);
 
-const sendKit = () => world().sandbox.sendKit;
 const api = (): AxiosInstance => client(sendKit().url, { 'X-Api-Key': sendKit().workspaceKey });
 const activatePoller = async (staticData?: IDataObject) =>
-	await activate(pollWorkflow, { credentials: sendKitCredentials(world().sandbox), staticData });
+	await activate(pollWorkflow, { credentials: credentials(), staticData });
 
 async function createLeads(...emails: string[]): Promise<void> {
 	for (const email of emails) {

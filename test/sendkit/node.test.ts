@@ -1,23 +1,18 @@
-/** The node as a whole: the outputs n8n computes for it and an unreachable service (as an AI Agent tool: test/shared/agent-tools.test.ts). */
+/** The node as a whole: the outputs n8n computes for it and an unreachable service (as an AI Agent tool: test/scenarios/agent-tools.test.ts). */
 import type { INode } from 'n8n-workflow';
 
-import { runWorkflow } from '../../dev/engine';
 import { ERROR_OUTPUT, createWorkflow, useSendKit } from '../helpers/sendkit';
-import { items } from '../helpers/world';
 
-const { world, credentials } = useSendKit();
+const { sendKit, runWith } = useSendKit();
 
 describe('SendKit › unreachable service', () => {
 	it('names the service and the failure, keeps the network code, and shows no key', async () => {
-		const result = await runWorkflow(world().engine, createWorkflow, {
-			credentials: credentials({ baseUrl: 'http://127.0.0.1:9' }),
-			input: items({ email: 'offline@example.com' }),
-		});
+		const result = await runWith({ baseUrl: 'http://127.0.0.1:9' }, createWorkflow, { email: 'offline@example.com' });
 
 		const [failed] = result.output('SendKit', ERROR_OUTPUT);
 		expect(failed.json.error).toBe('SendKit: the service could not be reached (the connection was refused)');
 		expect(failed.error).toMatchObject({ httpCode: 'ECONNREFUSED' });
-		expect(JSON.stringify(result.run)).not.toContain(world().sandbox.sendKit.workspaceKey);
+		expect(JSON.stringify(result.run)).not.toContain(sendKit().workspaceKey);
 	});
 });
 
@@ -37,7 +32,7 @@ describe('outputs as n8n computes them for the SendKit node', () => {
 		return NodeHelpers.getNodeOutputs(workflow, workflow.getNode('SendKit') as INode, nodeType.description);
 	};
 
-	it('gives Create the Created and Already Exists outputs', () => {
+	it('gives Create the Created and Existing Lead outputs', () => {
 		expect(outputsFor({ resource: 'lead', operation: 'create' })).toEqual([
 			{ type: 'main', displayName: 'Created' },
 			{ type: 'main', displayName: 'Existing Lead' },

@@ -4,31 +4,25 @@
  * against the schema n8n-core loads from dist/. Each item must match the schema as shipped and must not carry a field the
  * schema does not name.
  */
-import type { WorkflowJson } from '../../dev/engine';
-import { runWorkflow } from '../../dev/engine';
-import { everyLeadField, createWorkflow as sendKitCreate, getByEmailWorkflow as sendKitGetByEmail, getByIdWorkflow as sendKitGetById } from '../helpers/sendkit';
+import { everyLeadField, useSendKit, createWorkflow as sendKitCreate, getByEmailWorkflow as sendKitGetByEmail, getByIdWorkflow as sendKitGetById } from '../helpers/sendkit';
 import { expectMatchingItems, outputNamed } from '../helpers/output-schemas';
-import { items, sendKitCredentials, useWorld, withParameters } from '../helpers/world';
+import { withParameters } from '../helpers/world';
 
 const SENDKIT = 'SendKit';
 
-const world = useWorld();
-
-async function runSendKit(workflow: WorkflowJson, ...inputs: Array<Record<string, unknown>>) {
-	return await runWorkflow(world().engine, workflow, { credentials: sendKitCredentials(world().sandbox), input: items(...inputs) });
-}
+const { run } = useSendKit();
 
 describe('SendKit output schemas', () => {
 	const everyField = everyLeadField;
 
-	it('lead/create: Created, Already Exists, and Already Exists after an update match the create schema', async () => {
-		const created = await runSendKit(
+	it('lead/create: Created, Existing Lead, and Existing Lead after an update match the create schema', async () => {
+		const created = await run(
 			withParameters(sendKitCreate, SENDKIT, { email: '={{ $json.email }}', additionalFields: everyField }),
 			{ email: 'full@example.com' },
 		);
-		const minimal = await runSendKit(sendKitCreate, { email: 'minimal@example.com' }, { email: 'named@example.com', firstName: 'Grace' });
-		const duplicates = await runSendKit(sendKitCreate, { email: 'full@example.com' }, { email: 'minimal@example.com' });
-		const updated = await runSendKit(
+		const minimal = await run(sendKitCreate, { email: 'minimal@example.com' }, { email: 'named@example.com', firstName: 'Grace' });
+		const duplicates = await run(sendKitCreate, { email: 'full@example.com' }, { email: 'minimal@example.com' });
+		const updated = await run(
 			withParameters(sendKitCreate, SENDKIT, { updateExisting: true, additionalFields: { jobTitle: 'CEO', city: 'Paris' } }),
 			{ email: 'named@example.com' },
 		);
@@ -43,15 +37,15 @@ describe('SendKit output schemas', () => {
 	});
 
 	it('lead/get: Found by email (the list\'s shorter lead) and by ID (the full lead) match the get schema', async () => {
-		const seeded = await runSendKit(
+		const seeded = await run(
 			withParameters(sendKitCreate, SENDKIT, { email: '={{ $json.email }}', additionalFields: everyField }),
 			{ email: 'full@example.com' },
 		);
-		await runSendKit(sendKitCreate, { email: 'minimal@example.com' });
+		await run(sendKitCreate, { email: 'minimal@example.com' });
 		const fullId = outputNamed(seeded, SENDKIT, 'Created')[0].json._id;
 
-		const byEmail = await runSendKit(sendKitGetByEmail, { email: 'full@example.com' }, { email: 'minimal@example.com' });
-		const byId = await runSendKit(sendKitGetById, { leadId: fullId });
+		const byEmail = await run(sendKitGetByEmail, { email: 'full@example.com' }, { email: 'minimal@example.com' });
+		const byId = await run(sendKitGetById, { leadId: fullId });
 
 		const found = [...outputNamed(byEmail, SENDKIT, 'Found'), ...outputNamed(byId, SENDKIT, 'Found')];
 		expect(found).toHaveLength(3);

@@ -4,19 +4,18 @@ import type { IDataObject } from 'n8n-workflow';
 import type { ActiveWorkflow } from '../../dev/engine/triggers';
 import { client } from '../sandbox/helpers';
 import { useTriggerHost } from '../helpers/triggers';
-import { loadWorkflow, sendKitCredentials, useWorld, withParameters } from '../helpers/world';
+import { useSendKit } from '../helpers/sendkit';
+import { loadWorkflow, withParameters } from '../helpers/world';
 
 const TRIGGER = 'SendKit Trigger';
 const WEBHOOK_ID = '5a1c0b1e-0000-4000-8000-00000000b001';
 const triggerWorkflow = loadWorkflow('test/sendkit/trigger.workflow.json');
 
-const world = useWorld();
+const { world, sendKit, credentials } = useSendKit();
 const { host, activate, deactivate } = useTriggerHost(world);
 
-const sendKit = () => world().sandbox.sendKit;
 const webhooks = () => sendKit().store.webhooks;
 const requests = () => sendKit().control.requests;
-const credentials = (overrides: Partial<{ apiKey: string }> = {}) => sendKitCredentials(world().sandbox, overrides);
 const api = (): AxiosInstance => client(sendKit().url, { 'X-Api-Key': sendKit().workspaceKey });
 const withEvents = (...events: string[]) => withParameters(triggerWorkflow, TRIGGER, { events });
 const webhookUrl = () => `${host().webhookBaseUrl}/${WEBHOOK_ID}/webhook`;

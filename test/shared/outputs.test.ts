@@ -1,18 +1,22 @@
 import { outputsExpression, outputsForParametersForTests } from '../../nodes/shared/outputs';
 
 describe('outputs by operation', () => {
-	const table = { lead: { create: ['Created', 'Already Exists'] } };
+	const table = { lead: { create: ['Created', 'Existing Lead'] } };
 	const defaults = { resource: 'lead', operation: 'create' };
+	const createOutputs = [
+		{ type: 'main', displayName: 'Created' },
+		{ type: 'main', displayName: 'Existing Lead' },
+	];
 
 	it('names the outputs of branching operations and gives others a single output', () => {
-		expect(outputsForParametersForTests({ resource: 'lead', operation: 'create' }, table, defaults)).toEqual([
-			{ type: 'main', displayName: 'Created' },
-			{ type: 'main', displayName: 'Already Exists' },
-		]);
-		expect(outputsForParametersForTests({}, table, defaults)).toHaveLength(2);
+		expect(outputsForParametersForTests({ resource: 'lead', operation: 'create' }, table, defaults)).toEqual(createOutputs);
 		expect(outputsForParametersForTests({ resource: 'campaign', operation: 'getAll' }, table, defaults)).toEqual([
 			{ type: 'main' },
 		]);
+	});
+
+	it('names the outputs of the default resource and operation when the saved workflow omits both', () => {
+		expect(outputsForParametersForTests({}, table, defaults)).toEqual(createOutputs);
 	});
 
 	it('builds an expression with no "}}" inside, which would end it early', () => {

@@ -1,14 +1,12 @@
-import { invokeAsTool } from '../../../dev/engine';
 import { addLeads } from '../../../nodes/SendKit/actions/campaign/addLeads.operation';
-import { errorOutputIndex } from '../../helpers/fixtures';
-import { sendKitCredentials, useWorld, withParameters } from '../../helpers/world';
-import { sendKitFixture, sendKitWorld } from '../helpers';
+import { errorOutputIndex, fixture } from '../../helpers/fixtures';
+import { withParameters } from '../../helpers/world';
+import { useSendKit } from '../../helpers/sendkit';
 
 const ERROR_OUTPUT = errorOutputIndex(addLeads.outputs);
 
-const world = useWorld();
-const { run, requests, seedLeads, sendKit } = sendKitWorld(world);
-const workflow = sendKitFixture('campaign', 'addLeads');
+const { asTool, run, requests, seedLeads, putInCampaign, sendKit } = useSendKit();
+const workflow = fixture('sendkit/campaign/addLeads');
 const addRequests = () => requests('POST', /^\/v1\/campaigns\/[a-f0-9]{24}\/leads$/);
 const byLeadId = withParameters(workflow, 'SendKit', { addBy: 'leadId', leadId: '={{ $json.leadId }}' });
 
@@ -45,10 +43,9 @@ describe('SendKit › Campaign › Add Leads', () => {
 	});
 
 	it('by lead ID: leads already in the campaign are skipped with why; an unknown lead fails with SendKit\'s message', async () => {
-		const { draftCampaignId, store, workspaceId } = sendKit();
+		const { draftCampaignId } = sendKit();
 		const leads = seedLeads(2);
-		const campaign = store.campaigns.find(workspaceId, draftCampaignId);
-		if (campaign) store.campaigns.add(campaign, leads[0]._id);
+		putInCampaign(draftCampaignId, [leads[0]._id]);
 
 		const first = await run(byLeadId, { campaignId: draftCampaignId, leadId: leads[0]._id }, { campaignId: draftCampaignId, leadId: 'ffffffffffffffffffffffff' });
 		const again = await run(byLeadId, { campaignId: draftCampaignId, leadId: leads[1]._id });
@@ -93,7 +90,7 @@ describe('SendKit › Campaign › Add Leads', () => {
 		const node = { ...workflow.nodes[1], parameters: { ...workflow.nodes[1].parameters } };
 
 		const answer = JSON.parse(
-			await invokeAsTool(world().engine, node, { campaignId: sendKit().activeCampaignId, email: 'agent@example.com' }, sendKitCredentials(world().sandbox)),
+			await asTool(node, { campaignId: sendKit().activeCampaignId, email: 'agent@example.com' }),
 		) as unknown;
 
 		expect(answer).toEqual([expect.objectContaining({ email: 'agent@example.com', status: 'added', campaignStatus: 'active' })]);

@@ -1,15 +1,16 @@
-import { useWorld } from '../../helpers/world';
-import { sendKitFixture, sendKitWorld } from '../helpers';
+import { get } from '../../../nodes/SendKit/actions/campaign/get.operation';
+import { errorOutputIndex, fixture } from '../../helpers/fixtures';
+import { useSendKit } from '../../helpers/sendkit';
 
-const world = useWorld();
-const { run, requests, seedLeads, sendKit } = sendKitWorld(world);
-const workflow = sendKitFixture('campaign', 'get');
+const ERROR_OUTPUT = errorOutputIndex(get.outputs);
+
+const { run, requests, seedLeads, putInCampaign, sendKit } = useSendKit();
+const workflow = fixture('sendkit/campaign/get');
 
 describe('SendKit › Campaign › Get', () => {
 	it('returns the campaign with its lead counts', async () => {
-		const { store, workspaceId, activeCampaignId } = sendKit();
-		const campaign = store.campaigns.find(workspaceId, activeCampaignId);
-		for (const lead of seedLeads(2)) if (campaign) store.campaigns.add(campaign, lead._id);
+		const { activeCampaignId } = sendKit();
+		putInCampaign(activeCampaignId, seedLeads(2).map((lead) => lead._id));
 
 		const result = await run(workflow, { campaignId: activeCampaignId });
 
@@ -21,7 +22,7 @@ describe('SendKit › Campaign › Get', () => {
 	it('an unknown campaign is an error item with SendKit\'s message; a malformed id is refused before any request', async () => {
 		const result = await run(workflow, { campaignId: 'eeeeeeeeeeeeeeeeeeeeeeee' }, { campaignId: '12' });
 
-		const errors = result.output('SendKit', 1).map((item) => [item.json.error, item.pairedItem]);
+		const errors = result.output('SendKit', ERROR_OUTPUT).map((item) => [item.json.error, item.pairedItem]);
 		expect(errors).toEqual([
 			['SendKit: Campaign not found', { item: 0 }],
 			[expect.stringMatching(/^Invalid "Campaign" in item 1: must be a SendKit campaign ID/), { item: 1 }],

@@ -1,9 +1,9 @@
-import { useWorld, withParameters } from '../../helpers/world';
-import { sendKitFixture, sendKitWorld } from '../helpers';
+import { withParameters } from '../../helpers/world';
+import { fixture } from '../../helpers/fixtures';
+import { useSendKit } from '../../helpers/sendkit';
 
-const world = useWorld();
-const { run, requests, sendKit } = sendKitWorld(world);
-const workflow = sendKitFixture('campaign', 'getAll');
+const { run, requests, sendKit } = useSendKit();
+const workflow = fixture('sendkit/campaign/getAll');
 const names = (result: Awaited<ReturnType<typeof run>>) => result.output('SendKit', 0).map((item) => item.json.name);
 
 describe('SendKit › Campaign › Get Many', () => {

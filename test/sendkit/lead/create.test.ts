@@ -1,8 +1,7 @@
-import { runWorkflow } from '../../../dev/engine';
 import { CREATED, EXISTING_LEAD, ERROR_OUTPUT, createWorkflow, useSendKit } from '../../helpers/sendkit';
-import { items, withNodeSettings, withParameters } from '../../helpers/world';
+import { withNodeSettings, withParameters } from '../../helpers/world';
 
-const { world, requests, credentials, create } = useSendKit();
+const { sendKit, requests, forgetRequests, run, create } = useSendKit();
 
 describe('SendKit › Create Lead', () => {
 	it('puts a new lead on Created, with the fields SendKit stored', async () => {
@@ -47,7 +46,7 @@ describe('SendKit › Create Lead', () => {
 		const workflow = withParameters(createWorkflow, 'SendKit', {
 			additionalFields: { phone: '+1-555-123-4567', city: 'San Francisco', state: 'CA', country: 'US', jobTitle: 'CTO' },
 		});
-		const result = await runWorkflow(world().engine, workflow, { credentials: credentials(), input: items({ email: 'p@example.com' }) });
+		const result = await run(workflow, { email: 'p@example.com' });
 
 		expect(requests()[0].body).toEqual({
 			email: 'p@example.com',
@@ -60,7 +59,7 @@ describe('SendKit › Create Lead', () => {
 		expect(result.output('SendKit', CREATED)[0].json).toMatchObject({ phoneNumber: '+1-555-123-4567', jobTitle: 'CTO' });
 	});
 
-	it('puts a duplicate on Already Exists with the existing lead and the API message, without another request', async () => {
+	it('puts a duplicate on Existing Lead with the existing lead and the API message, without another request', async () => {
 		const first = await create({ email: 'dup@example.com', firstName: 'First' });
 		const existingId = first.output('SendKit', CREATED)[0].json._id;
 
@@ -83,7 +82,7 @@ describe('SendKit › Create Lead', () => {
 		const existingId = String(first.output('SendKit', CREATED)[0].json._id);
 		const workflow = withParameters(createWorkflow, 'SendKit', { options: { fetchExisting: true } });
 
-		const second = await runWorkflow(world().engine, workflow, { credentials: credentials(), input: items({ email: 'full@example.com' }) });
+		const second = await run(workflow, { email: 'full@example.com' });
 
 		const [duplicate] = second.output('SendKit', EXISTING_LEAD);
 		// The 409 carries only _id, email and names: companyName and linkedinUrl come from the extra GET.
@@ -100,7 +99,7 @@ describe('SendKit › Create Lead', () => {
 		]);
 	});
 
-	it('with Update Existing Lead, patches the duplicate and puts the updated lead on Already Exists', async () => {
+	it('with Update Existing Lead, patches the duplicate and puts the updated lead on Existing Lead', async () => {
 		await create({ email: 'upd@example.com', firstName: 'Old', source: 'ads' });
 		const workflow = withParameters(createWorkflow, 'SendKit', {
 			updateExisting: true,
@@ -110,10 +109,7 @@ describe('SendKit › Create Lead', () => {
 			},
 		});
 
-		const result = await runWorkflow(world().engine, workflow, {
-			credentials: credentials(),
-			input: items({ email: 'upd@example.com' }),
-		});
+		const result = await run(workflow, { email: 'upd@example.com' });
 
 		const [updated] = result.output('SendKit', EXISTING_LEAD);
 		expect(updated.json).toMatchObject({
@@ -128,9 +124,9 @@ describe('SendKit › Create Lead', () => {
 		expect(patch?.body).toEqual({ jobTitle: 'Head of Growth', customFields: { plan: 'pro' } });
 	});
 
-	it('routes a mixed batch: new to Created, duplicate to Already Exists, invalid to the Error output, each once', async () => {
+	it('routes a mixed batch: new to Created, duplicate to Existing Lead, invalid to the Error output, each once', async () => {
 		await create({ email: 'taken@example.com' });
-		requests().length = 0;
+		forgetRequests();
 
 		const result = await create(
 			{ email: 'fresh@example.com' },
@@ -158,10 +154,7 @@ describe('SendKit › Create Lead', () => {
 	it('without an error output, an invalid item stops the node with an error naming the field and the item', async () => {
 		const workflow = withNodeSettings(createWorkflow, 'SendKit', { onError: 'stopWorkflow' });
 
-		const result = await runWorkflow(world().engine, workflow, {
-			credentials: credentials(),
-			input: items({ email: 'ok@example.com' }, { email: '' }),
-		});
+		const result = await run(workflow, { email: 'ok@example.com' }, { email: '' });
 
 		expect(result.error?.message).toBe('Invalid "Email" in item 1: is required');
 		expect(result.error?.name).toBe('NodeOperationError');
@@ -169,7 +162,7 @@ describe('SendKit › Create Lead', () => {
 
 
 	it('never shows the API key in output items, errors or request logs', async () => {
-		const { workspaceKey } = world().sandbox.sendKit;
+		const { workspaceKey } = sendKit();
 		const result = await create({ email: 'k1@example.com' }, { email: 'k1@example.com' }, { email: 'bad' });
 
 		expect(result.output('SendKit', CREATED)).toHaveLength(1);
@@ -178,7 +171,7 @@ describe('SendKit › Create Lead', () => {
 	});
 
 	it('retries a 429 after its Retry-After and then creates the lead', async () => {
-		world().sandbox.sendKit.control.setFaults({ queue: [{ status: 429, retryAfterSeconds: 0 }] });
+		sendKit().control.setFaults({ queue: [{ status: 429, retryAfterSeconds: 0 }] });
 
 		const result = await create({ email: 'limited@example.com' });
 
@@ -187,7 +180,7 @@ describe('SendKit › Create Lead', () => {
 	});
 
 	it('after a 5xx, looks the lead up before sending the create again, and sends it again only when it is not there', async () => {
-		world().sandbox.sendKit.control.setFaults({ queue: [{ status: 503 }] });
+		sendKit().control.setFaults({ queue: [{ status: 503 }] });
 
 		const result = await create({ email: 'flaky@example.com' });
 

@@ -1,20 +1,14 @@
 import { deleteLeads } from '../../../nodes/SendKit/actions/lead/delete.operation';
-import { errorOutputIndex } from '../../helpers/fixtures';
-import { useWorld, withNodeSettings, withParameters } from '../../helpers/world';
-import { sendKitFixture, sendKitWorld } from '../helpers';
+import { errorOutputIndex, fixture } from '../../helpers/fixtures';
+import { withNodeSettings, withParameters } from '../../helpers/world';
+import { useSendKit } from '../../helpers/sendkit';
 
 const ERROR_OUTPUT = errorOutputIndex(deleteLeads.outputs);
 
-const world = useWorld();
-const { run, requests, seedLeads, sendKit } = sendKitWorld(world);
-const workflow = sendKitFixture('lead', 'delete');
+const { run, requests, seedLeads, putInCampaign, sendKit } = useSendKit();
+const workflow = fixture('sendkit/lead/delete');
 
-function putInActiveCampaign(leadIds: string[]) {
-	const { store, workspaceId, activeCampaignId } = sendKit();
-	const campaign = store.campaigns.find(workspaceId, activeCampaignId);
-	if (!campaign) throw new Error('seeded campaign missing');
-	for (const id of leadIds) store.campaigns.add(campaign, id);
-}
+const putInActiveCampaign = (leadIds: string[]) => putInCampaign(sendKit().activeCampaignId, leadIds);
 
 describe('SendKit › Lead › Delete', () => {
 	it('deletes many items in one request, the ids in the JSON body, one output item per input item', async () => {

@@ -1,23 +1,18 @@
-import { runWorkflow } from '../../../dev/engine';
 import { CREATED, FOUND, NOT_FOUND, ERROR_OUTPUT, getByEmailWorkflow, getByIdWorkflow, useSendKit } from '../../helpers/sendkit';
-import { items } from '../../helpers/world';
 
-const { world, requests, credentials, create } = useSendKit();
+const { sendKit, requests, forgetRequests, run, create } = useSendKit();
 
 describe('SendKit › Get Lead', () => {
 	async function seed(...emails: string[]) {
 		const result = await create(...emails.map((email) => ({ email })));
-		requests().length = 0;
+		forgetRequests();
 		return result.output('SendKit', CREATED).map((item) => item.json);
 	}
 
 	it('by email: a known lead goes to Found, an unknown one to Not Found with the input item unchanged', async () => {
 		await seed('known@example.com', 'someone.known@example.com');
 
-		const result = await runWorkflow(world().engine, getByEmailWorkflow, {
-			credentials: credentials(),
-			input: items({ email: 'KNOWN@example.com', row: 1 }, { email: 'nobody@example.com', row: 2 }),
-		});
+		const result = await run(getByEmailWorkflow, { email: 'KNOWN@example.com', row: 1 }, { email: 'nobody@example.com', row: 2 });
 
 		expect(result.output('SendKit', FOUND).map((item) => [item.json.email, item.pairedItem])).toEqual([
 			['known@example.com', { item: 0 }],
@@ -31,10 +26,7 @@ describe('SendKit › Get Lead', () => {
 		const lookalikes = Array.from({ length: 120 }, (_, index) => `x${index}.target@example.com`);
 		await seed(...lookalikes, 'target@example.com');
 
-		const result = await runWorkflow(world().engine, getByEmailWorkflow, {
-			credentials: credentials(),
-			input: items({ email: 'target@example.com' }),
-		});
+		const result = await run(getByEmailWorkflow, { email: 'target@example.com' });
 
 		expect(result.output('SendKit', FOUND)[0].json.email).toBe('target@example.com');
 		const searches = requests().filter((request) => request.path === '/v1/leads');
@@ -45,10 +37,7 @@ describe('SendKit › Get Lead', () => {
 	it('by id: Found carries the full lead; an unknown id goes to Not Found', async () => {
 		const [lead] = await seed('by-id@example.com');
 
-		const result = await runWorkflow(world().engine, getByIdWorkflow, {
-			credentials: credentials(),
-			input: items({ leadId: lead._id }, { leadId: 'ffffffffffffffffffffffff' }),
-		});
+		const result = await run(getByIdWorkflow, { leadId: lead._id }, { leadId: 'ffffffffffffffffffffffff' });
 
 		expect(result.output('SendKit', FOUND)[0].json).toEqual(lead);
 		expect(result.output('SendKit', NOT_FOUND)).toEqual([
@@ -57,10 +46,7 @@ describe('SendKit › Get Lead', () => {
 	});
 
 	it('by id: a malformed id is an input error, and nothing is sent for it', async () => {
-		const result = await runWorkflow(world().engine, getByIdWorkflow, {
-			credentials: credentials(),
-			input: items({ leadId: 'abc' }),
-		});
+		const result = await run(getByIdWorkflow, { leadId: 'abc' });
 
 		expect(result.output('SendKit', ERROR_OUTPUT)[0].json.error).toMatch(/^Invalid "Lead ID" in item 0: must be a SendKit lead ID/);
 		expect(requests()).toHaveLength(0);
@@ -68,12 +54,9 @@ describe('SendKit › Get Lead', () => {
 
 	it('retries a dropped connection on a read and still answers', async () => {
 		await seed('retry@example.com');
-		world().sandbox.sendKit.control.setFaults({ queue: [{ drop: true }] });
+		sendKit().control.setFaults({ queue: [{ drop: true }] });
 
-		const result = await runWorkflow(world().engine, getByEmailWorkflow, {
-			credentials: credentials(),
-			input: items({ email: 'retry@example.com' }),
-		});
+		const result = await run(getByEmailWorkflow, { email: 'retry@example.com' });
 
 		expect(result.output('SendKit', FOUND)).toHaveLength(1);
 	});

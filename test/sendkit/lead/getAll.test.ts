@@ -1,9 +1,12 @@
-import { useWorld, withParameters } from '../../helpers/world';
-import { sendKitFixture, sendKitWorld } from '../helpers';
+import { getAll } from '../../../nodes/SendKit/actions/lead/getAll.operation';
+import { withParameters } from '../../helpers/world';
+import { errorOutputIndex, fixture } from '../../helpers/fixtures';
+import { useSendKit } from '../../helpers/sendkit';
 
-const world = useWorld();
-const { run, requests, seedLeads, sendKit } = sendKitWorld(world);
-const workflow = sendKitFixture('lead', 'getAll');
+const ERROR_OUTPUT = errorOutputIndex(getAll.outputs);
+
+const { run, requests, seedLeads, sendKit } = useSendKit();
+const workflow = fixture('sendkit/lead/getAll');
 const emails = (result: Awaited<ReturnType<typeof run>>) => result.output('SendKit', 0).map((item) => item.json.email);
 
 describe('SendKit › Lead › Get Many', () => {
@@ -84,7 +87,7 @@ describe('SendKit › Lead › Get Many', () => {
 	it('an invalid Limit is an error naming the field and the item, and nothing is sent', async () => {
 		const result = await run(withParameters(workflow, 'SendKit', { returnAll: false, limit: 0 }), {});
 
-		expect(result.output('SendKit', 1).map((item) => item.json.error)).toEqual(['Invalid "Limit" in item 0: must be at least 1']);
+		expect(result.output('SendKit', ERROR_OUTPUT).map((item) => item.json.error)).toEqual(['Invalid "Limit" in item 0: must be at least 1']);
 		expect(requests()).toHaveLength(0);
 	});
 });

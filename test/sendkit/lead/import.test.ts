@@ -1,13 +1,12 @@
 import { importLeads } from '../../../nodes/SendKit/actions/lead/import.operation';
-import { errorOutputIndex } from '../../helpers/fixtures';
-import { useWorld, withParameters } from '../../helpers/world';
-import { sendKitFixture, sendKitWorld } from '../helpers';
+import { errorOutputIndex, fixture } from '../../helpers/fixtures';
+import { withParameters } from '../../helpers/world';
+import { useSendKit } from '../../helpers/sendkit';
 
 const ERROR_OUTPUT = errorOutputIndex(importLeads.outputs);
 
-const world = useWorld();
-const { run, requests, seedLeads, sendKit } = sendKitWorld(world);
-const workflow = sendKitFixture('lead', 'import');
+const { run, requests, seedLeads, sendKit } = useSendKit();
+const workflow = fixture('sendkit/lead/import');
 const bulkRequests = () => requests('POST', /^\/v1\/leads\/bulk$/);
 const bulkBody = (index: number) => bulkRequests()[index].body as { leads: Array<Record<string, unknown>>; skipDuplicates: boolean; dataCleanup: boolean; tag?: string };
 

@@ -1,16 +1,14 @@
-import { invokeAsTool } from '../../../dev/engine';
 import { update } from '../../../nodes/SendKit/actions/lead/update.operation';
-import { errorOutputIndex, outputIndex } from '../../helpers/fixtures';
-import { sendKitCredentials, useWorld, withNodeSettings } from '../../helpers/world';
-import { sendKitFixture, sendKitWorld } from '../helpers';
+import { errorOutputIndex, fixture, outputIndex } from '../../helpers/fixtures';
+import { withNodeSettings } from '../../helpers/world';
+import { useSendKit } from '../../helpers/sendkit';
 
 const UPDATED = outputIndex(update.outputs, 'updated');
 const NOT_FOUND = outputIndex(update.outputs, 'notFound');
 const ERROR_OUTPUT = errorOutputIndex(update.outputs);
 
-const world = useWorld();
-const { run, requests, seedLeads } = sendKitWorld(world);
-const workflow = sendKitFixture('lead', 'update');
+const { asTool, run, requests, seedLeads } = useSendKit();
+const workflow = fixture('sendkit/lead/update');
 
 describe('SendKit › Lead › Update', () => {
 	it('patches the fields set, merges custom fields, and puts the updated lead on Updated', async () => {
@@ -63,7 +61,7 @@ describe('SendKit › Lead › Update', () => {
 	it('as an AI tool, reports Not Found on output 0 with an outcome field', async () => {
 		const node = { ...workflow.nodes[1], parameters: { ...workflow.nodes[1].parameters, leadId: 'bbbbbbbbbbbbbbbbbbbbbbbb', updateFields: { jobTitle: 'CEO' } } };
 
-		const answer = JSON.parse(await invokeAsTool(world().engine, node, {}, sendKitCredentials(world().sandbox))) as Array<Record<string, unknown>>;
+		const answer = JSON.parse(await asTool(node, {})) as Array<Record<string, unknown>>;
 
 		expect(answer[0]).toMatchObject({ outcome: 'notFound' });
 	});

@@ -1,9 +1,12 @@
-import { useWorld, withParameters } from '../../helpers/world';
-import { sendKitFixture, sendKitWorld } from '../helpers';
+import { verifyEmail } from '../../../nodes/SendKit/actions/lead/verifyEmail.operation';
+import { withParameters } from '../../helpers/world';
+import { errorOutputIndex, fixture } from '../../helpers/fixtures';
+import { useSendKit } from '../../helpers/sendkit';
 
-const world = useWorld();
-const { run, requests, seedLeads, sendKit } = sendKitWorld(world);
-const workflow = sendKitFixture('lead', 'verifyEmail');
+const ERROR_OUTPUT = errorOutputIndex(verifyEmail.outputs);
+
+const { run, requests, seedLeads, sendKit } = useSendKit();
+const workflow = fixture('sendkit/lead/verifyEmail');
 
 describe('SendKit › Lead › Verify Email', () => {
 	it('starts one job for all items, waits for a slow job, and returns each lead with its verdict', async () => {
@@ -40,7 +43,7 @@ describe('SendKit › Lead › Verify Email', () => {
 
 		const result = await run(withParameters(workflow, 'SendKit', { options: { detectSeg: false } }), { _id: lead._id });
 
-		expect(result.output('SendKit', 1)).toEqual([]);
+		expect(result.output('SendKit', ERROR_OUTPUT)).toEqual([]);
 		expect(result.output('SendKit', 0)[0].json.verification).toMatchObject({ status: 'failed', emailStatus: null });
 	});
 

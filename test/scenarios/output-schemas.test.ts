@@ -12,18 +12,10 @@ import { loadOutputSchema } from 'n8n-core';
 import type { INode, INodeTypeDescription } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
-import { operations as kickoffLabsOperations } from '../../nodes/KickoffLabs/actions/router';
-import { KickoffLabs } from '../../nodes/KickoffLabs/KickoffLabs.node';
-import { operations as sendKitOperations } from '../../nodes/SendKit/actions/router';
-import { SendKit } from '../../nodes/SendKit/SendKit.node';
 import type { NodeOperations } from '../../nodes/shared/router';
+import { actionNodes } from '../helpers/nodes';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
-
-const NODES: Array<{ folder: string; description: INodeTypeDescription; operations: NodeOperations }> = [
-	{ folder: 'SendKit', description: new SendKit().description, operations: sendKitOperations },
-	{ folder: 'KickoffLabs', description: new KickoffLabs().description, operations: kickoffLabsOperations },
-];
 
 interface OperationRef {
 	folder: string;
@@ -69,7 +61,7 @@ function listedOperations(folder: string, description: INodeTypeDescription, ope
 	);
 }
 
-const allOperations = NODES.flatMap(({ folder, description }) => operationsOf(folder, description));
+const allOperations = actionNodes.flatMap(({ folder, node: { description } }) => operationsOf(folder, description));
 const label = ({ folder, resource, operation }: OperationRef) => `${folder} ${resource}/${operation}`;
 const nodeDir = (folder: string) => path.join(repoRoot, 'dist', 'nodes', folder);
 const versionDir = (version: number) => `v${String(version).split('.').concat(['0', '0']).slice(0, 3).join('.')}`;
@@ -93,7 +85,7 @@ function filesBelow(directory: string): string[] {
 describe('output schemas', () => {
 	it('are looked up for every operation of both nodes, in every version: those their resources list', () => {
 		const offered = allOperations.map((ref) => `${ref.folder} v${ref.version} ${ref.resource}/${ref.operation}`);
-		const listed = NODES.flatMap(({ folder, description, operations }) => listedOperations(folder, description, operations));
+		const listed = actionNodes.flatMap(({ folder, node: { description }, operations }) => listedOperations(folder, description, operations));
 
 		expect(offered.sort()).toEqual(listed.sort());
 		expect(offered).toHaveLength(10 + 8 + 8);
@@ -113,7 +105,7 @@ describe('output schemas', () => {
 	);
 
 	it('exist only for operations the nodes offer, and dist/ holds the sources as they are', () => {
-		for (const { folder } of NODES) {
+		for (const { folder } of actionNodes) {
 			const expected = allOperations
 				.filter((ref) => ref.folder === folder)
 				.map((ref) => `${versionDir(ref.version)}/${ref.resource}/${ref.operation}.json`)

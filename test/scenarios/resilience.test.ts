@@ -4,7 +4,10 @@
  */
 import type { WorkflowJson, WorkflowRun } from '../../dev/engine';
 import { runWorkflow } from '../../dev/engine';
+import { create as kickoffLabsCreateOperation } from '../../nodes/KickoffLabs/actions/lead/create.operation';
+import { create as sendKitCreateOperation } from '../../nodes/SendKit/actions/lead/create.operation';
 import type { Faults, RandomFaultKind } from '../../sandbox';
+import { errorOutputIndex, outputIndex } from '../helpers/fixtures';
 import { items, kickoffLabsCredentials, loadWorkflow, sendKitCredentials, useWorld, withParameters } from '../helpers/world';
 
 const sendKitCreate = loadWorkflow('test/sendkit/lead/create.workflow.json');
@@ -38,11 +41,11 @@ function expectEachItemOnce(result: WorkflowRun, node: string, outputs: number[]
 }
 
 describe('SendKit › 1,000 creates through faults', () => {
-	const CREATED = 0;
-	const ALREADY_EXISTS = 1;
-	const ERROR_OUTPUT = 2;
+	const CREATED = outputIndex(sendKitCreateOperation.outputs, 'created');
+	const EXISTING_LEAD = outputIndex(sendKitCreateOperation.outputs, 'existingLead');
+	const ERROR_OUTPUT = errorOutputIndex(sendKitCreateOperation.outputs);
 
-	/** Leads that exist before the run, created an hour ago: they belong on Already Exists. */
+	/** Leads that exist before the run, created an hour ago: they belong on Existing Lead. */
 	async function seedExisting(existing: string[]) {
 		const sandbox = world().sandbox;
 		const seeded = await runWorkflow(world().engine, sendKitCreate, { credentials: sendKitCredentials(sandbox), input: items(...existing.map((email) => ({ email }))) });
@@ -65,8 +68,8 @@ describe('SendKit › 1,000 creates through faults', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(result.output('SendKit', ERROR_OUTPUT)).toEqual([]);
-		expectEachItemOnce(result, 'SendKit', [CREATED, ALREADY_EXISTS], inputEmails);
-		expect(result.output('SendKit', ALREADY_EXISTS).map((item) => item.json.email).sort()).toEqual([...existing].sort());
+		expectEachItemOnce(result, 'SendKit', [CREATED, EXISTING_LEAD], inputEmails);
+		expect(result.output('SendKit', EXISTING_LEAD).map((item) => item.json.email).sort()).toEqual([...existing].sort());
 		const stored = sandbox.sendKit.store.allLeads().map((lead) => lead.email);
 		expect(stored).toHaveLength(ITEMS);
 		expect(new Set(stored).size).toBe(ITEMS);
@@ -87,9 +90,9 @@ describe('SendKit › 1,000 creates through faults', () => {
 });
 
 describe('KickoffLabs › 1,000 signups through faults', () => {
-	const NEW_LEAD = 0;
-	const EXISTING_LEAD = 1;
-	const ERROR_OUTPUT = 2;
+	const NEW_LEAD = outputIndex(kickoffLabsCreateOperation.outputs, 'newLead');
+	const EXISTING_LEAD = outputIndex(kickoffLabsCreateOperation.outputs, 'existingLead');
+	const ERROR_OUTPUT = errorOutputIndex(kickoffLabsCreateOperation.outputs);
 
 	/**
 	 * Leads that exist before the run, signed up an hour ago under another first name: they belong on Existing Lead, and

@@ -8,7 +8,7 @@ import { apiResponseError, networkError } from '../../nodes/shared/errors';
 import { isToolCall } from '../../nodes/shared/items';
 import { toolErrorJson } from '../../nodes/shared/toolErrors';
 import { failInput } from '../../nodes/shared/validation';
-import { fakeNode } from './fakeNode';
+import { fakeNode } from '../shared/fakeNode';
 
 
 /** Just what isToolCall reads from an execution context. */

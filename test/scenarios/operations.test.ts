@@ -2,15 +2,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { operations as kickoffLabsOperations } from '../../nodes/KickoffLabs/actions/router';
-import { operations as sendKitOperations } from '../../nodes/SendKit/actions/router';
-import type { NodeOperations } from '../../nodes/shared/router';
+import { actionNodes, shippedNodeFiles } from '../helpers/nodes';
 import { repoRoot } from '../helpers/world';
 
-const NODES: Array<[string, NodeOperations]> = [
-	['SendKit', sendKitOperations],
-	['KickoffLabs', kickoffLabsOperations],
-];
+describe('the nodes with operations', () => {
+	it('are every node the package ships except its triggers', () => {
+		const listed = actionNodes.map(({ folder, node }) => `nodes/${folder}/${node.constructor.name}.node`);
+
+		expect(listed.sort()).toEqual(shippedNodeFiles.filter((file) => !file.endsWith('Trigger.node')).sort());
+	});
+});
 
 /** The files of a node's folder and of nodes/shared that import a module (a path without extension), relative to the repository. */
 function importersOf(folder: string, modulePath: string): string[] {
@@ -24,7 +25,7 @@ function importersOf(folder: string, modulePath: string): string[] {
 		.map((file) => path.relative(repoRoot, file).split(path.sep).join('/'));
 }
 
-describe.each(NODES)('%s operations', (folder, operations) => {
+describe.each(actionNodes)('$folder operations', ({ folder, operations }) => {
 	it('are each one <operation>.operation.ts, listed by its resource file and named nowhere else', () => {
 		for (const [resource, list] of Object.entries(operations)) {
 			const resourceDir = path.join(repoRoot, 'nodes', folder, 'actions', resource);

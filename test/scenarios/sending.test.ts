@@ -3,6 +3,11 @@
  * order, error items, the retry budget, and n8n's Retry On Fail. Correctness only; no timings are asserted.
  */
 import { runWorkflow } from '../../dev/engine';
+import { addPoints as kickoffLabsAddPointsOperation } from '../../nodes/KickoffLabs/actions/lead/addPoints.operation';
+import { create as kickoffLabsCreateOperation } from '../../nodes/KickoffLabs/actions/lead/create.operation';
+import { create as sendKitCreateOperation } from '../../nodes/SendKit/actions/lead/create.operation';
+import { get as sendKitGetOperation } from '../../nodes/SendKit/actions/lead/get.operation';
+import { errorOutputIndex, outputIndex } from '../helpers/fixtures';
 import {
 	items,
 	kickoffLabsCredentials,
@@ -18,6 +23,15 @@ const sendKitGet = loadWorkflow('test/sendkit/lead/get-by-email.workflow.json');
 const kickoffLabsCreate = loadWorkflow('test/kickofflabs/lead/create.workflow.json');
 const kickoffLabsAddPoints = loadWorkflow('test/kickofflabs/lead/addPoints.workflow.json');
 
+const SENDKIT_CREATED = outputIndex(sendKitCreateOperation.outputs, 'created');
+const SENDKIT_EXISTING_LEAD = outputIndex(sendKitCreateOperation.outputs, 'existingLead');
+const SENDKIT_CREATE_ERROR = errorOutputIndex(sendKitCreateOperation.outputs);
+const SENDKIT_FOUND = outputIndex(sendKitGetOperation.outputs, 'found');
+const KICKOFFLABS_NEW_LEAD = outputIndex(kickoffLabsCreateOperation.outputs, 'newLead');
+const KICKOFFLABS_EXISTING_LEAD = outputIndex(kickoffLabsCreateOperation.outputs, 'existingLead');
+const KICKOFFLABS_CREATE_ERROR = errorOutputIndex(kickoffLabsCreateOperation.outputs);
+const ADD_POINTS_ERROR = errorOutputIndex(kickoffLabsAddPointsOperation.outputs);
+
 const world = useWorld();
 const sendKit = () => world().sandbox.sendKit;
 const kickoffLabs = () => world().sandbox.kickoffLabs;
@@ -32,7 +46,7 @@ describe('Concurrency', () => {
 			credentials: sendKitCredentials(world().sandbox),
 			input: items(...emails(60, 'tuned')),
 		});
-		expect(tuned.output('SendKit', 0)).toHaveLength(60);
+		expect(tuned.output('SendKit', SENDKIT_CREATED)).toHaveLength(60);
 		expect(sendKit().control.stats.peakInFlight).toBe(7);
 
 		sendKit().control.setFaults({ latencyMs: 30 });
@@ -40,7 +54,7 @@ describe('Concurrency', () => {
 			credentials: sendKitCredentials(world().sandbox),
 			input: items(...emails(60, 'default')),
 		});
-		expect(byDefault.output('SendKit', 0)).toHaveLength(60);
+		expect(byDefault.output('SendKit', SENDKIT_CREATED)).toHaveLength(60);
 		expect(sendKit().control.stats.peakInFlight).toBe(5);
 	});
 
@@ -58,8 +72,8 @@ describe('Concurrency', () => {
 			input: items(...inputs),
 		});
 
-		const created = result.output('SendKit', 0);
-		const existingLeads = result.output('SendKit', 1);
+		const created = result.output('SendKit', SENDKIT_CREATED);
+		const existingLeads = result.output('SendKit', SENDKIT_EXISTING_LEAD);
 		expect(created.map(pairedIndex)).toEqual(inputs.map((_, index) => index).filter((index) => index % 3 !== 0));
 		expect(existingLeads.map(pairedIndex)).toEqual(inputs.map((_, index) => index).filter((index) => index % 3 === 0));
 		for (const item of [...created, ...existingLeads]) expect(item.json.email).toBe(inputs[pairedIndex(item)].email);
@@ -93,11 +107,11 @@ describe('Error items', () => {
 			input: items({ email: 'fine@example.com', row: 1 }, { email: 'not-an-email', row: 2, crmId: 'C-77' }),
 		});
 
-		const [failed] = result.output('SendKit', 2);
+		const [failed] = result.output('SendKit', SENDKIT_CREATE_ERROR);
 		expect(failed.pairedItem).toEqual({ item: 1 });
 		expect(failed.json).toEqual({ error: 'Invalid "Email" in item 1: must be a valid email address, like name@example.com' });
 		expect(failed.error).toMatchObject({ context: { itemIndex: 1 } });
-		expect(result.output('SendKit', 0).map(pairedIndex)).toEqual([0]);
+		expect(result.output('SendKit', SENDKIT_CREATED).map(pairedIndex)).toEqual([0]);
 	});
 
 	it('finishes when the first of two items about one lead waits out a 429 at Concurrency 1 (the second waits aside)', async () => {
@@ -109,8 +123,8 @@ describe('Error items', () => {
 		});
 
 		expect(result.error).toBeUndefined();
-		expect(result.output('SendKit', 0).map(pairedIndex)).toEqual([0, 2]);
-		expect(result.output('SendKit', 1).map(pairedIndex)).toEqual([1]);
+		expect(result.output('SendKit', SENDKIT_CREATED).map(pairedIndex)).toEqual([0, 2]);
+		expect(result.output('SendKit', SENDKIT_EXISTING_LEAD).map(pairedIndex)).toEqual([1]);
 	});
 
 	it('say so when a rate limit outlasts the retry budget, naming the item', async () => {
@@ -121,11 +135,11 @@ describe('Error items', () => {
 			input: items({ email: 'limited@example.com' }, { email: 'next@example.com' }),
 		});
 
-		const [failed] = result.output('SendKit', 2);
+		const [failed] = result.output('SendKit', SENDKIT_CREATE_ERROR);
 		expect(failed.pairedItem).toEqual({ item: 0 });
 		expect(failed.json.error).toBe("SendKit: still rate limited (HTTP 429) after this item's retry budget: it asked to wait 600 s more");
 		expect(failed.error).toMatchObject({ httpCode: '429', context: { itemIndex: 0 } });
-		expect(result.output('SendKit', 0).map((item) => item.json.email)).toEqual(['next@example.com']);
+		expect(result.output('SendKit', SENDKIT_CREATED).map((item) => item.json.email)).toEqual(['next@example.com']);
 	});
 });
 
@@ -139,7 +153,7 @@ describe('Timeout', () => {
 			input: items({ email: 'slow@example.com' }),
 		});
 
-		expect(result.output('SendKit', 0).map((item) => item.json.email)).toEqual(['slow@example.com']);
+		expect(result.output('SendKit', SENDKIT_FOUND).map((item) => item.json.email)).toEqual(['slow@example.com']);
 		expect(sendKit().control.requests.filter((request) => request.method === 'GET')).toHaveLength(2);
 	});
 
@@ -152,7 +166,7 @@ describe('Timeout', () => {
 			input: items({ email: 'p@example.com', points: 5 }),
 		});
 
-		const [failed] = result.output('KickoffLabs', 1);
+		const [failed] = result.output('KickoffLabs', ADD_POINTS_ERROR);
 		expect(failed.json.error).toBe(
 			'KickoffLabs: no answer came within the Timeout option; the request may have been carried out (for a create: the lead may have been created)',
 		);
@@ -170,9 +184,9 @@ describe('n8n Retry On Fail', () => {
 
 		const result = await runWorkflow(world().engine, workflow, { credentials: kickoffLabsCredentials(world().sandbox), input: items(...inputs) });
 
-		expect(result.output('KickoffLabs', 0).map(pairedIndex)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
-		expect(result.output('KickoffLabs', 1)).toEqual([]);
-		expect(result.output('KickoffLabs', 2).map(pairedIndex)).toEqual([0]);
+		expect(result.output('KickoffLabs', KICKOFFLABS_NEW_LEAD).map(pairedIndex)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+		expect(result.output('KickoffLabs', KICKOFFLABS_EXISTING_LEAD)).toEqual([]);
+		expect(result.output('KickoffLabs', KICKOFFLABS_CREATE_ERROR).map(pairedIndex)).toEqual([0]);
 		// n8n ran the node 3 times (its first item was an error each time); only the first try sent anything.
 		expect(kickoffLabs().control.requests.filter((request) => request.method === 'POST')).toHaveLength(9);
 		expect(kickoffLabs().store.allLeads().map((lead) => lead.counter)).toEqual(Array(9).fill(1));
@@ -194,7 +208,7 @@ describe('n8n Retry On Fail', () => {
 		const result = await runWorkflow(world().engine, workflow, { credentials: kickoffLabsCredentials(world().sandbox), input: items(...inputs) });
 
 		expect(result.error).toBeUndefined();
-		expect(result.output('KickoffLabs', 0).map(pairedIndex)).toEqual([0, 1, 2, 3, 4, 5]);
+		expect(result.output('KickoffLabs', KICKOFFLABS_NEW_LEAD).map(pairedIndex)).toEqual([0, 1, 2, 3, 4, 5]);
 		// Items 0 and 1, item 2 refused, then item 2 again and 3 to 5: 7 signups sent, each lead counted once.
 		expect(kickoffLabs().control.requests.filter((request) => request.method === 'POST')).toHaveLength(7);
 		expect(kickoffLabs().store.allLeads().map((lead) => lead.counter)).toEqual(Array(6).fill(1));

@@ -3,6 +3,9 @@
  * signup with an email is the one that creates the lead, as when items were sent one at a time.
  */
 import { runWorkflow } from '../../dev/engine';
+import { create as kickoffLabsCreateOperation } from '../../nodes/KickoffLabs/actions/lead/create.operation';
+import { create as sendKitCreateOperation } from '../../nodes/SendKit/actions/lead/create.operation';
+import { outputIndex } from '../helpers/fixtures';
 import { items, kickoffLabsCredentials, loadWorkflow, sendKitCredentials, useWorld, withParameters } from '../helpers/world';
 
 const world = useWorld();
@@ -25,11 +28,11 @@ describe('the same lead twice in one run, sent with others in parallel', () => {
 			),
 		});
 
-		expect(result.output('SendKit', 0).map((item) => [item.json.email, item.json.companyName, item.pairedItem])).toEqual([
+		expect(result.output('SendKit', outputIndex(sendKitCreateOperation.outputs, 'created')).map((item) => [item.json.email, item.json.companyName, item.pairedItem])).toEqual([
 			['ada@example.com', 'Analytical Engines', { item: 0 }],
 			['grace@example.com', undefined, { item: 2 }],
 		]);
-		expect(result.output('SendKit', 1).map((item) => item.pairedItem)).toEqual([{ item: 1 }, { item: 3 }]);
+		expect(result.output('SendKit', outputIndex(sendKitCreateOperation.outputs, 'existingLead')).map((item) => item.pairedItem)).toEqual([{ item: 1 }, { item: 3 }]);
 	});
 
 	it('KickoffLabs Create: the first signup is the New Lead', async () => {
@@ -40,7 +43,7 @@ describe('the same lead twice in one run, sent with others in parallel', () => {
 			input: items({ email: 'kay@example.com', firstName: 'Kay' }, { email: 'kay@example.com', firstName: 'Later' }),
 		});
 
-		expect(result.output('KickoffLabs', 0).map((item) => [item.json.first_name, item.pairedItem])).toEqual([['Kay', { item: 0 }]]);
-		expect(result.output('KickoffLabs', 1).map((item) => item.pairedItem)).toEqual([{ item: 1 }]);
+		expect(result.output('KickoffLabs', outputIndex(kickoffLabsCreateOperation.outputs, 'newLead')).map((item) => [item.json.first_name, item.pairedItem])).toEqual([['Kay', { item: 0 }]]);
+		expect(result.output('KickoffLabs', outputIndex(kickoffLabsCreateOperation.outputs, 'existingLead')).map((item) => item.pairedItem)).toEqual([{ item: 1 }]);
 	});
 });

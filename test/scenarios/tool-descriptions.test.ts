@@ -1,15 +1,6 @@
-import type { INodeProperties, INodeType } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { KickoffLabs } from '../../nodes/KickoffLabs/KickoffLabs.node';
-import { operations as kickoffLabsOperations } from '../../nodes/KickoffLabs/actions/router';
-import { SendKit } from '../../nodes/SendKit/SendKit.node';
-import { operations as sendKitOperations } from '../../nodes/SendKit/actions/router';
-import type { NodeOperations } from '../../nodes/shared/router';
-
-const NODES: Array<[string, INodeType, NodeOperations]> = [
-	['SendKit', new SendKit(), sendKitOperations],
-	['KickoffLabs', new KickoffLabs(), kickoffLabsOperations],
-];
+import { actionNodes } from '../helpers/nodes';
 
 /** Every resource/operation pair the node's Operation selectors offer. */
 function offeredOperations(properties: INodeProperties[]): Array<[string, string]> {
@@ -22,7 +13,7 @@ function offeredOperations(properties: INodeProperties[]): Array<[string, string
 		);
 }
 
-describe.each(NODES)('%s tool descriptions', (_name, node, operations) => {
+describe.each(actionNodes)('$folder tool descriptions', ({ node, operations }) => {
 	const properties = node.description.properties;
 	const toolDescriptions = properties.filter((property) => property.name === 'toolDescription');
 
