@@ -3,9 +3,9 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workf
 
 import { toolErrorJson } from './toolErrors';
 
+import type { ItemPoolRun, Run } from './run';
+import { standaloneRun, startItemPoolRun } from './run';
 import { runPool } from './semaphore';
-import { earlierOutcomes } from './replay';
-import { startSending } from './sendOptions';
 
 /** An operation's outputs: branch key → the output name users see, in output order. */
 export type Outputs<Branch extends string = string> = Readonly<Record<Branch, string>>;
@@ -131,15 +131,16 @@ type Prepared<Input> = { input: Input } | { error: ItemError };
  * Reads and checks every item's parameters before anything is sent. Without "Continue" error handling the first
  * invalid item stops the node here, so a run that stops has sent nothing and a fixed input can be re-run as it is.
  */
-async function prepareAll<Input>(
-	context: IExecuteFunctions,
-	prepare: (itemIndex: number) => Input | Promise<Input>,
+async function prepareAll<Input, RunKind extends Run<IExecuteFunctions>>(
+	run: RunKind,
+	prepare: (itemIndex: number, run: RunKind) => Input | Promise<Input>,
 ): Promise<Array<Prepared<Input>>> {
+	const { context } = run;
 	const prepared: Array<Prepared<Input>> = [];
 	const count = context.getInputData().length;
 	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
 		try {
-			prepared.push({ input: await prepare(itemIndex) });
+			prepared.push({ input: await prepare(itemIndex, run) });
 		} catch (error) {
 			const itemError = toItemError(context, error, itemIndex);
 			if (!continuesOnItemError(context)) throw itemError;
@@ -153,9 +154,9 @@ async function prepareAll<Input>(
 interface PerItemRouting<Input, Branch extends string> {
 	outputs: Outputs<Branch>;
 	/** Reads and validates one item's parameters. Sends nothing. */
-	prepare: (itemIndex: number) => Input | Promise<Input>;
+	prepare: (itemIndex: number, run: ItemPoolRun) => Input | Promise<Input>;
 	/** Sends one prepared item and says where it goes. */
-	send: (input: Input, itemIndex: number) => Promise<Routed<Branch>>;
+	send: (input: Input, itemIndex: number, run: ItemPoolRun) => Promise<Routed<Branch>>;
 	/**
 	 * What the item acts on (a lead's email, a lead ID). Items with the same key are sent one after another, in input
 	 * order, even when others go in parallel: the first of two signups with one email is the one that creates the lead,
@@ -166,15 +167,16 @@ interface PerItemRouting<Input, Branch extends string> {
 
 /**
  * Runs an operation item by item: every item is checked first, then each valid one is sent and routed to its branch.
- * Output order follows input order.
+ * Output order follows input order. The execution's run (its pool, limit, caches) is made here, once.
  */
 export async function routeItems<Input, Branch extends string>(
 	context: IExecuteFunctions,
 	operation: PerItemRouting<Input, Branch>,
 ): Promise<INodeExecutionData[][]> {
+	const run = startItemPoolRun(context);
 	const collector = new BranchCollector<Branch>(context, operation.outputs);
-	const prepared = await prepareAll(context, operation.prepare);
-	const outcomes = await sendPrepared(context, prepared, operation.send, operation.keyOf);
+	const prepared = await prepareAll(run, operation.prepare);
+	const outcomes = await sendPrepared(run, prepared, operation.send, operation.keyOf);
 	outcomes.forEach((outcome, itemIndex) => {
 		if (!outcome) return;
 		if ('item' in outcome) collector.add(itemIndex, outcome.item);
@@ -194,18 +196,19 @@ type Outcome<Branch extends string> = { item: Routed<Branch> } | { error: ItemEr
  * recorded outcome is used.
  */
 async function sendPrepared<Input, Branch extends string>(
-	context: IExecuteFunctions,
+	run: ItemPoolRun,
 	prepared: Array<Prepared<Input>>,
-	send: (input: Input, itemIndex: number) => Promise<Routed<Branch>>,
+	send: PerItemRouting<Input, Branch>['send'],
 	keyOf?: (input: Input) => string | undefined,
 ): Promise<Array<Outcome<Branch> | undefined>> {
+	const { context, semaphore } = run;
 	const outcomes = new Array<Outcome<Branch> | undefined>(prepared.length);
 	/** The last item started for each key: a later item with that key waits for it. */
 	const lastOfKey = new Map<string, Promise<unknown>>();
-	const earlier = earlierOutcomes<Routed<Branch>>(context);
+	// The record holds only what this runner put there for this node's operation: its routed outcomes.
+	const earlier = run.replay as Map<number, Routed<Branch>>;
 	const stopOnError = !continuesOnItemError(context);
 	let failed = false;
-	const { semaphore } = startSending(context);
 	await runPool(
 		prepared.length,
 		semaphore,
@@ -225,7 +228,7 @@ async function sendPrepared<Input, Branch extends string>(
 			const sending = (async () => {
 				// Waiting for the earlier item of this key sends nothing: its place goes to another item meanwhile.
 				if (before) await semaphore.stepAside(async () => await before);
-				return await send(item.input, itemIndex);
+				return await send(item.input, itemIndex, run);
 			})();
 			if (key !== undefined) lastOfKey.set(key, sending.catch(() => undefined));
 			try {
@@ -248,8 +251,8 @@ function isCancelled(context: IExecuteFunctions): boolean {
 
 /** An operation with one output: each item gives one output item, or several (a list), all paired with it. */
 interface PerItemMapping<Input> {
-	prepare: (itemIndex: number) => Input | Promise<Input>;
-	send: (input: Input, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
+	prepare: PerItemRouting<Input, 'success'>['prepare'];
+	send: (input: Input, itemIndex: number, run: ItemPoolRun) => Promise<IDataObject | IDataObject[]>;
 }
 
 export async function mapItems<Input>(
@@ -259,7 +262,7 @@ export async function mapItems<Input>(
 	return await routeItems(context, {
 		outputs: SINGLE_OUTPUT,
 		prepare: operation.prepare,
-		send: async (input, itemIndex) => ({ branch: 'success', json: await operation.send(input, itemIndex) }),
+		send: async (input, itemIndex, run) => ({ branch: 'success', json: await operation.send(input, itemIndex, run) }),
 	});
 }
 
@@ -277,9 +280,9 @@ interface BatchRouting<Value, Branch extends string> {
 	 * Validates one item before anything is sent and says which batch group it joins (items of one group can share a
 	 * request, e.g. one identifier kind per bulk call) with the value it contributes.
 	 */
-	prepare: (itemIndex: number) => Promise<{ group: string; value: Value }>;
+	prepare: (itemIndex: number, run: Run<IExecuteFunctions>) => Promise<{ group: string; value: Value }>;
 	/** Sends one batch of one group and returns one outcome per entry, in the batch's order. */
-	sendBatch: (group: string, batch: ReadonlyArray<BatchEntry<Value>>) => Promise<Array<Routed<Branch>>>;
+	sendBatch: (group: string, batch: ReadonlyArray<BatchEntry<Value>>, run: Run<IExecuteFunctions>) => Promise<Array<Routed<Branch>>>;
 }
 
 /**
@@ -291,8 +294,10 @@ export async function routeInBatches<Value, Branch extends string>(
 	context: IExecuteFunctions,
 	routing: BatchRouting<Value, Branch>,
 ): Promise<INodeExecutionData[][]> {
+	// Batches go out one after another, so the run has no item pool: one request at a time, the default timeout.
+	const run = standaloneRun(context);
 	const collector = new BranchCollector<Branch>(context, routing.outputs);
-	const prepared = await prepareAll(context, routing.prepare);
+	const prepared = await prepareAll(run, routing.prepare);
 	const outcomes = new Array<{ item: Routed<Branch> } | { error: ItemError } | undefined>(prepared.length);
 
 	const groups = new Map<string, Array<BatchEntry<Value>>>();
@@ -311,7 +316,7 @@ export async function routeInBatches<Value, Branch extends string>(
 		for (let start = 0; start < entries.length; start += batchSize) {
 			const batch = entries.slice(start, start + batchSize);
 			try {
-				const results = await routing.sendBatch(group, batch);
+				const results = await routing.sendBatch(group, batch, run);
 				if (results.length !== batch.length) {
 					throw new NodeOperationError(context.getNode(), `Internal error: a batch of ${batch.length} items gave ${results.length} results`);
 				}

@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, IGetNodeParameterOptions } from 'n8n-workflow';
 import { deepCopy } from 'n8n-workflow';
 
-/** A parameter's value when it is the same for every item, or `perItem` when it holds an expression. */
-type Cached = { value: unknown } | 'perItem';
+import type { Run } from './run';
 
-const cacheByContext = new WeakMap<IExecuteFunctions, Map<string, Cached>>();
+/** A parameter's value when it is the same for every item, or `perItem` when it holds an expression. */
+export type CachedParameter = { value: unknown } | 'perItem';
 
 /** Whether a raw parameter value holds an expression anywhere (n8n marks one with a leading "="). */
 function holdsExpression(value: unknown): boolean {
@@ -24,17 +24,13 @@ function holdsExpression(value: unknown): boolean {
  * left to the per-item call, so the error names the item.
  */
 export function itemParameter(
-	context: IExecuteFunctions,
+	run: Run<IExecuteFunctions>,
 	name: string,
 	itemIndex: number,
 	fallback?: unknown,
 	options?: IGetNodeParameterOptions,
 ): unknown {
-	let cache = cacheByContext.get(context);
-	if (!cache) {
-		cache = new Map();
-		cacheByContext.set(context, cache);
-	}
+	const { context, parameters: cache } = run;
 	const key = options?.extractValue ? `${name}\u0000extractValue` : name;
 	let cached = cache.get(key);
 	if (!cached) {
@@ -46,7 +42,7 @@ export function itemParameter(
 	return value !== null && typeof value === 'object' ? deepCopy(value) : value;
 }
 
-function evaluateOnce(context: IExecuteFunctions, name: string, fallback: unknown, options: IGetNodeParameterOptions | undefined): Cached {
+function evaluateOnce(context: IExecuteFunctions, name: string, fallback: unknown, options: IGetNodeParameterOptions | undefined): CachedParameter {
 	try {
 		const raw: unknown = context.getNodeParameter(name, 0, fallback, { rawExpressions: true });
 		if (holdsExpression(raw)) return 'perItem';

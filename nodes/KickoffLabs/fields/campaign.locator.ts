@@ -4,6 +4,8 @@ import { z } from 'zod';
 
 import { blankToUndefined, failInput, readableErrors } from '../../shared/validation';
 import { itemParameter } from '../../shared/parameters';
+import type { Run } from '../../shared/run';
+import { standaloneRun } from '../../shared/run';
 import { campaignListSchema } from '../transport/schemas';
 import { kickoffLabs } from '../transport/service';
 
@@ -54,7 +56,7 @@ export const campaignLocator: INodeProperties = {
 
 /** The Campaign picker: GET /v2/campaigns, filtered by name or ID as the user types. */
 export async function searchCampaigns(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const campaigns = await kickoffLabs.request(this, { method: 'GET', path: '/v2/campaigns' }, campaignListSchema);
+	const campaigns = await kickoffLabs.request(standaloneRun(this), { method: 'GET', path: '/v2/campaigns' }, campaignListSchema);
 	const needle = (filter ?? '').trim().toLowerCase();
 	return {
 		results: campaigns
@@ -79,9 +81,10 @@ const NO_CAMPAIGN =
  * The campaign an item works in: the node's Campaign, else the credential's Default Campaign ID. Neither, or a value
  * that is not an id, stops the item with a clear error before any request.
  */
-export async function campaignIdFor(context: IExecuteFunctions, itemIndex: number): Promise<string> {
-	const nodeValue = itemParameter(context, 'campaign', itemIndex, '', { extractValue: true });
-	const credentials = await kickoffLabs.credentialsOnce(context, itemIndex);
+export async function campaignIdFor(run: Run<IExecuteFunctions>, itemIndex: number): Promise<string> {
+	const { context } = run;
+	const nodeValue = itemParameter(run, 'campaign', itemIndex, '', { extractValue: true });
+	const credentials = await kickoffLabs.credentialsOnce(run, itemIndex);
 	const campaign = campaignIdOf(nodeValue, credentials.campaignId);
 	if (!campaign) return failInput(context, 'Campaign', NO_CAMPAIGN, itemIndex);
 	const parsed = campaignIdSchema.safeParse(campaign.id, { errorMap: readableErrors });

@@ -2,6 +2,7 @@ import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { readRegistration, unregister } from '../../shared/webhooks';
+import type { Run } from '../../shared/run';
 import { campaignPath, kickoffLabs } from '../transport/service';
 
 /**
@@ -44,9 +45,9 @@ export function registrationOf(context: IHookFunctions | IWebhookFunctions): Reg
  * Removes the registration from KickoffLabs (by URL, its only key) and forgets it. A 404 means it is already gone: a
  * webhook or a campaign deleted in the dashboard.
  */
-export async function removeWebhook(context: IHookFunctions, registration: Registration): Promise<void> {
+export async function removeWebhook(run: Run<IHookFunctions>, registration: Registration): Promise<void> {
 	await unregister(
-		context,
+		run,
 		kickoffLabs,
 		{
 			method: 'DELETE',

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { withFailure } from '../../shared/failureKind';
 import type { RequestContext } from '../../shared/request';
 import { itemParameter } from '../../shared/parameters';
+import type { Run } from '../../shared/run';
+import { standaloneRun } from '../../shared/run';
 import { parseItemInput } from '../../shared/validation';
 import type { PagePosition } from '../transport/pagination';
 import { MAX_PAGE_SIZE, walkPages } from '../transport/pagination';
@@ -67,7 +69,7 @@ export async function searchCampaigns(
 ): Promise<INodeListSearchResult> {
 	const search = (filter ?? '').trim();
 	const pages = walkPages<SendKitCampaign>(
-		this,
+		standaloneRun(this),
 		{ method: 'GET', path: '/v1/campaigns', qs: search ? { search } : {} },
 		campaignListEnvelopeSchema,
 		MAX_PAGE_SIZE,
@@ -96,8 +98,9 @@ function positionOf(token: string | undefined): PagePosition | undefined {
 }
 
 /** The item's campaign id, checked before any request: an empty or malformed one names the field and the item. */
-export function campaignIdFor(context: IExecuteFunctions, itemIndex: number): string {
-	const value = itemParameter(context, 'campaign', itemIndex, '', { extractValue: true });
+export function campaignIdFor(run: Run<IExecuteFunctions>, itemIndex: number): string {
+	const { context } = run;
+	const value = itemParameter(run, 'campaign', itemIndex, '', { extractValue: true });
 	return parseItemInput(context, z.object({ campaign: campaignIdSchema }), { campaign: value }, { campaign: 'Campaign' }, itemIndex).campaign;
 }
 

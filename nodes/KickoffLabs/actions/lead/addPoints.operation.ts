@@ -47,14 +47,14 @@ export const addPoints = defineOperation({
 	option: { name: 'Add Points', value: 'addPoints', description: 'Add points to a lead, or subtract them', action: 'Add points to a lead' },
 	properties,
 	input: inputSchema,
-	prepare: async ({ context, input, itemIndex }) => ({
+	prepare: async ({ run, input, itemIndex }) => ({
 		...input,
-		identifier: readIdentifier(context, 'identifyBy', itemIndex),
-		campaignId: await campaignIdFor(context, itemIndex),
+		identifier: readIdentifier(run, 'identifyBy', itemIndex),
+		campaignId: await campaignIdFor(run, itemIndex),
 	}),
-	send: async ({ context, input: { identifier, points, message, campaignId }, itemIndex }) => {
+	send: async ({ run, input: { identifier, points, message, campaignId }, itemIndex }) => {
 		const answer = await kickoffLabs.request(
-			context,
+			run,
 			{
 				method: 'POST',
 				path: campaignPath(campaignId, 'points'),

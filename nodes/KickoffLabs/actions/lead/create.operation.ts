@@ -31,10 +31,10 @@ export const create = defineOperation({
 	properties: [toolDescription, ...signupProperties('create')],
 	outputs,
 	input: signupInputSchema,
-	prepare: async ({ context, input, itemIndex }) => await prepareSignup(context, 'create', input, itemIndex),
+	prepare: async ({ run, input, itemIndex }) => await prepareSignup(run, 'create', input, itemIndex),
 	keyOf: signupKey,
-	send: async ({ context, input: signup, itemIndex }) => {
-		const lead = await sendSignup(context, signup, itemIndex);
+	send: async ({ context, run, input: signup, itemIndex }) => {
+		const lead = await sendSignup(run, signup, itemIndex);
 		if (!lead) throw new NodeOperationError(context.getNode(), 'KickoffLabs: the signup returned no lead', { itemIndex });
 		return { branch: lead.counter === 1 ? 'newLead' : 'existingLead', json: lead };
 	},

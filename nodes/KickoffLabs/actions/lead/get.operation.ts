@@ -36,18 +36,18 @@ export const get = defineOperation({
 	properties,
 	outputs,
 	input: z.object({}),
-	prepare: async ({ context, itemIndex }) => ({
-		identifier: readIdentifier(context, 'getBy', itemIndex),
-		campaignId: await campaignIdFor(context, itemIndex),
+	prepare: async ({ run, itemIndex }) => ({
+		identifier: readIdentifier(run, 'getBy', itemIndex),
+		campaignId: await campaignIdFor(run, itemIndex),
 	}),
-	send: async ({ context, input: { identifier, campaignId }, itemIndex }) => {
+	send: async ({ context, run, input: { identifier, campaignId }, itemIndex }) => {
 		const request: ApiRequest = {
 			method: 'GET',
 			path: campaignPath(campaignId),
 			qs: { [identifier.apiName]: identifier.value },
 			itemIndex,
 		};
-		const lead = await find(kickoffLabs, context, request, leadSchema, { notFound: saysLeadNotFound });
+		const lead = await find(kickoffLabs, run, request, leadSchema, { notFound: saysLeadNotFound });
 		return lead ? { branch: 'found', json: lead } : { branch: 'notFound', json: inputJson(context, itemIndex, { [identifier.apiName]: identifier.value }) };
 	},
 });

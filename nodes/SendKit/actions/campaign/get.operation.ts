@@ -21,7 +21,7 @@ export const get = defineOperation({
 	option: { name: 'Get', value: 'get', description: 'Get a campaign with its lead counts', action: 'Get a campaign' },
 	properties,
 	input: z.object({}),
-	prepare: ({ context, itemIndex }) => campaignIdFor(context, itemIndex),
-	send: async ({ context, input: campaignId, itemIndex }) =>
-		(await sendKit.request(context, { method: 'GET', path: campaignPath(context, campaignId, itemIndex), itemIndex }, campaignEnvelopeSchema)).data,
+	prepare: ({ run, itemIndex }) => campaignIdFor(run, itemIndex),
+	send: async ({ context, run, input: campaignId, itemIndex }) =>
+		(await sendKit.request(run, { method: 'GET', path: campaignPath(context, campaignId, itemIndex), itemIndex }, campaignEnvelopeSchema)).data,
 });

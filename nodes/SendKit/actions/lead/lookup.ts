@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { find } from '../../../shared/find';
 import type { ApiRequest } from '../../../shared/request';
+import type { Run } from '../../../shared/run';
 import { leadPath } from '../../fields/leadId.field';
 import { walkPages } from '../../transport/pagination';
 import type { SendKitLead } from '../../transport/schemas';
@@ -22,12 +23,12 @@ const PAGE_SIZE = 100;
  * that would need more than MAX_SEARCH_PAGES pages is an error that says so, never a silent "not found".
  */
 export async function findLeadByEmail(
-	context: IExecuteFunctions,
+	run: Run<IExecuteFunctions>,
 	email: string,
 	itemIndex: number,
 ): Promise<SendKitLead | undefined> {
 	let pageCount = 0;
-	const pages = walkPages(context, { method: 'GET', path: '/v1/leads', qs: { search: email }, itemIndex }, leadListEnvelopeSchema, PAGE_SIZE);
+	const pages = walkPages(run, { method: 'GET', path: '/v1/leads', qs: { search: email }, itemIndex }, leadListEnvelopeSchema, PAGE_SIZE);
 	for await (const page of pages) {
 		const match = page.items.find((lead) => lead.email.toLowerCase() === email);
 		if (match) return match;
@@ -36,7 +37,7 @@ export async function findLeadByEmail(
 		if (pageCount >= MAX_SEARCH_PAGES) break;
 	}
 	throw new NodeOperationError(
-		context.getNode(),
+		run.context.getNode(),
 		`SendKit: the search for ${email} was cut short after ${MAX_SEARCH_PAGES} pages without an exact match`,
 		{
 			itemIndex,
@@ -47,10 +48,10 @@ export async function findLeadByEmail(
 
 /** GET /v1/leads/{id}: the full lead, or undefined when SendKit says (in its own words) that there is none. */
 export async function getLeadById(
-	context: IExecuteFunctions,
+	run: Run<IExecuteFunctions>,
 	leadId: string,
 	itemIndex: number,
 ): Promise<SendKitLead | undefined> {
-	const request: ApiRequest = { method: 'GET', path: leadPath(context, leadId, itemIndex), itemIndex };
-	return (await find(sendKit, context, request, leadEnvelopeSchema))?.data;
+	const request: ApiRequest = { method: 'GET', path: leadPath(run.context, leadId, itemIndex), itemIndex };
+	return (await find(sendKit, run, request, leadEnvelopeSchema))?.data;
 }

@@ -55,9 +55,9 @@ export const update = defineOperation({
 	outputs,
 	input: inputSchema,
 	keyOf: (input) => input.leadId,
-	send: async ({ context, input, itemIndex }) => {
+	send: async ({ context, run, input, itemIndex }) => {
 		const request: ApiRequest = { method: 'PATCH', path: leadPath(context, input.leadId, itemIndex), body: { ...input.updateFields }, itemIndex };
-		const updated = await find(sendKit, context, request, leadEnvelopeSchema);
+		const updated = await find(sendKit, run, request, leadEnvelopeSchema);
 		return updated ? { branch: 'updated', json: updated.data } : { branch: 'notFound', json: inputJson(context, itemIndex, { leadId: input.leadId }) };
 	},
 });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 
 import type { BatchEntry, Routed } from '../../../shared/items';
 import { defineOperation } from '../../../shared/operation';
+import type { Run } from '../../../shared/run';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { leadIdProperty, leadIdSchema } from '../../fields/leadId.field';
 import type { EnrichmentJob } from '../../transport/schemas';
@@ -95,13 +96,14 @@ export const verifyEmail = defineOperation({
 	input: inputSchema,
 	maxBatchSize: MAX_LEADS_PER_JOB,
 	groupOf: (input) => JSON.stringify(input.options),
-	sendBatch: async ({ context, batch }) => await verifyBatch(context, batch),
+	sendBatch: async ({ run, batch }) => await verifyBatch(run, batch),
 });
 
 async function verifyBatch(
-	context: IExecuteFunctions,
+	run: Run<IExecuteFunctions>,
 	batch: ReadonlyArray<BatchEntry<VerifyInput>>,
 ): Promise<Array<Routed<'success'>>> {
+	const { context } = run;
 	const settings = batch[0].value.options;
 	const itemIndex = batch[0].itemIndex;
 	const itemOfLead = new Map<string, number>();
@@ -109,7 +111,7 @@ async function verifyBatch(
 	const leadIds = [...itemOfLead.keys()];
 	const started = (
 		await sendKit.request(
-			context,
+			run,
 			{
 				method: 'POST',
 				path: '/v1/enrichment/enrich',
@@ -128,7 +130,7 @@ async function verifyBatch(
 		}));
 	}
 
-	const jobs = await waitForJobs(context, started.jobs.map((job) => job.jobId), settings.maxWaitSeconds * 1000, itemIndex);
+	const jobs = await waitForJobs(run, started.jobs.map((job) => job.jobId), settings.maxWaitSeconds * 1000, itemIndex);
 	const status = outcomeOf(jobs);
 	if (status === 'timedOut') {
 		context.addExecutionHints({
@@ -139,7 +141,7 @@ async function verifyBatch(
 	}
 	const results = new Map<string, IDataObject>();
 	for (const [leadId, leadItemIndex] of itemOfLead) {
-		const lead = await getLeadById(context, leadId, leadItemIndex);
+		const lead = await getLeadById(run, leadId, leadItemIndex);
 		results.set(
 			leadId,
 			lead
@@ -151,7 +153,7 @@ async function verifyBatch(
 }
 
 /** Polls every job until each has ended or the wait is over; a job still running then keeps its last status. */
-async function waitForJobs(context: IExecuteFunctions, jobIds: string[], maxWaitMs: number, itemIndex: number): Promise<EnrichmentJob[]> {
+async function waitForJobs(run: Run<IExecuteFunctions>, jobIds: string[], maxWaitMs: number, itemIndex: number): Promise<EnrichmentJob[]> {
 	const deadline = Date.now() + maxWaitMs;
 	const latest = new Map<string, EnrichmentJob>();
 	let interval = FIRST_POLL_MS;
@@ -159,10 +161,10 @@ async function waitForJobs(context: IExecuteFunctions, jobIds: string[], maxWait
 		for (const jobId of jobIds) {
 			if (TERMINAL_STATUSES.has(latest.get(jobId)?.status ?? '')) continue;
 			const request = { method: 'GET' as const, path: `/v1/enrichment/jobs/${encodeURIComponent(jobId)}`, itemIndex };
-			latest.set(jobId, (await sendKit.request(context, request, jobEnvelopeSchema)).data);
+			latest.set(jobId, (await sendKit.request(run, request, jobEnvelopeSchema)).data);
 		}
 		const remaining = deadline - Date.now();
-		const cancelled = context.getExecutionCancelSignal?.()?.aborted === true;
+		const cancelled = run.context.getExecutionCancelSignal?.()?.aborted === true;
 		if ([...latest.values()].every((job) => TERMINAL_STATUSES.has(job.status)) || remaining <= 0 || cancelled) break;
 		await sleep(Math.min(interval, remaining));
 		interval = Math.min(MAX_POLL_MS, Math.round(interval * 1.5));
