@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { z } from 'zod';
 
-import type { BatchEntry, Outputs, Routed } from './items';
-import { SINGLE_OUTPUT, mapItems, routeInBatches, routeItems } from './items';
+import type { BatchEntry, Outputs, Routed } from './runner';
+import { SINGLE_OUTPUT, mapItems, routeInBatches, routeItems } from './runner';
 import { itemParameter } from './parameters';
 import type { Run } from './run';
 import type { FieldLabels } from './validation';

@@ -6,8 +6,8 @@ import type { CachedParameter } from './parameters';
 import { earlierOutcomes } from './replay';
 import type { RequestContext } from './request';
 import { Semaphore } from './semaphore';
-import type { SendSettings } from './sendOptions';
-import { DEFAULT_TIMEOUT_MS, readSendSettings } from './sendOptions';
+import type { SendSettings } from './sendSettings';
+import { DEFAULT_TIMEOUT_MS, readSendSettings } from './sendSettings';
 
 /**
  * Everything one node execution (or one picker load, one trigger call) shares between its requests, passed along

@@ -1,4 +1,4 @@
-import { DEFAULT_TIMEOUT_MS } from '../../nodes/shared/sendOptions';
+import { DEFAULT_TIMEOUT_MS } from '../../nodes/shared/sendSettings';
 import { standaloneRun, startItemPoolRun } from '../../nodes/shared/run';
 import { contextWithOptions } from './optionsContext';
 

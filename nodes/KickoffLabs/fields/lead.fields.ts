@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { customFieldsProperties, customFieldsShape, readCustomFields } from '../../shared/customFields';
-import { concurrencyOption, timeoutOption } from '../../shared/sendOptions';
+import { concurrencyOption, timeoutOption } from '../../shared/sendSettings';
 import { blankToUndefined, optionalEmailSchema, optionalTextSchema, optionalUrlSchema } from '../../shared/validation';
 import { phoneNumberSchema, socialIdSchema } from './identifier.fields';
 

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { defineOperation } from '../../../shared/operation';
-import { sendOptionsCollection } from '../../../shared/sendOptions';
+import { sendOptionsCollection } from '../../../shared/sendSettings';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { optionalTextSchema, withoutUndefined } from '../../../shared/validation';
 import { campaignIdFor } from '../../fields/campaign.locator';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { defineOperation } from '../../../shared/operation';
-import { sendOptionsCollection } from '../../../shared/sendOptions';
+import { sendOptionsCollection } from '../../../shared/sendSettings';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { actionIdSchema, actionProperty } from '../../fields/action.field';
 import { campaignIdFor } from '../../fields/campaign.locator';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { parseApiError } from '../../../shared/errors';
-import type { BatchEntry, Routed } from '../../../shared/items';
+import type { BatchEntry, Routed } from '../../../shared/runner';
 import { defineOperation } from '../../../shared/operation';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import type { ApiRequest, ApiResponse } from '../../../shared/request';

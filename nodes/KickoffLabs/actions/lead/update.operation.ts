@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { inputJson } from '../../../shared/items';
+import { inputJson } from '../../../shared/runner';
 import { defineOperation } from '../../../shared/operation';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { withoutUndefined } from '../../../shared/validation';

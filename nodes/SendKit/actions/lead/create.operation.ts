@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import type { Routed } from '../../../shared/items';
+import type { Routed } from '../../../shared/runner';
 import { defineOperation } from '../../../shared/operation';
 import type { ApiRequest } from '../../../shared/request';
 import type { Run } from '../../../shared/run';
 import { isSuccess } from '../../../shared/request';
-import { concurrencyOption, timeoutOption } from '../../../shared/sendOptions';
+import { concurrencyOption, timeoutOption } from '../../../shared/sendSettings';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { emailProperty, emailSchema } from '../../../shared/validation';
 import type { LeadFields } from '../../fields/lead.fields';

@@ -1,9 +1,9 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { inputJson } from '../../../shared/items';
+import { inputJson } from '../../../shared/runner';
 import { defineOperation } from '../../../shared/operation';
-import { sendOptionsCollection } from '../../../shared/sendOptions';
+import { sendOptionsCollection } from '../../../shared/sendSettings';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { emailProperty, emailSchema } from '../../../shared/validation';
 import { leadIdProperty, leadIdSchema } from '../../fields/leadId.field';

@@ -2,9 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { find } from '../../../shared/find';
-import { inputJson } from '../../../shared/items';
+import { inputJson } from '../../../shared/runner';
 import { defineOperation } from '../../../shared/operation';
-import { sendOptionsCollection } from '../../../shared/sendOptions';
+import { sendOptionsCollection } from '../../../shared/sendSettings';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import type { ApiRequest } from '../../../shared/request';
 import { leadFieldOptions, leadFieldsSchema } from '../../fields/lead.fields';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { sleep } from 'n8n-workflow';
 import { z } from 'zod';
 
-import type { BatchEntry, Routed } from '../../../shared/items';
+import type { BatchEntry, Routed } from '../../../shared/runner';
 import { defineOperation } from '../../../shared/operation';
 import type { Run } from '../../../shared/run';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';

@@ -1,4 +1,4 @@
-import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS, readSendSettings } from '../../nodes/shared/sendOptions';
+import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS, readSendSettings } from '../../nodes/shared/sendSettings';
 import { contextWithOptions } from './optionsContext';
 
 describe('the send settings of a run', () => {

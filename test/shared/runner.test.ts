@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { routeInBatches, routeItems } from '../../nodes/shared/items';
+import { routeInBatches, routeItems } from '../../nodes/shared/runner';
 import { fakeNode } from './fakeNode';
 
 const WORKFLOW_NODE = fakeNode();
