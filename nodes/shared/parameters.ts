@@ -17,9 +17,9 @@ function holdsExpression(value: unknown): boolean {
 /**
  * One item's value of a node parameter, as `getNodeParameter(name, itemIndex, fallback, options)` gives it.
  *
- * n8n evaluates a parameter anew for every item, expression or not, at about 35 µs a call: with four parameters that
- * was the largest part of the package's own cost per item (`npm run bench`; README, "How fast (measured)"). A parameter
- * without an expression has the same value for every item, so it is evaluated once per execution and each item gets
+ * n8n evaluates a parameter anew for every item, expression or not, and with several parameters that was the largest
+ * part of the package's own cost per item (`npm run bench`; README, "How fast (measured)"). A parameter without an
+ * expression has the same value for every item, so it is evaluated once per execution and each item gets
  * a copy of it; a parameter with an expression is evaluated per item as before. A value whose evaluation fails is
  * left to the per-item call, so the error names the item.
  */

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import type { Failure } from './failureKind';
+import { withFailure } from './failureKind';
 import { toolErrorJson } from './toolErrors';
 
 import type { ItemPoolRun, Run } from './run';
@@ -98,22 +100,31 @@ export function isToolCall(context: IExecuteFunctions): boolean {
 
 /**
  * Whether a failed item becomes an item instead of stopping the node: with "Continue" error handling, and for an agent
- * calling the node as a tool, unless the node is explicitly set to "Stop Workflow" (n8n's own rule for tools that throw:
- * workflow-execute.js `aiToolDefaultsToContinue`).
+ * calling the node as a tool, unless the node is explicitly set to "Stop Workflow" (n8n's own rule for tools that
+ * throw: workflow-execute.js `aiToolDefaultsToContinue`).
  */
 function continuesOnItemError(context: IExecuteFunctions): boolean {
 	if (context.continueOnFail()) return true;
 	return isToolCall(context) && context.getNode().onError !== 'stopWorkflow';
 }
 
-/** Anything thrown while handling an item, as an error n8n shows with the item it belongs to. */
-function toItemError(context: IExecuteFunctions, error: unknown, itemIndex: number): ItemError {
+/** What an error nobody foresaw means while an item's values are read: nothing was sent yet. */
+const UNFORESEEN_BEFORE_SENDING: Failure = { kind: 'input' };
+
+/** What an error nobody foresaw means once an item is being sent: its request may already have taken effect. */
+const UNFORESEEN_WHILE_SENDING: Failure = { kind: 'uncertain', record: 'record' };
+
+/**
+ * Anything thrown while handling an item, as an error n8n shows with the item it belongs to. An error that is not
+ * n8n's (an expression that cannot be evaluated, a bug) gets the failure kind of the phase it happened in.
+ */
+function toItemError(context: IExecuteFunctions, error: unknown, itemIndex: number, unforeseen: Failure): ItemError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
 		return error;
 	}
 	const message = error instanceof Error ? error.message : String(error);
-	return new NodeOperationError(context.getNode(), message, { itemIndex });
+	return withFailure(new NodeOperationError(context.getNode(), message, { itemIndex }), unforeseen);
 }
 
 /**
@@ -142,7 +153,7 @@ async function prepareAll<Input, RunKind extends Run<IExecuteFunctions>>(
 		try {
 			prepared.push({ input: await prepare(itemIndex, run) });
 		} catch (error) {
-			const itemError = toItemError(context, error, itemIndex);
+			const itemError = toItemError(context, error, itemIndex, UNFORESEEN_BEFORE_SENDING);
 			if (!continuesOnItemError(context)) throw itemError;
 			prepared.push({ error: itemError });
 		}
@@ -188,12 +199,11 @@ export async function routeItems<Input, Branch extends string>(
 type Outcome<Branch extends string> = { item: Routed<Branch> } | { error: ItemError };
 
 /**
- * The send phase: valid items go out through a pool of Options > Concurrency places (an item waiting to retry lends
- * its place; requests share the execution's adaptive limit, adaptiveLimit.ts), and each item's outcome lands at its own index,
- * so output order is input order.
- * When a failed item stops the node (continuesOnItemError), no item starts after one has failed. An item
- * that an earlier try of this node on the same input already sent (n8n's Retry On Fail) is not sent again: its
- * recorded outcome is used.
+ * The send phase: valid items go out through a pool of Options > Concurrency places (an item waiting to retry lends its
+ * place; requests share the execution's adaptive limit, adaptiveLimit.ts), and each item's outcome lands at its own
+ * index, so output order is input order. When a failed item stops the node (continuesOnItemError), no item starts after
+ * one has failed. An item that an earlier try of this node on the same input already sent (n8n's Retry On Fail) is not
+ * sent again: its recorded outcome is used.
  */
 async function sendPrepared<Input, Branch extends string>(
 	run: ItemPoolRun,
@@ -236,7 +246,7 @@ async function sendPrepared<Input, Branch extends string>(
 				earlier.set(itemIndex, routed);
 				outcomes[itemIndex] = { item: routed };
 			} catch (error) {
-				outcomes[itemIndex] = { error: toItemError(context, error, itemIndex) };
+				outcomes[itemIndex] = { error: toItemError(context, error, itemIndex, UNFORESEEN_WHILE_SENDING) };
 				failed = true;
 			}
 		},
@@ -318,14 +328,15 @@ export async function routeInBatches<Value, Branch extends string>(
 			try {
 				const results = await routing.sendBatch(group, batch, run);
 				if (results.length !== batch.length) {
-					throw new NodeOperationError(context.getNode(), `Internal error: a batch of ${batch.length} items gave ${results.length} results`);
+					const error = new NodeOperationError(context.getNode(), `Internal error: a batch of ${batch.length} items gave ${results.length} results`);
+					throw withFailure(error, UNFORESEEN_WHILE_SENDING);
 				}
 				batch.forEach((entry, position) => {
 					outcomes[entry.itemIndex] = { item: results[position] };
 				});
 			} catch (error) {
 				for (const entry of batch) {
-					const itemError = toItemError(context, error, entry.itemIndex);
+					const itemError = toItemError(context, error, entry.itemIndex, UNFORESEEN_WHILE_SENDING);
 					if (!continuesOnItemError(context)) throw itemError;
 					outcomes[entry.itemIndex] = { error: itemError };
 				}

@@ -1,3 +1,8 @@
+/**
+ * The campaign an operation works on: the Campaign resource locator (picked from the workspace's campaigns, or an ID),
+ * its search method and the campaign-id rule, once.
+ */
+
 import type { IExecuteFunctions, ILoadOptionsFunctions, INodeListSearchResult, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
@@ -12,11 +17,6 @@ import type { PagePosition } from '../transport/pagination';
 import { MAX_PAGE_SIZE, walkPages } from '../transport/pagination';
 import type { SendKitCampaign } from '../transport/schemas';
 import { campaignListEnvelopeSchema } from '../transport/schemas';
-
-/**
- * The campaign an operation works on: the Campaign resource locator (picked from the workspace's campaigns, or an ID),
- * its search method and the campaign-id rule, once.
- */
 
 const CAMPAIGN_ID_PROBLEM = 'must be a SendKit campaign ID: 24 hexadecimal characters, like 6650a1b2c3d4e5f6a7b8c901';
 

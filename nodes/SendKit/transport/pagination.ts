@@ -38,8 +38,8 @@ type ListSchema<Item> = z.ZodType<{ data: Item[]; pagination?: Pagination }, z.Z
 /**
  * Walks a SendKit list page by page, `pageSize` per request, until the API says there is no more. A page that comes
  * back with fewer items than asked for, even none, does not end the walk: only `hasMore` (or `pages`) does, since
- * SendKit can answer sparse pages while more follow (docs/api-notes.md#sendkit-pagination). A cursor seen before ends it, so a server that
- * repeats itself cannot keep the node in a loop.
+ * SendKit can answer sparse pages while more follow (docs/api-notes.md#sendkit-pagination). A cursor seen before ends
+ * it, so a server that repeats itself cannot keep the node in a loop.
  */
 export async function* walkPages<Item>(
 	run: Run,

@@ -13,7 +13,7 @@ const registrationSchema = z.object({
 	events: z.array(z.string()),
 });
 
-type Registration = z.infer<typeof registrationSchema>;
+type SendKitRegistration = z.infer<typeof registrationSchema>;
 
 /** A webhook as SendKit returns it (docs: GET/POST /v1/webhooks); only what the node reads is checked. */
 const webhookSchema = z
@@ -37,7 +37,7 @@ function webhookPath(id: string, ...segments: string[]): string {
 }
 
 /** The registration kept at activation, in the workflow's static data. */
-export function registrationOf(context: IHookFunctions | IWebhookFunctions): Registration | undefined {
+export function registrationOf(context: IHookFunctions | IWebhookFunctions): SendKitRegistration | undefined {
 	return readRegistration(context, registrationSchema);
 }
 
@@ -45,7 +45,7 @@ export function registrationOf(context: IHookFunctions | IWebhookFunctions): Reg
  * The registered webhook as SendKit has it now, or undefined when SendKit says it no longer exists. Any other failure
  * (a wrong key, an outage) is an error: it says nothing about the webhook.
  */
-export async function fetchWebhook(run: Run<IHookFunctions>, registration: Registration): Promise<SendKitWebhook | undefined> {
+export async function fetchWebhook(run: Run<IHookFunctions>, registration: SendKitRegistration): Promise<SendKitWebhook | undefined> {
 	const { context } = run;
 	const request = { method: 'GET' as const, path: webhookPath(registration.webhookId), secrets: [registration.secret] };
 	const response = await sendKit.send(run, request);
@@ -55,6 +55,6 @@ export async function fetchWebhook(run: Run<IHookFunctions>, registration: Regis
 }
 
 /** Deletes the registered webhook and forgets it; one that SendKit no longer has counts as deleted. */
-export async function removeWebhook(run: Run<IHookFunctions>, registration: Registration): Promise<void> {
+export async function removeWebhook(run: Run<IHookFunctions>, registration: SendKitRegistration): Promise<void> {
 	await unregister(run, sendKit, { method: 'DELETE', path: webhookPath(registration.webhookId), secrets: [registration.secret] });
 }

@@ -48,7 +48,9 @@ interface ServiceDefinition<Credentials extends BaseCredentials> {
 	credentialProblem?: (credentials: Credentials) => { message: string; description: string } | undefined;
 	/** What statuses mean for this API where that differs from the usual meaning. */
 	statusHints?: StatusHints;
-	/** Whether an error answer is in one of the API's own error shapes (and not a proxy's page); default: isJsonErrorBody. */
+	/**
+	 * Whether an error answer is in one of the API's own error shapes (and not a proxy's page); default: isJsonErrorBody.
+	 */
 	isApiErrorBody?: (body: unknown) => boolean;
 }
 
@@ -69,7 +71,9 @@ function hasControlCharacter(text: string): boolean {
 	return false;
 }
 
-/** A credential's fields as n8n's HTTP helper takes them (its own record type, which the typed fields do not declare). */
+/**
+ * A credential's fields as n8n's HTTP helper takes them (its own record type, which the typed fields do not declare).
+ */
 function credentialData(credentials: object): ICredentialDataDecryptedObject {
 	return { ...credentials } as ICredentialDataDecryptedObject;
 }

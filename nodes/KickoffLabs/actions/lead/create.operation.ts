@@ -1,5 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 
+import { withFailure } from '../../../shared/failureKind';
 import { defineOperation } from '../../../shared/operation';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { signupInputSchema, signupProperties } from '../../fields/lead.fields';
@@ -35,7 +36,11 @@ export const create = defineOperation({
 	keyOf: signupKey,
 	send: async ({ context, run, input: signup, itemIndex }) => {
 		const lead = await sendSignup(run, signup, itemIndex);
-		if (!lead) throw new NodeOperationError(context.getNode(), 'KickoffLabs: the signup returned no lead', { itemIndex });
+		// Create never reads an answer as "no lead" (only Update does); should it happen, the signup was sent.
+		if (!lead) {
+			const error = new NodeOperationError(context.getNode(), 'KickoffLabs: the signup returned no lead', { itemIndex });
+			throw withFailure(error, { kind: 'uncertain', record: 'lead' });
+		}
 		return { branch: lead.counter === 1 ? 'newLead' : 'existingLead', json: lead };
 	},
 });

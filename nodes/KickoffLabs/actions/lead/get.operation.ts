@@ -25,7 +25,9 @@ const properties = [
 	sendOptionsCollection,
 ];
 
-/** GET /v2/{campaign_id}?email=… (or social_id, phone_number). KickoffLabs's 404 goes to Not Found with the input item. */
+/**
+ * GET /v2/{campaign_id}?email=… (or social_id, phone_number). A KickoffLabs 404 goes to Not Found with the input item.
+ */
 export const get = defineOperation({
 	option: {
 		name: 'Get',

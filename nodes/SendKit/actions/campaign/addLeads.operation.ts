@@ -13,12 +13,18 @@ import type { AddLeadsAnswer, SendKitCampaign } from '../../transport/schemas';
 import { addLeadsEnvelopeSchema, campaignEnvelopeSchema } from '../../transport/schemas';
 import { sendKit } from '../../transport/service';
 
-/** POST /v1/campaigns/{id}/leads takes at most 5,000 leads per request; a larger one is rejected (docs/api-notes.md#sendkit-campaign-leads). */
+/**
+ * POST /v1/campaigns/{id}/leads takes at most 5,000 leads per request; a larger one is rejected
+ * (docs/api-notes.md#sendkit-campaign-leads).
+ */
 const MAX_LEADS_PER_REQUEST = 5000;
 
 const outputs = { success: 'Success' } as const;
 
-/** An `{email, …}` entry carries the lead's basic fields; tags and custom fields are the lead's own business (Create, Import). */
+/**
+ * An `{email, …}` entry carries the lead's basic fields; tags and custom fields are the lead's own business (Create,
+ * Import).
+ */
 const ENTRY_FIELD_NAMES = new Set(['firstName', 'lastName', 'companyName', 'jobTitle', 'phone', 'linkedinUrl', 'city', 'state', 'country']);
 
 // The Campaign locator comes first, from Campaign.resource.ts (one property for every operation that needs it).

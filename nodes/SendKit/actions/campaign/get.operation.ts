@@ -6,7 +6,10 @@ import { campaignIdFor, campaignPath } from '../../fields/campaign.locator';
 import { campaignEnvelopeSchema } from '../../transport/schemas';
 import { sendKit } from '../../transport/service';
 
-/** Only the tool's description: the Campaign locator is shown once, by Campaign.resource.ts, for every operation that needs it. */
+/**
+ * Only the tool's description: the Campaign locator is shown once, by Campaign.resource.ts, for every operation that
+ * needs it.
+ */
 const properties = [
 	toolDescriptionProperty(
 		'Gets one SendKit outreach campaign with its lead counts. It changes nothing.',

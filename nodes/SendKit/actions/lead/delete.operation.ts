@@ -53,9 +53,9 @@ const inputSchema = z.object({
 type DeleteInput = z.infer<typeof inputSchema>;
 
 /**
- * DELETE /v1/leads with the ids in the JSON body (docs/api-notes.md#sendkit-leads): the items share requests, grouped by Force. SendKit
- * answers with a count only, so an item is `deleted: true` when the request deleted every lead it named, and `null`
- * (not confirmed) when it deleted fewer, since SendKit does not say which ones were missing.
+ * DELETE /v1/leads with the ids in the JSON body (docs/api-notes.md#sendkit-leads): the items share requests, grouped
+ * by Force. SendKit answers with a count only, so an item is `deleted: true` when the request deleted every lead it
+ * named, and `null` (not confirmed) when it deleted fewer, since SendKit does not say which ones were missing.
  */
 export const deleteLeads = defineOperation({
 	option: { name: 'Delete', value: 'delete', description: 'Delete leads by ID, many per request', action: 'Delete leads' },

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { withFailure } from '../../../shared/failureKind';
 import { find } from '../../../shared/find';
 import type { ApiRequest } from '../../../shared/request';
 import type { Run } from '../../../shared/run';
@@ -36,7 +37,8 @@ export async function findLeadByEmail(
 		if (!page.more) return undefined;
 		if (pageCount >= MAX_SEARCH_PAGES) break;
 	}
-	throw new NodeOperationError(
+	// SendKit answered every page; it is the search that cannot tell: the agent is told to get the lead by its ID.
+	const error = new NodeOperationError(
 		run.context.getNode(),
 		`SendKit: the search for ${email} was cut short after ${MAX_SEARCH_PAGES} pages without an exact match`,
 		{
@@ -44,6 +46,7 @@ export async function findLeadByEmail(
 			description: `SendKit kept returning further pages of partial matches (${MAX_SEARCH_PAGES * PAGE_SIZE} leads read). The lead may still exist, so this item is not reported as Not Found. Get it by Lead ID instead.`,
 		},
 	);
+	throw withFailure(error, { kind: 'refused' });
 }
 
 /** GET /v1/leads/{id}: the full lead, or undefined when SendKit says (in its own words) that there is none. */

@@ -41,8 +41,8 @@ const inputSchema = z.object({
 });
 
 /**
- * PATCH /v1/leads/{id} with the fields set (docs/api-notes.md#sendkit-leads: custom fields merge, the email cannot change). A lead SendKit
- * does not know (its 404) goes to Not Found with the input item unchanged.
+ * PATCH /v1/leads/{id} with the fields set (docs/api-notes.md#sendkit-leads: custom fields merge, the email cannot
+ * change). A lead SendKit does not know (its 404) goes to Not Found with the input item unchanged.
  */
 export const update = defineOperation({
 	option: {

@@ -12,7 +12,9 @@ import { enrichEnvelopeSchema, jobEnvelopeSchema } from '../../transport/schemas
 import { sendKit } from '../../transport/service';
 import { getLeadById } from './lookup';
 
-/** Leads per enrichment request. SendKit documents no maximum; 1,000 keeps one job per request manageable (INFERRED). */
+/**
+ * Leads per enrichment request. SendKit documents no maximum; 1,000 keeps one job per request manageable (INFERRED).
+ */
 const MAX_LEADS_PER_JOB = 1000;
 
 const outputs = { success: 'Success' } as const;
@@ -80,9 +82,10 @@ const FIRST_POLL_MS = 500;
 const MAX_POLL_MS = 5000;
 
 /**
- * Verification is asynchronous (docs/api-notes.md#sendkit-enrichment-and-email-verification): POST /v1/enrichment/enrich starts a job, GET /v1/enrichment/jobs/{id} is
- * polled with a growing interval up to Max Wait, then each lead is read again for its result. A failed, cancelled or
- * unfinished job, an `unknown` verdict or a lead that is gone are outcomes on the item, never errors.
+ * Verification is asynchronous (docs/api-notes.md#sendkit-enrichment-and-email-verification): POST
+ * /v1/enrichment/enrich starts a job, GET /v1/enrichment/jobs/{id} is polled with a growing interval up to Max Wait,
+ * then each lead is read again for its result. A failed, cancelled or unfinished job, an `unknown` verdict or a lead
+ * that is gone are outcomes on the item, never errors.
  */
 export const verifyEmail = defineOperation({
 	option: {
@@ -183,7 +186,8 @@ const EMPTY_RESULT = { emailStatus: null, score: null, catchAll: null, segProtec
 
 /**
  * The verdict as the lead carries it. `emailVerificationResult` and the SEG fields are documented; the names of the
- * confidence score and the catch-all flag are not (docs/api-notes.md#sendkit-lead-fields-not-documented), so the likely names are read in turn.
+ * confidence score and the catch-all flag are not (docs/api-notes.md#sendkit-lead-fields-not-documented), so the likely
+ * names are read in turn.
  */
 function verificationOf(lead: IDataObject, status: string, jobs: EnrichmentJob[]): IDataObject {
 	const first = (...keys: string[]) => keys.map((key) => lead[key]).find((value) => value !== undefined && value !== null) ?? null;
