@@ -46,7 +46,7 @@ class BranchCollector<Branch extends string> {
 		this.toolMode = isToolCall(context);
 	}
 
-	add(itemIndex: number, item: Routed<Branch>): void {
+	private add(itemIndex: number, item: Routed<Branch>): void {
 		const outputIndex = this.toolMode ? 0 : this.branches.indexOf(item.branch);
 		for (const json of Array.isArray(item.json) ? item.json : [item.json]) {
 			this.outputs[outputIndex].push({
@@ -64,7 +64,7 @@ class BranchCollector<Branch extends string> {
 	 * `{error: message}`), and neither does an item with `error` set (n8n-core's normalizeNodeErrors rebuilds its JSON
 	 * the same way). So the failure is an ordinary item on output 0 that says what went wrong and what to do next.
 	 */
-	addError(itemIndex: number, error: ItemError): void {
+	private addError(itemIndex: number, error: ItemError): void {
 		if (!continuesOnItemError(this.context)) throw error;
 		if (this.toolMode) {
 			this.outputs[0].push({ json: toolErrorJson(error), pairedItem: { item: itemIndex } });
@@ -77,7 +77,13 @@ class BranchCollector<Branch extends string> {
 		this.outputs[0].push({ json, error, pairedItem: { item: itemIndex } });
 	}
 
-	result(): INodeExecutionData[][] {
+	/** The node's outputs, once each item's outcome (by input index; none for an item never sent) is added. */
+	result(outcomes: ReadonlyArray<Outcome<Branch> | undefined>): INodeExecutionData[][] {
+		outcomes.forEach((outcome, itemIndex) => {
+			if (!outcome) return;
+			if ('item' in outcome) this.add(itemIndex, outcome.item);
+			else this.addError(itemIndex, outcome.error);
+		});
 		return this.outputs;
 	}
 }
@@ -188,12 +194,7 @@ export async function routeItems<Input, Branch extends string>(
 	const collector = new BranchCollector<Branch>(context, operation.outputs);
 	const prepared = await prepareAll(run, operation.prepare);
 	const outcomes = await sendPrepared(run, prepared, operation.send, operation.keyOf);
-	outcomes.forEach((outcome, itemIndex) => {
-		if (!outcome) return;
-		if ('item' in outcome) collector.add(itemIndex, outcome.item);
-		else collector.addError(itemIndex, outcome.error);
-	});
-	return collector.result();
+	return collector.result(outcomes);
 }
 
 type Outcome<Branch extends string> = { item: Routed<Branch> } | { error: ItemError };
@@ -308,7 +309,7 @@ export async function routeInBatches<Value, Branch extends string>(
 	const run = standaloneRun(context);
 	const collector = new BranchCollector<Branch>(context, routing.outputs);
 	const prepared = await prepareAll(run, routing.prepare);
-	const outcomes = new Array<{ item: Routed<Branch> } | { error: ItemError } | undefined>(prepared.length);
+	const outcomes = new Array<Outcome<Branch> | undefined>(prepared.length);
 
 	const groups = new Map<string, Array<BatchEntry<Value>>>();
 	prepared.forEach((item, itemIndex) => {
@@ -344,10 +345,5 @@ export async function routeInBatches<Value, Branch extends string>(
 		}
 	}
 
-	outcomes.forEach((outcome, itemIndex) => {
-		if (!outcome) return;
-		if ('item' in outcome) collector.add(itemIndex, outcome.item);
-		else collector.addError(itemIndex, outcome.error);
-	});
-	return collector.result();
+	return collector.result(outcomes);
 }
