@@ -1,10 +1,7 @@
 import type { IExecuteFunctions, IGetNodeParameterOptions } from 'n8n-workflow';
 import { deepCopy } from 'n8n-workflow';
 
-import type { Run } from './run';
-
-/** A parameter's value when it is the same for every item, or `perItem` when it holds an expression. */
-export type CachedParameter = { value: unknown } | 'perItem';
+import type { CachedParameter, Run } from './run';
 
 /** Whether a raw parameter value holds an expression anywhere (n8n marks one with a leading "="). */
 function holdsExpression(value: unknown): boolean {

@@ -2,12 +2,14 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { AdaptiveLimit } from './adaptiveLimit';
 import { RetryBudget } from './http/retry';
-import type { CachedParameter } from './parameters';
 import { earlierOutcomes } from './replay';
 import type { RequestContext } from './request';
 import { Semaphore } from './semaphore';
 import type { SendSettings } from './sendSettings';
 import { DEFAULT_TIMEOUT_MS, readSendSettings } from './sendSettings';
+
+/** A parameter's value when it is the same for every item, or `perItem` when it holds an expression (parameters.ts). */
+export type CachedParameter = { value: unknown } | 'perItem';
 
 /**
  * Everything one node execution (or one picker load, one trigger call) shares between its requests, passed along
