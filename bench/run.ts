@@ -14,7 +14,7 @@ import * as path from 'path';
 
 import { createEngine, runWorkflow } from '../dev/engine';
 import type { Faults } from '../sandbox';
-import { DEFAULT_CONCURRENCY } from '../nodes/shared/sendOptions';
+import { DEFAULT_CONCURRENCY } from '../nodes/shared/sendSettings';
 import { runAxios } from './axiosClient';
 import type { N8nContext } from '../dev/real-n8n/n8n';
 import type { HttpNodeMode } from './httpNode';

@@ -15,7 +15,7 @@ export class KickoffLabs implements INodeType {
 		name: 'kickoffLabs',
 		icon: { light: 'file:kickoffLabs.svg', dark: 'file:kickoffLabs.dark.svg' },
 		group: ['output'],
-		// 1.1: the campaign list is Get Many `getAll`, as in SendKit (version 1 stored `getMany`, which still opens and runs).
+		// 1.1: the campaign list is Get Many `getAll`, as in SendKit (version 1's `getMany` still opens and runs).
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

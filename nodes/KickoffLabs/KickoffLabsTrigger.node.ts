@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { standaloneRun } from '../shared/run';
 import {
 	chosenEvents,
 	deliveryItem,
@@ -88,12 +89,14 @@ export class KickoffLabsTrigger implements INodeType {
 				if (!webhookUrl) return false;
 				const campaignId = await campaignIdForTrigger(this);
 				const events = chosenEvents(this);
+				// One run for both requests: the credential is read once.
+				const run = standaloneRun(this);
 				const previous = registrationOf(this);
-				if (previous) await removeWebhook(this, previous);
+				if (previous) await removeWebhook(run, previous);
 				const token = newSecret();
 				const url = urlWithToken(webhookUrl, token);
 				const created = await kickoffLabs.request(
-					this,
+					run,
 					{ method: 'POST', path: campaignPath(campaignId, 'outbound-webhook'), body: { url, events }, secrets: [token] },
 					createdWebhookSchema,
 				);
@@ -103,7 +106,7 @@ export class KickoffLabsTrigger implements INodeType {
 
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const registration = registrationOf(this);
-				if (registration) await removeWebhook(this, registration);
+				if (registration) await removeWebhook(standaloneRun(this), registration);
 				return true;
 			},
 		},

@@ -1,6 +1,7 @@
 import type { IPollFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { standaloneRun } from '../shared/run';
 import { leadsAfter, newestLead } from './trigger/newLeads';
 
 /** What the trigger keeps between polls, in the workflow's static data. */
@@ -41,18 +42,19 @@ export class SendKitNewLeadTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const run = standaloneRun(this);
 		if (this.getMode() === 'manual') {
-			const newest = await newestLead(this);
+			const newest = await newestLead(run);
 			return newest ? [[{ json: newest }]] : null;
 		}
 		const state = this.getWorkflowStaticData('node') as PollState;
 		if (!state.started) {
-			const newest = await newestLead(this);
+			const newest = await newestLead(run);
 			state.lastLeadId = newest?._id ?? null;
 			state.started = true;
 			return null;
 		}
-		const fresh = await leadsAfter(this, state.lastLeadId ?? undefined);
+		const fresh = await leadsAfter(run, state.lastLeadId ?? undefined);
 		if (fresh.length === 0) return null;
 		state.lastLeadId = fresh[fresh.length - 1]._id;
 		return [fresh.map((lead) => ({ json: lead }))];

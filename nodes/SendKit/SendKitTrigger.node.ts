@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { standaloneRun } from '../shared/run';
 import {
 	chosenEvents,
 	deliveryItem,
@@ -73,7 +74,7 @@ export class SendKitTrigger implements INodeType {
 				if (!registration || !webhookUrl || registration.url !== webhookUrl) return false;
 				const events = chosenEvents(this);
 				if (!sameEvents(registration.events, events)) return false;
-				const webhook = await fetchWebhook(this, registration);
+				const webhook = await fetchWebhook(standaloneRun(this), registration);
 				// SendKit may switch a webhook to "inactive" (the API has the status); such a webhook delivers nothing.
 				const delivering = webhook?.status === undefined || webhook.status === 'active';
 				return webhook !== undefined && delivering && webhook.url === webhookUrl && sameEvents(webhook.events, events);
@@ -83,13 +84,15 @@ export class SendKitTrigger implements INodeType {
 				const url = this.getNodeWebhookUrl('default');
 				if (!url) return false;
 				const events = chosenEvents(this);
+				// One run for both requests: the credential is read once.
+				const run = standaloneRun(this);
 				const previous = registrationOf(this);
-				if (previous) await removeWebhook(this, previous);
+				if (previous) await removeWebhook(run, previous);
 				const secret = newSecret();
 				const workflow = this.getWorkflow();
 				const name = `n8n: workflow "${workflow.name ?? ''}" (${workflow.id ?? ''}), node "${this.getNode().name}"`;
 				const created = await sendKit.request(
-					this,
+					run,
 					{ method: 'POST', path: '/v1/webhooks', body: { name, url, events, secret }, secrets: [secret] },
 					webhookEnvelopeSchema,
 				);
@@ -100,7 +103,7 @@ export class SendKitTrigger implements INodeType {
 
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const registration = registrationOf(this);
-				if (registration) await removeWebhook(this, registration);
+				if (registration) await removeWebhook(standaloneRun(this), registration);
 				return true;
 			},
 		},

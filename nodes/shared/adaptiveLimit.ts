@@ -12,10 +12,10 @@ const WINDOW_MS = 1000;
  * How fast one node execution may send, shared by every item of the execution: at most `max` requests in flight
  * (the node's Concurrency) and, once the API has answered 429, at most `rate` requests per second, spaced evenly.
  *
- * A 429 sets the rate to just under what the API accepted in the second before the refused request was sent: the
- * limit as the API counts it, whatever the latency, so the node neither hammers an unknown limit nor falls far below
- * it. Only the item that got the 429 waits for its Retry-After (http/client.ts); the others carry on at the new pace. After
- * each second's worth of answers without a 429 the rate grows by 5%, so a raised limit is found again.
+ * A 429 sets the rate to just under what the API accepted in the second before the refused request was sent: the limit
+ * as the API counts it, whatever the latency, so the node neither hammers an unknown limit nor falls far below it. Only
+ * the item that got the 429 waits for its Retry-After (http/client.ts); the others carry on at the new pace. After each
+ * second's worth of answers without a 429 the rate grows by 5%, so a raised limit is found again.
  *
  * A 429 is ambiguous, above all early in a run: 50 requests accepted in 300 ms and then a refusal may be a limit of
  * 50 per second or of 10 in flight. A 429 reads it the fast way (the pace since the run began, up to a second); if the
@@ -84,8 +84,8 @@ export class AdaptiveLimit {
 
 	/**
 	 * Once a rate is set, waits for this request's turn. When the API's budget is found spent while it waits, it takes a
-	 * new turn after the pause (measured: without this, the requests already waiting went out during the API's full
-	 * second and were refused).
+	 * new turn after the pause: otherwise the requests already waiting would go out during the API's full second and be
+	 * refused.
 	 */
 	private async waitForTurn(): Promise<number> {
 		for (;;) {
@@ -130,8 +130,7 @@ export class AdaptiveLimit {
 		if (spent) {
 			// The API's second is full until the first request it counted in it is a second old. It counted each request
 			// when it arrived, somewhere between its sending and its answer here: counting from the earliest answer is the
-			// safe side (counting from the sending, the first request after the wait was refused again in 1 run of 4,
-			// measured).
+			// safe side (counting from the sending, the first request after the wait was sometimes refused again).
 			const firstAnswer = inSecond.reduce((first, request) => Math.min(first, request.answeredAt), Number.POSITIVE_INFINITY);
 			// The turns taken before are void: the requests waiting for them take new ones when they wake.
 			this.nextSendAt = Math.max(this.now(), firstAnswer + WINDOW_MS);

@@ -27,7 +27,9 @@ const entrySchema = z.object({
 const EMPTIED_LIST_MESSAGE =
 	'holds no name/value rows. n8n empties this list before the node runs when one expression is given for the whole list: put that expression in "Custom Fields (JSON)" instead (it takes an object of names and values), or remove the empty Custom Fields';
 
-/** The list as n8n hands it over: `{ field: [{ name, value }] }`. A row left blank is ignored, as in n8n's own nodes. */
+/**
+ * The list as n8n hands it over: `{ field: [{ name, value }] }`. A row left blank is ignored, as in n8n's own nodes.
+ */
 const customFieldListSchema = z
 	.object({ field: z.array(entrySchema, { invalid_type_error: 'must be a list of name/value pairs' }).optional() })
 	.passthrough()

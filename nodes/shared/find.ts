@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { ApiRequest, ApiResponse, RequestContext } from './request';
 import { isSuccess } from './request';
 import type { Service } from './http/client';
+import type { Run } from './run';
 
 /** The part of a service a lookup uses. */
 type Client = Pick<Service<Record<string, never>>, 'send' | 'error' | 'parse' | 'saysNotFound'>;
@@ -18,13 +19,13 @@ interface FindOptions {
  */
 export async function find<Schema extends z.ZodTypeAny>(
 	service: Client,
-	context: RequestContext,
+	run: Run,
 	request: ApiRequest,
 	schema: Schema,
 	{ notFound = (...args) => service.saysNotFound(...args) }: FindOptions = {},
 ): Promise<z.infer<Schema> | undefined> {
-	const response = await service.send(context, request);
-	if (notFound(context, response, request)) return undefined;
-	if (!isSuccess(response)) throw service.error(context, response, request);
-	return service.parse(context, response, schema, request);
+	const response = await service.send(run, request);
+	if (notFound(run.context, response, request)) return undefined;
+	if (!isSuccess(response)) throw service.error(run.context, response, request);
+	return service.parse(run.context, response, schema, request);
 }

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { z } from 'zod';
 
-import type { BatchEntry, Outputs, Routed } from './items';
-import { SINGLE_OUTPUT, mapItems, routeInBatches, routeItems } from './items';
+import type { BatchEntry, Outputs, Routed } from './runner';
+import { SINGLE_OUTPUT, mapItems, routeInBatches, routeItems } from './runner';
 import { itemParameter } from './parameters';
+import type { Run } from './run';
 import type { FieldLabels } from './validation';
 import { parseItemInput } from './validation';
 
@@ -26,6 +27,8 @@ export interface OperationOption<Value extends string = string> {
  */
 export interface ItemArgs<Input> {
 	context: IExecuteFunctions;
+	/** The execution's shared state: what the service's requests are sent with (run.ts). */
+	run: Run<IExecuteFunctions>;
 	input: Input;
 	itemIndex: number;
 }
@@ -33,6 +36,7 @@ export interface ItemArgs<Input> {
 /** What `sendBatch` gets: the items of one request, all of one group. */
 export interface BatchArgs<Input> {
 	context: IExecuteFunctions;
+	run: Run<IExecuteFunctions>;
 	group: string;
 	batch: ReadonlyArray<BatchEntry<Input>>;
 }
@@ -100,11 +104,12 @@ function isInputParameter(property: INodeProperties): boolean {
 function reader<Schema extends z.ZodTypeAny, Input>(declared: Declared<string, Schema, Input>) {
 	const parameters = declared.properties.filter(isInputParameter);
 	const labels = labelsOf(parameters);
-	return async (context: IExecuteFunctions, itemIndex: number): Promise<Input> => {
-		const raw = Object.fromEntries(parameters.map((property) => [property.name, itemParameter(context, property.name, itemIndex, property.default)]));
+	return async (run: Run<IExecuteFunctions>, itemIndex: number): Promise<Input> => {
+		const { context } = run;
+		const raw = Object.fromEntries(parameters.map((property) => [property.name, itemParameter(run, property.name, itemIndex, property.default)]));
 		const input = parseItemInput(context, declared.input, raw, labels, itemIndex);
 		// Without `prepare` the checked parameters are the input (the overloads below make Input the schema's type).
-		return declared.prepare ? await declared.prepare({ context, input, itemIndex }) : (input as Input);
+		return declared.prepare ? await declared.prepare({ context, run, input, itemIndex }) : (input as Input);
 	};
 }
 
@@ -136,11 +141,11 @@ export function defineOperation<Value extends string, Schema extends z.ZodTypeAn
 				await routeInBatches(context, {
 					outputs,
 					maxBatchSize,
-					prepare: async (itemIndex) => {
-						const value = await read(context, itemIndex);
+					prepare: async (itemIndex, run) => {
+						const value = await read(run, itemIndex);
 						return { group: groupOf(value), value };
 					},
-					sendBatch: async (group, batch) => await sendBatch({ context, group, batch }),
+					sendBatch: async (group, batch, run) => await sendBatch({ context, run, group, batch }),
 				}),
 		};
 	}
@@ -153,8 +158,8 @@ export function defineOperation<Value extends string, Schema extends z.ZodTypeAn
 			execute: async (context) =>
 				await routeItems(context, {
 					outputs,
-					prepare: async (itemIndex) => await read(context, itemIndex),
-					send: async (input, itemIndex) => await send({ context, input, itemIndex }),
+					prepare: async (itemIndex, run) => await read(run, itemIndex),
+					send: async (input, itemIndex, run) => await send({ context, run, input, itemIndex }),
 					keyOf,
 				}),
 		};
@@ -166,8 +171,8 @@ export function defineOperation<Value extends string, Schema extends z.ZodTypeAn
 		outputs: SINGLE_OUTPUT,
 		execute: async (context) =>
 			await mapItems(context, {
-				prepare: async (itemIndex) => await read(context, itemIndex),
-				send: async (input, itemIndex) => await send({ context, input, itemIndex }),
+				prepare: async (itemIndex, run) => await read(run, itemIndex),
+				send: async (input, itemIndex, run) => await send({ context, run, input, itemIndex }),
 			}),
 	};
 }

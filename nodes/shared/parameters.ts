@@ -1,10 +1,7 @@
 import type { IExecuteFunctions, IGetNodeParameterOptions } from 'n8n-workflow';
 import { deepCopy } from 'n8n-workflow';
 
-/** A parameter's value when it is the same for every item, or `perItem` when it holds an expression. */
-type Cached = { value: unknown } | 'perItem';
-
-const cacheByContext = new WeakMap<IExecuteFunctions, Map<string, Cached>>();
+import type { CachedParameter, Run } from './run';
 
 /** Whether a raw parameter value holds an expression anywhere (n8n marks one with a leading "="). */
 function holdsExpression(value: unknown): boolean {
@@ -17,24 +14,20 @@ function holdsExpression(value: unknown): boolean {
 /**
  * One item's value of a node parameter, as `getNodeParameter(name, itemIndex, fallback, options)` gives it.
  *
- * n8n evaluates a parameter anew for every item, expression or not, at about 35 µs a call: with four parameters that
- * was the largest part of the package's own cost per item (`npm run bench`; README, "How fast (measured)"). A parameter
- * without an expression has the same value for every item, so it is evaluated once per execution and each item gets
+ * n8n evaluates a parameter anew for every item, expression or not, and with several parameters that was the largest
+ * part of the package's own cost per item (`npm run bench`; README, "How fast (measured)"). A parameter without an
+ * expression has the same value for every item, so it is evaluated once per execution and each item gets
  * a copy of it; a parameter with an expression is evaluated per item as before. A value whose evaluation fails is
  * left to the per-item call, so the error names the item.
  */
 export function itemParameter(
-	context: IExecuteFunctions,
+	run: Run<IExecuteFunctions>,
 	name: string,
 	itemIndex: number,
 	fallback?: unknown,
 	options?: IGetNodeParameterOptions,
 ): unknown {
-	let cache = cacheByContext.get(context);
-	if (!cache) {
-		cache = new Map();
-		cacheByContext.set(context, cache);
-	}
+	const { context, parameters: cache } = run;
 	const key = options?.extractValue ? `${name}\u0000extractValue` : name;
 	let cached = cache.get(key);
 	if (!cached) {
@@ -46,7 +39,7 @@ export function itemParameter(
 	return value !== null && typeof value === 'object' ? deepCopy(value) : value;
 }
 
-function evaluateOnce(context: IExecuteFunctions, name: string, fallback: unknown, options: IGetNodeParameterOptions | undefined): Cached {
+function evaluateOnce(context: IExecuteFunctions, name: string, fallback: unknown, options: IGetNodeParameterOptions | undefined): CachedParameter {
 	try {
 		const raw: unknown = context.getNodeParameter(name, 0, fallback, { rawExpressions: true });
 		if (holdsExpression(raw)) return 'perItem';

@@ -5,7 +5,8 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
  * when its run threw, or when the first item of its first output is an error item (n8n-core WorkflowExecute, PRs
  * #9395 and #16516), with the very same input items. Without this, every lead sent in the first try would be sent
  * again. Keyed by the input items array (the same object across those retries, and unreachable once the execution
- * is over, so nothing outlives it) and the node's name.
+ * is over, so nothing outlives it) and the node's name. Not by the context or the run: each try gets a new context
+ * and a new run, and this record is the one thing that must outlive a try.
  */
 const outcomesByInput = new WeakMap<INodeExecutionData[], Map<string, Map<number, unknown>>>();
 

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { withFailure } from './failureKind';
 import type { Operation } from './operation';
 import type { OutputTable } from './outputs';
 
@@ -18,7 +19,8 @@ export async function runOperation(context: IExecuteFunctions, operations: NodeO
 	const value = context.getNodeParameter('operation', 0) as string;
 	const operation = operations[resource]?.find((candidate) => answersTo(candidate, value));
 	if (!operation) {
-		throw new NodeOperationError(context.getNode(), `The operation "${value}" of "${resource}" is not supported`);
+		const error = new NodeOperationError(context.getNode(), `The operation "${value}" of "${resource}" is not supported`);
+		throw withFailure(error, { kind: 'input' });
 	}
 	return await operation.execute(context);
 }

@@ -1,8 +1,8 @@
 /**
  * A semaphore of places for items under way, at most `size` at a time. An item that has to wait (a Retry-After, a
- * back-off) lends its place meanwhile, and gets one back before any new item starts. At most `size` places are lent at once, so at
- * most twice `size` items are under way: when every retry is refused (a limit used up elsewhere) the node does not
- * start item after item.
+ * back-off) lends its place meanwhile, and gets one back before any new item starts. At most `size` places are lent at
+ * once, so at most twice `size` items are under way: when every retry is refused (a limit used up elsewhere) the node
+ * does not start item after item.
  */
 export class Semaphore {
 	private free: number;
@@ -63,9 +63,9 @@ export class Semaphore {
 }
 
 /**
- * Runs `task(0)` … `task(count - 1)`, started in index order, at most the semaphore's size at a time (not counting tasks that
- * lent their place while they wait). Once `stopped()` says so, no further task starts; the ones running finish. A task
- * must not throw (it records its own failure).
+ * Runs `task(0)` … `task(count - 1)`, started in index order, at most the semaphore's size at a time (not counting
+ * tasks that lent their place while they wait). Once `stopped()` says so, no further task starts; the ones running
+ * finish. A task must not throw (it records its own failure).
  */
 export async function runPool(
 	count: number,

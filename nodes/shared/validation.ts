@@ -16,7 +16,10 @@ const TYPE_WORDS: Record<string, string> = {
 	object: 'an object',
 };
 
-/** zod's own default texts, which say nothing to a user ("Required", "Expected string, received number", "Invalid input"). */
+/**
+ * zod's own default texts, which say nothing to a user ("Required", "Expected string, received number", "Invalid
+ * input").
+ */
 const STOCK_MESSAGE = /^(Required$|Expected |Invalid|String must|Number must|Array must|Unrecognized key)/;
 
 function typeWord(expected: string): string {

@@ -8,6 +8,7 @@ import type { IDataObject, IHookFunctions, INodeExecutionData, IWebhookFunctions
 import type { z } from 'zod';
 
 import type { ApiRequest } from './request';
+import type { Run } from './run';
 import { isSuccess } from './request';
 import type { Service } from './http/client';
 
@@ -123,12 +124,13 @@ type RegistrationClient = Pick<Service<never>, 'send' | 'saysNotFound' | 'error'
  * answer is read with `answerSchema` when the service documents one.
  */
 export async function unregister(
-	context: IHookFunctions,
+	run: Run<IHookFunctions>,
 	service: RegistrationClient,
 	request: ApiRequest,
 	answerSchema?: z.ZodTypeAny,
 ): Promise<void> {
-	const response = await service.send(context, request);
+	const { context } = run;
+	const response = await service.send(run, request);
 	if (isSuccess(response)) {
 		if (answerSchema) service.parse(context, response, answerSchema, request);
 	} else if (!service.saysNotFound(context, response, request)) {

@@ -1,5 +1,5 @@
 import type { WorkflowJson } from '../../dev/engine';
-import type { Outputs } from '../../nodes/shared/items';
+import type { Outputs } from '../../nodes/shared/runner';
 import { loadWorkflow } from './world';
 
 /**

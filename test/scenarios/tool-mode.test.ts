@@ -5,7 +5,7 @@ import { campaignPath } from '../../nodes/SendKit/fields/campaign.locator';
 import { leadPath } from '../../nodes/SendKit/fields/leadId.field';
 import type { ErrorSite } from '../../nodes/shared/errors';
 import { apiResponseError, networkError } from '../../nodes/shared/errors';
-import { isToolCall } from '../../nodes/shared/items';
+import { isToolCall } from '../../nodes/shared/runner';
 import { toolErrorJson } from '../../nodes/shared/toolErrors';
 import { failInput } from '../../nodes/shared/validation';
 import { fakeNode } from '../shared/fakeNode';

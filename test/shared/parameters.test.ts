@@ -6,6 +6,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { runWorkflow } from '../../dev/engine';
 import { itemParameter } from '../../nodes/shared/parameters';
+import { standaloneRun } from '../../nodes/shared/run';
 import { items, kickoffLabsCredentials, loadWorkflow, sendKitCredentials, useWorld, withErrorOutput, withParameters } from '../helpers/world';
 
 const sendKitCreate = loadWorkflow('test/sendkit/lead/create.workflow.json');
@@ -73,24 +74,24 @@ describe('itemParameter', () => {
 				return `${raw.slice(1)}#${itemIndex}`;
 			},
 		} as unknown as IExecuteFunctions;
-		return { context, calls };
+		return { run: standaloneRun(context), calls };
 	}
 
 	it('evaluates a parameter without an expression once per run and gives each item its own copy', () => {
-		const { context, calls } = countingContext({ additionalFields: { firstName: 'Ada', tags: ['a'] } });
-		const values = [0, 1, 2].map((index) => itemParameter(context, 'additionalFields', index, {}) as { tags: string[] });
+		const { run, calls } = countingContext({ additionalFields: { firstName: 'Ada', tags: ['a'] } });
+		const values = [0, 1, 2].map((index) => itemParameter(run, 'additionalFields', index, {}) as { tags: string[] });
 		expect(calls).toEqual(['additionalFields:0:raw', 'additionalFields:0']);
 		values[0].tags.push('changed');
 		expect(values[1]).toEqual({ firstName: 'Ada', tags: ['a'] });
 	});
 
 	it('evaluates a parameter with an expression anywhere in it for every item', () => {
-		const { context, calls } = countingContext({ email: '=email' });
-		expect([0, 1, 2].map((index) => itemParameter(context, 'email', index))).toEqual(['email#0', 'email#1', 'email#2']);
+		const { run, calls } = countingContext({ email: '=email' });
+		expect([0, 1, 2].map((index) => itemParameter(run, 'email', index))).toEqual(['email#0', 'email#1', 'email#2']);
 		expect(calls).toEqual(['email:0:raw', 'email:0', 'email:1', 'email:2']);
 		const nested = countingContext({ options: { timeout: '=1000' } });
-		itemParameter(nested.context, 'options', 0, {});
-		itemParameter(nested.context, 'options', 1, {});
+		itemParameter(nested.run, 'options', 0, {});
+		itemParameter(nested.run, 'options', 1, {});
 		expect(nested.calls).toEqual(['options:0:raw', 'options:0', 'options:1']);
 	});
 
@@ -103,8 +104,9 @@ describe('itemParameter', () => {
 				throw new Error(`cannot read ${name} of item ${itemIndex}`);
 			},
 		} as unknown as IExecuteFunctions;
-		expect(() => itemParameter(context, 'points', 2)).toThrow('cannot read points of item 2');
-		expect(() => itemParameter(context, 'points', 3)).toThrow('cannot read points of item 3');
+		const run = standaloneRun(context);
+		expect(() => itemParameter(run, 'points', 2)).toThrow('cannot read points of item 2');
+		expect(() => itemParameter(run, 'points', 3)).toThrow('cannot read points of item 3');
 		expect(calls).toEqual(['points:0:raw', 'points:0', 'points:2', 'points:3']);
 	});
 });

@@ -1,6 +1,7 @@
 import type { ILoadOptionsFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { standaloneRun } from '../../shared/run';
 import { requiredTextSchema } from '../../shared/validation';
 import { actionListSchema } from '../transport/schemas';
 import { campaignPath, kickoffLabs } from '../transport/service';
@@ -23,7 +24,7 @@ export const actionIdSchema = requiredTextSchema().pipe(z.string().regex(/^[A-Za
 /** The actions of the chosen campaign (or the credential's default one). */
 export async function getActions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const campaignId = await campaignIdForEditor(this, 'actions');
-	const actions = await kickoffLabs.request(this, { method: 'GET', path: campaignPath(campaignId, 'actions') }, actionListSchema);
+	const actions = await kickoffLabs.request(standaloneRun(this), { method: 'GET', path: campaignPath(campaignId, 'actions') }, actionListSchema);
 	return actions.map((action) => ({
 		name: action.text ?? action.name ?? `Action ${String(action.id)}`,
 		value: String(action.id),

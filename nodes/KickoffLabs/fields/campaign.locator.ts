@@ -1,17 +1,20 @@
-import type { IExecuteFunctions, IHookFunctions, ILoadOptionsFunctions, INodeListSearchResult, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
-import { z } from 'zod';
-
-import { blankToUndefined, failInput, readableErrors } from '../../shared/validation';
-import { itemParameter } from '../../shared/parameters';
-import { campaignListSchema } from '../transport/schemas';
-import { kickoffLabs } from '../transport/service';
-
 /**
  * The campaign every lead operation works in: the Campaign resource locator (picked from the account's campaigns, or
  * an ID), falling back to the credential's Default Campaign ID. The property, its search method and the campaign-id
  * rule live here, once.
  */
+
+import type { IExecuteFunctions, IHookFunctions, ILoadOptionsFunctions, INodeListSearchResult, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { withFailure } from '../../shared/failureKind';
+import { blankToUndefined, failInput, readableErrors } from '../../shared/validation';
+import { itemParameter } from '../../shared/parameters';
+import type { Run } from '../../shared/run';
+import { standaloneRun } from '../../shared/run';
+import { campaignListSchema } from '../transport/schemas';
+import { kickoffLabs } from '../transport/service';
 
 const CAMPAIGN_ID_PROBLEM = 'must be a KickoffLabs campaign ID: digits only, like 135544';
 
@@ -54,7 +57,7 @@ export const campaignLocator: INodeProperties = {
 
 /** The Campaign picker: GET /v2/campaigns, filtered by name or ID as the user types. */
 export async function searchCampaigns(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const campaigns = await kickoffLabs.request(this, { method: 'GET', path: '/v2/campaigns' }, campaignListSchema);
+	const campaigns = await kickoffLabs.request(standaloneRun(this), { method: 'GET', path: '/v2/campaigns' }, campaignListSchema);
 	const needle = (filter ?? '').trim().toLowerCase();
 	return {
 		results: campaigns
@@ -79,9 +82,10 @@ const NO_CAMPAIGN =
  * The campaign an item works in: the node's Campaign, else the credential's Default Campaign ID. Neither, or a value
  * that is not an id, stops the item with a clear error before any request.
  */
-export async function campaignIdFor(context: IExecuteFunctions, itemIndex: number): Promise<string> {
-	const nodeValue = itemParameter(context, 'campaign', itemIndex, '', { extractValue: true });
-	const credentials = await kickoffLabs.credentialsOnce(context, itemIndex);
+export async function campaignIdFor(run: Run<IExecuteFunctions>, itemIndex: number): Promise<string> {
+	const { context } = run;
+	const nodeValue = itemParameter(run, 'campaign', itemIndex, '', { extractValue: true });
+	const credentials = await kickoffLabs.credentialsOnce(run, itemIndex);
 	const campaign = campaignIdOf(nodeValue, credentials.campaignId);
 	if (!campaign) return failInput(context, 'Campaign', NO_CAMPAIGN, itemIndex);
 	const parsed = campaignIdSchema.safeParse(campaign.id, { errorMap: readableErrors });
@@ -98,10 +102,11 @@ export async function campaignIdForEditor(context: ILoadOptionsFunctions, purpos
 	const campaign = campaignIdOf(nodeValue, credentials.campaignId);
 	const parsed = campaign ? campaignIdSchema.safeParse(campaign.id) : undefined;
 	if (!parsed?.success) {
-		throw new NodeOperationError(
+		const error = new NodeOperationError(
 			context.getNode(),
 			`Choose a campaign first (or set Default Campaign ID in the KickoffLabs credential) to list its ${purpose}`,
 		);
+		throw withFailure(error, { kind: 'input' });
 	}
 	return parsed.data;
 }
@@ -114,11 +119,11 @@ export async function campaignIdForTrigger(context: IHookFunctions): Promise<str
 	const nodeValue = context.getNodeParameter('campaign', '', { extractValue: true });
 	const credentials = await kickoffLabs.credentials(context);
 	const campaign = campaignIdOf(nodeValue, credentials.campaignId);
-	if (!campaign) throw new NodeOperationError(context.getNode(), `Campaign: ${NO_CAMPAIGN}`);
+	if (!campaign) throw withFailure(new NodeOperationError(context.getNode(), `Campaign: ${NO_CAMPAIGN}`), { kind: 'input' });
 	const parsed = campaignIdSchema.safeParse(campaign.id, { errorMap: readableErrors });
 	if (!parsed.success) {
 		const field = campaign.from === 'node' ? 'Campaign' : 'Default Campaign ID';
-		throw new NodeOperationError(context.getNode(), `${field}: ${parsed.error.issues[0].message}`);
+		throw withFailure(new NodeOperationError(context.getNode(), `${field}: ${parsed.error.issues[0].message}`), { kind: 'input' });
 	}
 	return parsed.data;
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import { emailProperty, emailSchema, failInput, parseItemInput, requiredTextSchema } from '../../shared/validation';
 import { itemParameter } from '../../shared/parameters';
+import type { Run } from '../../shared/run';
 
 /** The public referral id of a lead (the `kid` of its referral link), e.g. 36N38P. */
 export const socialIdSchema = requiredTextSchema().pipe(
@@ -94,14 +95,15 @@ export function identifierProperties(
 }
 
 /** Reads and validates the identifier an item names, per the operation's selector parameter. */
-export function readIdentifier(context: IExecuteFunctions, selector: IdentifierSelector, itemIndex: number): LeadIdentifier {
-	const kind = itemParameter(context, selector, itemIndex) as IdentifierKind;
+export function readIdentifier(run: Run<IExecuteFunctions>, selector: IdentifierSelector, itemIndex: number): LeadIdentifier {
+	const { context } = run;
+	const kind = itemParameter(run, selector, itemIndex) as IdentifierKind;
 	const identifier = IDENTIFIERS[kind];
 	if (!identifier) return failInput(context, SELECTOR_NAMES[selector], `"${String(kind)}" is not a way to identify a lead`, itemIndex);
 	const { value } = parseItemInput(
 		context,
 		z.object({ value: identifier.schema }),
-		{ value: itemParameter(context, kind, itemIndex, '') },
+		{ value: itemParameter(run, kind, itemIndex, '') },
 		{ value: identifier.label },
 		itemIndex,
 	);

@@ -1,12 +1,12 @@
+/** The fields of a KickoffLabs signup (Create or Update): what the node shows, how each is checked, and its label. */
+
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { customFieldsProperties, customFieldsShape, readCustomFields } from '../../shared/customFields';
-import { concurrencyOption, timeoutOption } from '../../shared/sendOptions';
+import { concurrencyOption, timeoutOption } from '../../shared/sendSettings';
 import { blankToUndefined, optionalEmailSchema, optionalTextSchema, optionalUrlSchema } from '../../shared/validation';
 import { phoneNumberSchema, socialIdSchema } from './identifier.fields';
-
-/** The fields of a KickoffLabs signup (Create or Update): what the node shows, how each is checked, and its label. */
 
 /** Create and Update send the same request (POST /v2/{campaign_id}); Update adds `must_exist`. */
 export type UpsertMode = 'create' | 'update';
@@ -18,9 +18,10 @@ export const DEFAULT_SOURCE = 'n8n';
 export const MAX_POINTS = 99999;
 
 /**
- * Names KickoffLabs reads as its own parameters rather than custom fields (docs/api-notes.md#kickofflabs-create-or-update-a-lead and the legacy API): a custom
- * field with one of these names would change the request (the lead's email, the referrer, the API key), so it is
- * refused. Names starting with "_" are reserved too (`__url`, `__source`, ...).
+ * Names KickoffLabs reads as its own parameters rather than custom fields
+ * (docs/api-notes.md#kickofflabs-create-or-update-a-lead and the legacy API): a custom field with one of these names
+ * would change the request (the lead's email, the referrer, the API key), so it is refused. Names starting with "_" are
+ * reserved too (`__url`, `__source`, ...).
  */
 const RESERVED_FIELD_NAMES: ReadonlySet<string> = new Set([
 	'api_key', 'email', 'emails', 'phone_number', 'country_code', 'ip', 'must_exist', 'redirect_url', 'points',
@@ -105,7 +106,9 @@ export const signupInputSchema = z.object({ email: optionalEmailSchema, addition
 
 export type SignupInput = z.infer<typeof signupInputSchema>;
 
-/** Update keeps an opted-out lead opted out unless turned off; a signup (Create) re-subscribes it, as KickoffLabs does. */
+/**
+ * Update keeps an opted-out lead opted out unless turned off; a signup (Create) re-subscribes it, as KickoffLabs does.
+ */
 const KEEP_OPT_OUT: Record<UpsertMode, INodeProperties> = {
 	update: {
 		displayName: 'Keep Opt-Out',

@@ -12,9 +12,9 @@ const idSchema = z.union([z.number(), z.string()]);
  */
 export const leadSchema = checkedAsReturned({ id: idSchema, social_id: z.string() });
 
-export type KickoffLabsLead = z.infer<typeof leadSchema>;
-
-/** The answer to a create or update: `counter` ("times this lead has been added or updated") tells new from existing. */
+/**
+ * The answer to a create or update: `counter` ("times this lead has been added or updated") tells new from existing.
+ */
 export const upsertedLeadSchema = checkedAsReturned({ id: idSchema, social_id: z.string(), counter: z.number().int().min(1) });
 
 export type UpsertedLead = z.infer<typeof upsertedLeadSchema>;
@@ -33,7 +33,9 @@ export const deleteAnswerSchema = z.preprocess(
 
 export const campaignSchema = checkedAsReturned({ id: idSchema, name: z.string() });
 
-/** GET /v2/campaigns: a JSON array of campaigns (`{id, name, lead_count}`); a `{campaigns: [...]}` wrapper is read too. */
+/**
+ * GET /v2/campaigns: a JSON array of campaigns (`{id, name, lead_count}`); a `{campaigns: [...]}` wrapper is read too.
+ */
 export const campaignListSchema = z.preprocess(
 	(value) =>
 		value && typeof value === 'object' && !Array.isArray(value) && Array.isArray((value as { campaigns?: unknown }).campaigns)

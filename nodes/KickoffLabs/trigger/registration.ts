@@ -2,6 +2,7 @@ import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { readRegistration, unregister } from '../../shared/webhooks';
+import type { Run } from '../../shared/run';
 import { campaignPath, kickoffLabs } from '../transport/service';
 
 /**
@@ -16,9 +17,12 @@ const registrationSchema = z.object({
 	referenceId: z.union([z.string(), z.number()]).optional(),
 });
 
-type Registration = z.infer<typeof registrationSchema>;
+type KickoffLabsRegistration = z.infer<typeof registrationSchema>;
 
-/** `{"message":"Webhook Created","referenceId":123,"events":[...]}` (docs/api-notes.md#kickofflabs-other-lead-actions); only the reference is read. */
+/**
+ * `{"message":"Webhook Created","referenceId":123,"events":[...]}` (docs/api-notes.md#kickofflabs-other-lead-actions);
+ * only the reference is read.
+ */
 export const createdWebhookSchema = z
 	.object({ referenceId: z.union([z.string(), z.number()]).optional() })
 	.passthrough();
@@ -36,7 +40,7 @@ export function urlWithToken(webhookUrl: string, token: string): string {
 }
 
 /** The registration kept at activation, in the workflow's static data. */
-export function registrationOf(context: IHookFunctions | IWebhookFunctions): Registration | undefined {
+export function registrationOf(context: IHookFunctions | IWebhookFunctions): KickoffLabsRegistration | undefined {
 	return readRegistration(context, registrationSchema);
 }
 
@@ -44,9 +48,9 @@ export function registrationOf(context: IHookFunctions | IWebhookFunctions): Reg
  * Removes the registration from KickoffLabs (by URL, its only key) and forgets it. A 404 means it is already gone: a
  * webhook or a campaign deleted in the dashboard.
  */
-export async function removeWebhook(context: IHookFunctions, registration: Registration): Promise<void> {
+export async function removeWebhook(run: Run<IHookFunctions>, registration: KickoffLabsRegistration): Promise<void> {
 	await unregister(
-		context,
+		run,
 		kickoffLabs,
 		{
 			method: 'DELETE',

@@ -1,3 +1,8 @@
+/**
+ * The campaign an operation works on: the Campaign resource locator (picked from the workspace's campaigns, or an ID),
+ * its search method and the campaign-id rule, once.
+ */
+
 import type { IExecuteFunctions, ILoadOptionsFunctions, INodeListSearchResult, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
@@ -5,16 +10,13 @@ import { z } from 'zod';
 import { withFailure } from '../../shared/failureKind';
 import type { RequestContext } from '../../shared/request';
 import { itemParameter } from '../../shared/parameters';
+import type { Run } from '../../shared/run';
+import { standaloneRun } from '../../shared/run';
 import { parseItemInput } from '../../shared/validation';
 import type { PagePosition } from '../transport/pagination';
 import { MAX_PAGE_SIZE, walkPages } from '../transport/pagination';
 import type { SendKitCampaign } from '../transport/schemas';
 import { campaignListEnvelopeSchema } from '../transport/schemas';
-
-/**
- * The campaign an operation works on: the Campaign resource locator (picked from the workspace's campaigns, or an ID),
- * its search method and the campaign-id rule, once.
- */
 
 const CAMPAIGN_ID_PROBLEM = 'must be a SendKit campaign ID: 24 hexadecimal characters, like 6650a1b2c3d4e5f6a7b8c901';
 
@@ -67,7 +69,7 @@ export async function searchCampaigns(
 ): Promise<INodeListSearchResult> {
 	const search = (filter ?? '').trim();
 	const pages = walkPages<SendKitCampaign>(
-		this,
+		standaloneRun(this),
 		{ method: 'GET', path: '/v1/campaigns', qs: search ? { search } : {} },
 		campaignListEnvelopeSchema,
 		MAX_PAGE_SIZE,
@@ -96,8 +98,9 @@ function positionOf(token: string | undefined): PagePosition | undefined {
 }
 
 /** The item's campaign id, checked before any request: an empty or malformed one names the field and the item. */
-export function campaignIdFor(context: IExecuteFunctions, itemIndex: number): string {
-	const value = itemParameter(context, 'campaign', itemIndex, '', { extractValue: true });
+export function campaignIdFor(run: Run<IExecuteFunctions>, itemIndex: number): string {
+	const { context } = run;
+	const value = itemParameter(run, 'campaign', itemIndex, '', { extractValue: true });
 	return parseItemInput(context, z.object({ campaign: campaignIdSchema }), { campaign: value }, { campaign: 'Campaign' }, itemIndex).campaign;
 }
 

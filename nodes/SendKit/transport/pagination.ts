@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 
-import type { ApiRequest, RequestContext } from '../../shared/request';
+import type { ApiRequest } from '../../shared/request';
+import type { Run } from '../../shared/run';
 import type { Pagination } from './schemas';
 import { sendKit } from './service';
 
@@ -37,11 +38,11 @@ type ListSchema<Item> = z.ZodType<{ data: Item[]; pagination?: Pagination }, z.Z
 /**
  * Walks a SendKit list page by page, `pageSize` per request, until the API says there is no more. A page that comes
  * back with fewer items than asked for, even none, does not end the walk: only `hasMore` (or `pages`) does, since
- * SendKit can answer sparse pages while more follow (docs/api-notes.md#sendkit-pagination). A cursor seen before ends it, so a server that
- * repeats itself cannot keep the node in a loop.
+ * SendKit can answer sparse pages while more follow (docs/api-notes.md#sendkit-pagination). A cursor seen before ends
+ * it, so a server that repeats itself cannot keep the node in a loop.
  */
 export async function* walkPages<Item>(
-	context: RequestContext,
+	run: Run,
 	request: ApiRequest,
 	schema: ListSchema<Item>,
 	pageSize = MAX_PAGE_SIZE,
@@ -50,7 +51,7 @@ export async function* walkPages<Item>(
 	const seenCursors = new Set<string>();
 	let position = start;
 	for (;;) {
-		const page = await sendKit.request(context, { ...request, qs: { ...request.qs, limit: pageSize, ...position } }, schema);
+		const page = await sendKit.request(run, { ...request, qs: { ...request.qs, limit: pageSize, ...position } }, schema);
 		let next = nextPagePosition(page, position);
 		if (next && 'cursor' in next) {
 			if (seenCursors.has(next.cursor)) next = undefined;
@@ -64,7 +65,7 @@ export async function* walkPages<Item>(
 
 /** Every item of a list, or the first `limit` of them, reading only as many pages as that takes. */
 export async function collectPages<Item>(
-	context: RequestContext,
+	run: Run,
 	request: ApiRequest,
 	schema: ListSchema<Item>,
 	limit?: number,
@@ -72,7 +73,7 @@ export async function collectPages<Item>(
 	const collected: Item[] = [];
 	// One page size for the whole walk: page numbers only line up when every request asks for the same size.
 	const pageSize = limit === undefined ? MAX_PAGE_SIZE : Math.min(MAX_PAGE_SIZE, limit);
-	for await (const page of walkPages(context, request, schema, pageSize)) {
+	for await (const page of walkPages(run, request, schema, pageSize)) {
 		collected.push(...page.items);
 		if (limit !== undefined && collected.length >= limit) return collected.slice(0, limit);
 	}

@@ -13,7 +13,9 @@ export type SendKitLead = z.infer<typeof leadSchema>;
 /** `{ success: true, data: lead }` */
 export const leadEnvelopeSchema = z.object({ success: z.literal(true), data: leadSchema });
 
-/** The 409 of POST /v1/leads: the API's error, and (seed document) the existing lead, which the node does not rely on. */
+/**
+ * The 409 of POST /v1/leads: the API's error, and (seed document) the existing lead, which the node does not rely on.
+ */
 export const conflictEnvelopeSchema = z.object({
 	success: z.literal(false),
 	error: z.object({ code: z.string(), message: z.string() }).passthrough(),

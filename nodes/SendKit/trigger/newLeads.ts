@@ -1,5 +1,6 @@
 import type { IPollFunctions } from 'n8n-workflow';
 
+import type { Run } from '../../shared/run';
 import { MAX_PAGE_SIZE, walkPages } from '../transport/pagination';
 import type { SendKitLead } from '../transport/schemas';
 import { leadListEnvelopeSchema } from '../transport/schemas';
@@ -25,11 +26,11 @@ export function isNewer(id: string, than: string | undefined): boolean {
  * Leads created after the watermark, oldest first, at most MAX_PAGES_PER_POLL pages of them. Only leads whose id is
  * newer than the watermark count, whatever the API returns, so no lead is emitted twice.
  */
-export async function leadsAfter(context: IPollFunctions, watermark: string | undefined): Promise<SendKitLead[]> {
+export async function leadsAfter(run: Run<IPollFunctions>, watermark: string | undefined): Promise<SendKitLead[]> {
 	const found = new Map<string, SendKitLead>();
 	let pagesRead = 0;
 	const start = watermark ? { cursor: watermark } : undefined;
-	for await (const page of walkPages(context, LEAD_LIST, leadListEnvelopeSchema, MAX_PAGE_SIZE, start)) {
+	for await (const page of walkPages(run, LEAD_LIST, leadListEnvelopeSchema, MAX_PAGE_SIZE, start)) {
 		for (const lead of page.items) if (isNewer(lead._id, watermark)) found.set(lead._id.toLowerCase(), lead);
 		if (++pagesRead === MAX_PAGES_PER_POLL) break;
 	}
@@ -40,9 +41,9 @@ export async function leadsAfter(context: IPollFunctions, watermark: string | un
  * The newest lead: the one with the highest id, reading every page. Used once per activation (to set the watermark
  * without emitting the existing database) and by "Fetch Test Event".
  */
-export async function newestLead(context: IPollFunctions): Promise<SendKitLead | undefined> {
+export async function newestLead(run: Run<IPollFunctions>): Promise<SendKitLead | undefined> {
 	let newest: SendKitLead | undefined;
-	for await (const page of walkPages(context, LEAD_LIST, leadListEnvelopeSchema)) {
+	for await (const page of walkPages(run, LEAD_LIST, leadListEnvelopeSchema)) {
 		for (const lead of page.items) if (!newest || isNewer(lead._id, newest._id)) newest = lead;
 	}
 	return newest;

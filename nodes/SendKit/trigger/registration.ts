@@ -2,6 +2,7 @@ import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { readRegistration, unregister } from '../../shared/webhooks';
+import type { Run } from '../../shared/run';
 import { sendKit } from '../transport/service';
 
 /** What the trigger registered with SendKit, kept in the workflow's static data. */
@@ -12,7 +13,7 @@ const registrationSchema = z.object({
 	events: z.array(z.string()),
 });
 
-type Registration = z.infer<typeof registrationSchema>;
+type SendKitRegistration = z.infer<typeof registrationSchema>;
 
 /** A webhook as SendKit returns it (docs: GET/POST /v1/webhooks); only what the node reads is checked. */
 const webhookSchema = z
@@ -36,7 +37,7 @@ function webhookPath(id: string, ...segments: string[]): string {
 }
 
 /** The registration kept at activation, in the workflow's static data. */
-export function registrationOf(context: IHookFunctions | IWebhookFunctions): Registration | undefined {
+export function registrationOf(context: IHookFunctions | IWebhookFunctions): SendKitRegistration | undefined {
 	return readRegistration(context, registrationSchema);
 }
 
@@ -44,15 +45,16 @@ export function registrationOf(context: IHookFunctions | IWebhookFunctions): Reg
  * The registered webhook as SendKit has it now, or undefined when SendKit says it no longer exists. Any other failure
  * (a wrong key, an outage) is an error: it says nothing about the webhook.
  */
-export async function fetchWebhook(context: IHookFunctions, registration: Registration): Promise<SendKitWebhook | undefined> {
+export async function fetchWebhook(run: Run<IHookFunctions>, registration: SendKitRegistration): Promise<SendKitWebhook | undefined> {
+	const { context } = run;
 	const request = { method: 'GET' as const, path: webhookPath(registration.webhookId), secrets: [registration.secret] };
-	const response = await sendKit.send(context, request);
+	const response = await sendKit.send(run, request);
 	if (sendKit.saysNotFound(context, response, request)) return undefined;
 	if (response.statusCode < 200 || response.statusCode >= 300) throw sendKit.error(context, response, request);
 	return sendKit.parse(context, response, webhookEnvelopeSchema, request).data;
 }
 
 /** Deletes the registered webhook and forgets it; one that SendKit no longer has counts as deleted. */
-export async function removeWebhook(context: IHookFunctions, registration: Registration): Promise<void> {
-	await unregister(context, sendKit, { method: 'DELETE', path: webhookPath(registration.webhookId), secrets: [registration.secret] });
+export async function removeWebhook(run: Run<IHookFunctions>, registration: SendKitRegistration): Promise<void> {
+	await unregister(run, sendKit, { method: 'DELETE', path: webhookPath(registration.webhookId), secrets: [registration.secret] });
 }

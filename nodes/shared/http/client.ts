@@ -18,8 +18,7 @@ import { withFailure } from '../failureKind';
 import type { ApiRequest, ApiResponse, RequestContext } from '../request';
 import { isSuccess } from '../request';
 import { secretForms } from '../secrets';
-import type { SendSettings } from '../sendOptions';
-import { sendSettingsOf } from '../sendOptions';
+import type { Run } from '../run';
 import type { ExchangeAuth } from './exchange';
 import { exchange } from './exchange';
 import type { Exchange } from './retry';
@@ -49,7 +48,9 @@ interface ServiceDefinition<Credentials extends BaseCredentials> {
 	credentialProblem?: (credentials: Credentials) => { message: string; description: string } | undefined;
 	/** What statuses mean for this API where that differs from the usual meaning. */
 	statusHints?: StatusHints;
-	/** Whether an error answer is in one of the API's own error shapes (and not a proxy's page); default: isJsonErrorBody. */
+	/**
+	 * Whether an error answer is in one of the API's own error shapes (and not a proxy's page); default: isJsonErrorBody.
+	 */
 	isApiErrorBody?: (body: unknown) => boolean;
 }
 
@@ -70,7 +71,9 @@ function hasControlCharacter(text: string): boolean {
 	return false;
 }
 
-/** A credential's fields as n8n's HTTP helper takes them (its own record type, which the typed fields do not declare). */
+/**
+ * A credential's fields as n8n's HTTP helper takes them (its own record type, which the typed fields do not declare).
+ */
 function credentialData(credentials: object): ICredentialDataDecryptedObject {
 	return { ...credentials } as ICredentialDataDecryptedObject;
 }
@@ -96,12 +99,6 @@ function limitResult(outcome: Exchange | undefined): 'answered' | 'rateLimited' 
 
 /** One API, as operations, pickers and triggers use it. */
 export class Service<Credentials extends BaseCredentials> {
-	/** Per execution context (one node run, one options load): the credential is read and checked once. */
-	private readonly connections = new WeakMap<RequestContext, Connection<Credentials>>();
-
-	/** The first read of a context's credential while it is under way, for the items that ask meanwhile. */
-	private readonly connecting = new WeakMap<RequestContext, Promise<Connection<Credentials>>>();
-
 	private readonly words: ServiceWords;
 
 	constructor(
@@ -140,35 +137,34 @@ export class Service<Credentials extends BaseCredentials> {
 		return credentials;
 	}
 
-	/** The checked credential, read once per execution context (per-item code calls this for every item). */
-	async credentialsOnce(context: RequestContext, itemIndex?: number): Promise<Credentials> {
-		return (await this.connection(context, itemIndex)).credentials;
+	/** The checked credential, read once per run (per-item code calls this for every item). */
+	async credentialsOnce(run: Run, itemIndex?: number): Promise<Credentials> {
+		return (await this.connection(run, itemIndex)).credentials;
 	}
 
 	/**
 	 * Sends a request and returns the answer whatever its status, secrets replaced, after the retry policy
 	 * (retry.ts): a 429, or a failure before the request reached the server, is sent again; a 5xx, a timeout or a
 	 * dropped connection is sent again when the request is idempotent, and for a create only after its `recover` found
-	 * that it did not take effect (else its rebuilt answer is returned). Requests of one execution share its adaptive
-	 * limit (sendOptions.ts) and timeout. A redirect is an error, never followed.
+	 * that it did not take effect (else its rebuilt answer is returned). Requests of one run share its adaptive limit,
+	 * its timeout and its retry budget (run.ts). A redirect is an error, never followed.
 	 */
-	async send(context: RequestContext, request: ApiRequest): Promise<ApiResponse> {
-		const connection = await this.connection(context, request.itemIndex);
-		const site = this.site(context, request);
+	async send(run: Run, request: ApiRequest): Promise<ApiResponse> {
+		const connection = await this.connection(run, request.itemIndex);
+		const site = this.site(run.context, request);
 		this.checkPath(site, request);
-		const settings = sendSettingsOf(context);
-		const options = this.httpOptions(connection, request, settings);
+		const options = this.httpOptions(connection, request, run.settings.timeoutMs);
 		const auth: ExchangeAuth = { credentials: connection.decrypted, secretForms: this.secretFormsFor(connection, request) };
 		const idempotent = request.idempotent ?? isIdempotent(request.method);
 		const plan = new RetryPlan(
 			{ itemIndex: request.itemIndex, idempotent, recoverable: request.recover !== undefined },
-			settings.budget,
+			run.budget,
 			this.timing.random,
 		);
 		const firstSentAt = Date.now();
 		for (;;) {
 			this.throwIfCancelled(site);
-			const outcome = await this.withinLimit(site, options, auth, settings);
+			const outcome = await this.withinLimit(site, options, auth, run);
 			const decision = plan.decide(outcome);
 			switch (decision.action) {
 				case 'answer':
@@ -180,7 +176,7 @@ export class Service<Credentials extends BaseCredentials> {
 					throw this.outOfBudget(site, outcome, decision.wait, idempotent);
 				case 'retry': {
 					const wait = decision.wait;
-					await (settings.semaphore ? settings.semaphore.lend(async () => await this.timing.sleep(wait)) : this.timing.sleep(wait));
+					await (run.semaphore ? run.semaphore.lend(async () => await this.timing.sleep(wait)) : this.timing.sleep(wait));
 					if (decision.recoverFirst && request.recover) {
 						const reason = 'failure' in outcome ? outcome.failure : `HTTP ${outcome.statusCode}`;
 						const recovery = await this.recover(site, request.recover, { firstSentAt, reason });
@@ -207,7 +203,7 @@ export class Service<Credentials extends BaseCredentials> {
 		}
 	}
 
-	private httpOptions(connection: Connection<Credentials>, request: ApiRequest, settings: SendSettings): IHttpRequestOptions {
+	private httpOptions(connection: Connection<Credentials>, request: ApiRequest, timeoutMs: number): IHttpRequestOptions {
 		const options: IHttpRequestOptions = {
 			method: request.method,
 			url: `${connection.baseUrl}${request.path}`,
@@ -217,7 +213,7 @@ export class Service<Credentials extends BaseCredentials> {
 			json: true,
 			// The answer as text: secrets are replaced in it once, then it is parsed (cheaper than copying the parsed body).
 			encoding: 'text',
-			timeout: settings.timeoutMs,
+			timeout: timeoutMs,
 		};
 		if (request.arrayFormat) options.arrayFormat = request.arrayFormat;
 		return options;
@@ -244,9 +240,9 @@ export class Service<Credentials extends BaseCredentials> {
 		}
 	}
 
-	/** One exchange, within the execution's adaptive limit: the slot is given back with whether the answer was a 429. */
-	private async withinLimit(site: ErrorSite, options: IHttpRequestOptions, auth: ExchangeAuth, settings: SendSettings): Promise<Exchange> {
-		const limit = settings.adaptiveLimit;
+	/** One exchange, within the run's adaptive limit: the slot is given back with whether the answer was a 429. */
+	private async withinLimit(site: ErrorSite, options: IHttpRequestOptions, auth: ExchangeAuth, run: Run): Promise<Exchange> {
+		const limit = run.adaptiveLimit;
 		if (!limit) return await exchange(site.context, this.definition, options, auth);
 		const ticket = await limit.acquire();
 		let outcome: Exchange | undefined;
@@ -277,29 +273,27 @@ export class Service<Credentials extends BaseCredentials> {
 	}
 
 	/**
-	 * The checked credential's secrets and base URL, read once per execution context, also when the first items of a
-	 * run ask for it at the same time. A credential that cannot be used is reported to each item on its own.
+	 * The checked credential's secrets and base URL, read once per run, also when the first items of a run ask for it
+	 * at the same time. A credential that cannot be used is reported to each item on its own: a failed read is not
+	 * kept, so each item that waited for it reads the credential again.
 	 */
-	private async connection(context: RequestContext, itemIndex: number | undefined): Promise<Connection<Credentials>> {
-		const known = this.connections.get(context);
-		if (known) return known;
-		const pending = this.connecting.get(context);
+	private async connection(run: Run, itemIndex: number | undefined): Promise<Connection<Credentials>> {
+		const key = this.definition.credentialType;
+		// Only this service stores under its credential type, so what is stored there is its own connection.
+		const pending = run.connections.get(key) as Promise<Connection<Credentials>> | undefined;
 		if (pending) {
 			try {
 				return await pending;
 			} catch {
-				return await this.connect(context, itemIndex);
+				return await this.connect(run.context, itemIndex);
 			}
 		}
-		const connecting = this.connect(context, itemIndex);
-		this.connecting.set(context, connecting);
-		try {
-			const connection = await connecting;
-			this.connections.set(context, connection);
-			return connection;
-		} finally {
-			this.connecting.delete(context);
-		}
+		const connecting = this.connect(run.context, itemIndex);
+		run.connections.set(key, connecting);
+		connecting.catch(() => {
+			if (run.connections.get(key) === connecting) run.connections.delete(key);
+		});
+		return await connecting;
 	}
 
 	private async connect(context: RequestContext, itemIndex: number | undefined): Promise<Connection<Credentials>> {
@@ -326,14 +320,10 @@ export class Service<Credentials extends BaseCredentials> {
 	}
 
 	/** Sends a request that must succeed and reads its answer with the schema of its documented shape. */
-	async request<Schema extends z.ZodTypeAny>(
-		context: RequestContext,
-		request: ApiRequest,
-		schema: Schema,
-	): Promise<z.infer<Schema>> {
-		const response = await this.send(context, request);
-		if (!isSuccess(response)) throw this.error(context, response, request);
-		return this.parse(context, response, schema, request);
+	async request<Schema extends z.ZodTypeAny>(run: Run, request: ApiRequest, schema: Schema): Promise<z.infer<Schema>> {
+		const response = await this.send(run, request);
+		if (!isSuccess(response)) throw this.error(run.context, response, request);
+		return this.parse(run.context, response, schema, request);
 	}
 
 	/** The error for an answer that is not a success: the API's own message, or that the answer is not the API's. */

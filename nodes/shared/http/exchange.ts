@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { withFailure } from '../failureKind';
 import type { ApiResponse, RequestContext } from '../request';
 import { scrubText, scrubValue } from '../secrets';
-import { DEFAULT_TIMEOUT_MS } from '../sendOptions';
+import { DEFAULT_TIMEOUT_MS } from '../sendSettings';
 import type { Exchange } from './retry';
 import { NETWORK_FAILURES } from './retry';
 

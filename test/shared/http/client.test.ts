@@ -6,6 +6,7 @@ import type { RetryTiming } from '../../../nodes/shared/http/client';
 import { Service, normalizeBaseUrl } from '../../../nodes/shared/http/client';
 import { RETRY_POLICY } from '../../../nodes/shared/http/retry';
 import type { ApiRequest } from '../../../nodes/shared/request';
+import { standaloneRun } from '../../../nodes/shared/run';
 import { toolErrorJson } from '../../../nodes/shared/toolErrors';
 import { fakeContext } from './fakeContext';
 
@@ -16,9 +17,10 @@ describe('the credential of a run', () => {
 	it('after a failed first read, a platform key\'s request read on the retry path still names its workspace', async () => {
 		const { context, sent } = fakeContext([new Error('credential store busy'), PLATFORM_KEY], [{ statusCode: 200, body: { success: true } }]);
 
+		const run = standaloneRun(context);
 		const [first, second] = await Promise.allSettled([
-			sendKit.send(context, { method: 'GET', path: '/v1/leads', itemIndex: 0 }),
-			sendKit.send(context, { method: 'GET', path: '/v1/leads', itemIndex: 1 }),
+			sendKit.send(run, { method: 'GET', path: '/v1/leads', itemIndex: 0 }),
+			sendKit.send(run, { method: 'GET', path: '/v1/leads', itemIndex: 1 }),
 		]);
 
 		expect(first.status).toBe('rejected');
@@ -75,7 +77,7 @@ describe('Service.send, the retry matrix', () => {
 		const timing = instantTiming();
 		const { context, sent } = fakeContext([ACME_KEY], [{ statusCode: 500 }, { statusCode: 200, body: { ok: true } }]);
 
-		const answer = await acme(timing).send(context, READ);
+		const answer = await acme(timing).send(standaloneRun(context), READ);
 
 		expect(answer).toMatchObject({ statusCode: 200, body: { ok: true } });
 		expect(sent).toHaveLength(2);
@@ -86,7 +88,7 @@ describe('Service.send, the retry matrix', () => {
 		const timing = instantTiming();
 		const { context, sent } = fakeContext([ACME_KEY], [{ statusCode: 429, headers: { 'retry-after': '2' } }, { statusCode: 201 }]);
 
-		await acme(timing).send(context, CREATE);
+		await acme(timing).send(standaloneRun(context), CREATE);
 
 		expect(sent).toHaveLength(2);
 		expect(timing.waits).toEqual([2000 + Math.floor(0.5 * 201)]);
@@ -95,7 +97,7 @@ describe('Service.send, the retry matrix', () => {
 	it('reports a Retry-After beyond the item\'s budget instead of waiting for it', async () => {
 		const { context, sent } = fakeContext([ACME_KEY], [{ statusCode: 429, headers: { 'retry-after': '600' } }]);
 
-		const error = await thrownBy(acme().send(context, READ));
+		const error = await thrownBy(acme().send(standaloneRun(context), READ));
 
 		expect(error.message).toBe('Acme: still rate limited (HTTP 429) after this item\'s retry budget: it asked to wait 600 s more');
 		expect(sent).toHaveLength(1);
@@ -104,7 +106,7 @@ describe('Service.send, the retry matrix', () => {
 	it('gives up on an unreachable server after a few tries, naming the credential\'s address field', async () => {
 		const { context, sent } = fakeContext([ACME_KEY], [lost('ECONNREFUSED')]);
 
-		const error = await thrownBy(acme().send(context, CREATE));
+		const error = await thrownBy(acme().send(standaloneRun(context), CREATE));
 
 		expect(error.message).toBe('Acme: the service could not be reached (the connection was refused)');
 		expect(error.description).toBe('Check the Server Address in the credential and that the service is up. Network error: ECONNREFUSED. Sent 3 times.');
@@ -114,7 +116,7 @@ describe('Service.send, the retry matrix', () => {
 	it('never sends again a create whose answer was lost and that cannot find out what became of it', async () => {
 		const { context, sent } = fakeContext([ACME_KEY], [lost('ECONNRESET'), { statusCode: 201 }]);
 
-		const error = await thrownBy(acme().send(context, CREATE));
+		const error = await thrownBy(acme().send(standaloneRun(context), CREATE));
 
 		expect(error.message).toBe(
 			'Acme: the connection closed before a complete answer came; the request may have been carried out (for a create: the contact may have been created)',
@@ -127,7 +129,7 @@ describe('Service.send, the retry matrix', () => {
 		const { context, sent } = fakeContext([ACME_KEY], [lost('ECONNRESET')]);
 		const recover = jest.fn(async () => ({ answer: { statusCode: 201, body: { id: 'c1' }, headers: {} } }));
 
-		const answer = await acme().send(context, { ...CREATE, recover });
+		const answer = await acme().send(standaloneRun(context), { ...CREATE, recover });
 
 		expect(answer).toEqual({ statusCode: 201, body: { id: 'c1' }, headers: {}, recovered: true });
 		expect(recover).toHaveBeenCalledWith({ firstSentAt: expect.any(Number), reason: 'ECONNRESET' });
@@ -137,7 +139,7 @@ describe('Service.send, the retry matrix', () => {
 	it('sends a create again when recover found that it did not take effect', async () => {
 		const { context, sent } = fakeContext([ACME_KEY], [{ statusCode: 502 }, { statusCode: 201, body: { id: 'c2' } }]);
 
-		const answer = await acme().send(context, { ...CREATE, recover: async () => ({ resend: true }) });
+		const answer = await acme().send(standaloneRun(context), { ...CREATE, recover: async () => ({ resend: true }) });
 
 		expect(answer).toMatchObject({ statusCode: 201, body: { id: 'c2' } });
 		expect(sent).toHaveLength(2);
@@ -147,7 +149,7 @@ describe('Service.send, the retry matrix', () => {
 		const { context } = fakeContext([ACME_KEY], [{ statusCode: 500 }]);
 		const recover = async () => await Promise.reject(new Error('Acme: the search failed'));
 
-		const error = await thrownBy(acme().send(context, { ...CREATE, recover }));
+		const error = await thrownBy(acme().send(standaloneRun(context), { ...CREATE, recover }));
 
 		expect(error.message).toBe('Acme: the service failed (HTTP 500); the request may have been carried out (for a create: the contact may have been created)');
 		expect(error.description).toMatch(/looking up whether it took effect failed too \(Acme: the search failed\)/);
@@ -157,7 +159,7 @@ describe('Service.send, the retry matrix', () => {
 	it('does not follow a redirect', async () => {
 		const { context, sent } = fakeContext([ACME_KEY], [{ statusCode: 302, headers: { location: 'https://elsewhere.test/x' } }]);
 
-		const error = await thrownBy(acme().send(context, READ));
+		const error = await thrownBy(acme().send(standaloneRun(context), READ));
 
 		expect(error.message).toBe('Acme: the server answered with a redirect (HTTP 302) to https://elsewhere.test, which is not followed');
 		expect(sent).toHaveLength(1);
@@ -166,7 +168,7 @@ describe('Service.send, the retry matrix', () => {
 	it('sends nothing to a path an id could walk, and calls that an input error', async () => {
 		const { context, sent } = fakeContext([ACME_KEY], [{ statusCode: 200 }]);
 
-		const error = await thrownBy(acme().send(context, { method: 'GET', path: '/contacts/..', itemIndex: 0 }));
+		const error = await thrownBy(acme().send(standaloneRun(context), { method: 'GET', path: '/contacts/..', itemIndex: 0 }));
 
 		expect(error.message).toBe('Acme: refused to send a request to an unsafe path');
 		expect(toolErrorJson(error).nextStep).toMatch(/^Correct the value named in the error/);
@@ -176,7 +178,7 @@ describe('Service.send, the retry matrix', () => {
 	it('replaces the key wherever an answer quotes it', async () => {
 		const { context } = fakeContext([ACME_KEY], [{ statusCode: 400, body: { message: `bad key ${ACME_KEY.apiKey}` } }]);
 
-		const answer = await acme().send(context, READ);
+		const answer = await acme().send(standaloneRun(context), READ);
 
 		expect(JSON.stringify(answer)).not.toContain(ACME_KEY.apiKey);
 		expect(answer.body).toEqual({ message: 'bad key ***' });

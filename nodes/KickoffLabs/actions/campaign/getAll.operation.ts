@@ -25,8 +25,8 @@ export const getAll = defineOperation({
 	},
 	properties,
 	input: returnAllSchema,
-	send: async ({ context, input, itemIndex }) => {
-		const campaigns = await kickoffLabs.request(context, { method: 'GET', path: '/v2/campaigns', itemIndex }, campaignListSchema);
+	send: async ({ run, input, itemIndex }) => {
+		const campaigns = await kickoffLabs.request(run, { method: 'GET', path: '/v2/campaigns', itemIndex }, campaignListSchema);
 		const limit = limitOf(input);
 		return limit === undefined ? campaigns : campaigns.slice(0, limit);
 	},

@@ -18,9 +18,9 @@ export const getStats = defineOperation({
 	option: { name: 'Get Stats', value: 'getStats', description: 'Get the overview stats of a campaign', action: 'Get stats of a campaign' },
 	properties,
 	input: z.object({}),
-	prepare: async ({ context, itemIndex }) => await campaignIdFor(context, itemIndex),
-	send: async ({ context, input: campaignId, itemIndex }) => {
-		const stats = await kickoffLabs.request(context, { method: 'GET', path: campaignPath(campaignId, 'stats'), itemIndex }, statsSchema);
+	prepare: async ({ run, itemIndex }) => await campaignIdFor(run, itemIndex),
+	send: async ({ run, input: campaignId, itemIndex }) => {
+		const stats = await kickoffLabs.request(run, { method: 'GET', path: campaignPath(campaignId, 'stats'), itemIndex }, statsSchema);
 		return { campaign_id: Number(campaignId), ...stats };
 	},
 });

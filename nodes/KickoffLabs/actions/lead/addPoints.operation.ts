@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { defineOperation } from '../../../shared/operation';
-import { sendOptionsCollection } from '../../../shared/sendOptions';
+import { sendOptionsCollection } from '../../../shared/sendSettings';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { optionalTextSchema, withoutUndefined } from '../../../shared/validation';
 import { campaignIdFor } from '../../fields/campaign.locator';
@@ -47,14 +47,14 @@ export const addPoints = defineOperation({
 	option: { name: 'Add Points', value: 'addPoints', description: 'Add points to a lead, or subtract them', action: 'Add points to a lead' },
 	properties,
 	input: inputSchema,
-	prepare: async ({ context, input, itemIndex }) => ({
+	prepare: async ({ run, input, itemIndex }) => ({
 		...input,
-		identifier: readIdentifier(context, 'identifyBy', itemIndex),
-		campaignId: await campaignIdFor(context, itemIndex),
+		identifier: readIdentifier(run, 'identifyBy', itemIndex),
+		campaignId: await campaignIdFor(run, itemIndex),
 	}),
-	send: async ({ context, input: { identifier, points, message, campaignId }, itemIndex }) => {
+	send: async ({ run, input: { identifier, points, message, campaignId }, itemIndex }) => {
 		const answer = await kickoffLabs.request(
-			context,
+			run,
 			{
 				method: 'POST',
 				path: campaignPath(campaignId, 'points'),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { defineOperation } from '../../../shared/operation';
-import { sendOptionsCollection } from '../../../shared/sendOptions';
+import { sendOptionsCollection } from '../../../shared/sendSettings';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { actionIdSchema, actionProperty } from '../../fields/action.field';
 import { campaignIdFor } from '../../fields/campaign.locator';
@@ -29,14 +29,14 @@ export const completeAction = defineOperation({
 	},
 	properties,
 	input: z.object({ actionId: actionIdSchema }),
-	prepare: async ({ context, input, itemIndex }) => ({
+	prepare: async ({ run, input, itemIndex }) => ({
 		...input,
-		identifier: readIdentifier(context, 'identifyBy', itemIndex),
-		campaignId: await campaignIdFor(context, itemIndex),
+		identifier: readIdentifier(run, 'identifyBy', itemIndex),
+		campaignId: await campaignIdFor(run, itemIndex),
 	}),
-	send: async ({ context, input: { actionId, identifier, campaignId }, itemIndex }) => {
+	send: async ({ run, input: { actionId, identifier, campaignId }, itemIndex }) => {
 		const answer = await kickoffLabs.request(
-			context,
+			run,
 			{
 				method: 'POST',
 				path: campaignPath(campaignId, 'actions', actionId),

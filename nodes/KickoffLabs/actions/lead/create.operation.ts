@@ -1,5 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 
+import { withFailure } from '../../../shared/failureKind';
 import { defineOperation } from '../../../shared/operation';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { signupInputSchema, signupProperties } from '../../fields/lead.fields';
@@ -31,11 +32,15 @@ export const create = defineOperation({
 	properties: [toolDescription, ...signupProperties('create')],
 	outputs,
 	input: signupInputSchema,
-	prepare: async ({ context, input, itemIndex }) => await prepareSignup(context, 'create', input, itemIndex),
+	prepare: async ({ run, input, itemIndex }) => await prepareSignup(run, 'create', input, itemIndex),
 	keyOf: signupKey,
-	send: async ({ context, input: signup, itemIndex }) => {
-		const lead = await sendSignup(context, signup, itemIndex);
-		if (!lead) throw new NodeOperationError(context.getNode(), 'KickoffLabs: the signup returned no lead', { itemIndex });
+	send: async ({ context, run, input: signup, itemIndex }) => {
+		const lead = await sendSignup(run, signup, itemIndex);
+		// Create never reads an answer as "no lead" (only Update does); should it happen, the signup was sent.
+		if (!lead) {
+			const error = new NodeOperationError(context.getNode(), 'KickoffLabs: the signup returned no lead', { itemIndex });
+			throw withFailure(error, { kind: 'uncertain', record: 'lead' });
+		}
 		return { branch: lead.counter === 1 ? 'newLead' : 'existingLead', json: lead };
 	},
 });

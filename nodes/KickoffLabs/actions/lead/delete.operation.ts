@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { parseApiError } from '../../../shared/errors';
-import type { BatchEntry, Routed } from '../../../shared/items';
+import type { BatchEntry, Routed } from '../../../shared/runner';
 import { defineOperation } from '../../../shared/operation';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import type { ApiRequest, ApiResponse } from '../../../shared/request';
+import type { Run } from '../../../shared/run';
 import { isSuccess } from '../../../shared/request';
 import { campaignIdFor } from '../../fields/campaign.locator';
 import type { LeadIdentifier } from '../../fields/identifier.fields';
@@ -45,19 +46,20 @@ export const deleteLeads = defineOperation({
 	properties,
 	outputs,
 	input: z.object({}),
-	prepare: async ({ context, itemIndex }): Promise<DeleteTarget> => ({
-		identifier: readIdentifier(context, 'deleteBy', itemIndex),
-		campaignId: await campaignIdFor(context, itemIndex),
+	prepare: async ({ run, itemIndex }): Promise<DeleteTarget> => ({
+		identifier: readIdentifier(run, 'deleteBy', itemIndex),
+		campaignId: await campaignIdFor(run, itemIndex),
 	}),
 	maxBatchSize: MAX_IDENTIFIERS_PER_REQUEST,
 	groupOf: ({ campaignId, identifier }) => `${campaignId} ${identifier.apiName}`,
-	sendBatch: async ({ context, batch }) => await deleteBatch(context, batch),
+	sendBatch: async ({ run, batch }) => await deleteBatch(run, batch),
 });
 
 async function deleteBatch(
-	context: IExecuteFunctions,
+	run: Run<IExecuteFunctions>,
 	batch: ReadonlyArray<BatchEntry<DeleteTarget>>,
 ): Promise<Array<Routed<'deleted'>>> {
+	const { context } = run;
 	const { campaignId, identifier } = batch[0].value;
 	const request: ApiRequest = {
 		method: 'DELETE',
@@ -65,7 +67,7 @@ async function deleteBatch(
 		body: { [identifier.apiName]: batch.map((entry) => entry.value.identifier.value) },
 		itemIndex: batch[0].itemIndex,
 	};
-	const response = await kickoffLabs.send(context, request);
+	const response = await kickoffLabs.send(run, request);
 	let outcome: IDataObject;
 	if (isSuccess(response)) {
 		// Only KickoffLabs's own answer counts as a deletion: an HTML page with a 200 is an error, not `deleted: true`.

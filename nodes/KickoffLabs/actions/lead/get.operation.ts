@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
 import { find } from '../../../shared/find';
-import { inputJson } from '../../../shared/items';
+import { inputJson } from '../../../shared/runner';
 import { defineOperation } from '../../../shared/operation';
-import { sendOptionsCollection } from '../../../shared/sendOptions';
+import { sendOptionsCollection } from '../../../shared/sendSettings';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import type { ApiRequest } from '../../../shared/request';
 import { campaignIdFor } from '../../fields/campaign.locator';
@@ -25,7 +25,9 @@ const properties = [
 	sendOptionsCollection,
 ];
 
-/** GET /v2/{campaign_id}?email=… (or social_id, phone_number). KickoffLabs's 404 goes to Not Found with the input item. */
+/**
+ * GET /v2/{campaign_id}?email=… (or social_id, phone_number). A KickoffLabs 404 goes to Not Found with the input item.
+ */
 export const get = defineOperation({
 	option: {
 		name: 'Get',
@@ -36,18 +38,18 @@ export const get = defineOperation({
 	properties,
 	outputs,
 	input: z.object({}),
-	prepare: async ({ context, itemIndex }) => ({
-		identifier: readIdentifier(context, 'getBy', itemIndex),
-		campaignId: await campaignIdFor(context, itemIndex),
+	prepare: async ({ run, itemIndex }) => ({
+		identifier: readIdentifier(run, 'getBy', itemIndex),
+		campaignId: await campaignIdFor(run, itemIndex),
 	}),
-	send: async ({ context, input: { identifier, campaignId }, itemIndex }) => {
+	send: async ({ context, run, input: { identifier, campaignId }, itemIndex }) => {
 		const request: ApiRequest = {
 			method: 'GET',
 			path: campaignPath(campaignId),
 			qs: { [identifier.apiName]: identifier.value },
 			itemIndex,
 		};
-		const lead = await find(kickoffLabs, context, request, leadSchema, { notFound: saysLeadNotFound });
+		const lead = await find(kickoffLabs, run, request, leadSchema, { notFound: saysLeadNotFound });
 		return lead ? { branch: 'found', json: lead } : { branch: 'notFound', json: inputJson(context, itemIndex, { [identifier.apiName]: identifier.value }) };
 	},
 });

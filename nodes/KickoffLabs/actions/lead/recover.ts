@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ApiRequest, LostAnswer, Recovery } from '../../../shared/request';
+import type { Run } from '../../../shared/run';
 import { isSuccess } from '../../../shared/request';
 import { leadSchema } from '../../transport/schemas';
 import { campaignPath, kickoffLabs, saysLeadNotFound } from '../../transport/service';
@@ -27,7 +28,7 @@ const STORED_AS: Readonly<Record<string, string>> = { first_name: 'first_name', 
  * - Older, with a field this signup sets still different: the signup did not take effect; send it again.
  */
 export async function recoverSignup(
-	context: IExecuteFunctions,
+	run: Run<IExecuteFunctions>,
 	campaignId: string,
 	body: IDataObject,
 	lost: LostAnswer,
@@ -35,7 +36,8 @@ export async function recoverSignup(
 ): Promise<Recovery> {
 	const identifier = body.email !== undefined ? { email: body.email } : { phone_number: body.phone_number };
 	const request: ApiRequest = { method: 'GET', path: campaignPath(campaignId), qs: identifier, itemIndex };
-	const response = await kickoffLabs.send(context, request);
+	const { context } = run;
+	const response = await kickoffLabs.send(run, request);
 	if (saysLeadNotFound(context, response, request)) return { resend: true };
 	if (!isSuccess(response)) throw kickoffLabs.error(context, response, request);
 	const lead = kickoffLabs.parse(context, response, leadSchema, request);

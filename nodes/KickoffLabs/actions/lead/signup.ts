@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { find } from '../../../shared/find';
 import type { ApiRequest } from '../../../shared/request';
+import type { Run } from '../../../shared/run';
 import { failInput, withoutUndefined } from '../../../shared/validation';
 import { campaignIdFor } from '../../fields/campaign.locator';
 import type { SignupInput, UpsertMode } from '../../fields/lead.fields';
@@ -23,16 +24,16 @@ function flag(enabled: boolean | undefined): string | undefined {
 }
 
 /** One item's Create or Update, from its checked parameters and its campaign; nothing is sent. */
-export async function prepareSignup(context: IExecuteFunctions, mode: UpsertMode, input: SignupInput, itemIndex: number): Promise<Signup> {
+export async function prepareSignup(run: Run<IExecuteFunctions>, mode: UpsertMode, input: SignupInput, itemIndex: number): Promise<Signup> {
 	if (!input.email && !input.additionalFields.phoneNumber) {
 		failInput(
-			context,
+			run.context,
 			'Email',
 			'is required unless a Phone Number is given under Additional Fields: KickoffLabs identifies a lead by one of them',
 			itemIndex,
 		);
 	}
-	return { campaignId: await campaignIdFor(context, itemIndex), body: signupBody(mode, input) };
+	return { campaignId: await campaignIdFor(run, itemIndex), body: signupBody(mode, input) };
 }
 
 function signupBody(mode: UpsertMode, { email, additionalFields: fields, options }: SignupInput): IDataObject {
@@ -63,7 +64,7 @@ function signupBody(mode: UpsertMode, { email, additionalFields: fields, options
  * undefined when KickoffLabs says there is no such lead; every other failure is an error.
  */
 export async function sendSignup(
-	context: IExecuteFunctions,
+	run: Run<IExecuteFunctions>,
 	signup: Signup,
 	itemIndex: number,
 ): Promise<UpsertedLead | undefined> {
@@ -73,10 +74,10 @@ export async function sendSignup(
 		body: signup.body,
 		itemIndex,
 		// KickoffLabs counts every signup: a lost answer is followed by a lookup, never by a blind resend.
-		recover: async (lost) => await recoverSignup(context, signup.campaignId, signup.body, lost, itemIndex),
+		recover: async (lost) => await recoverSignup(run, signup.campaignId, signup.body, lost, itemIndex),
 	};
 	// Only Update may find no lead: for Create, a 404 is an error like any other.
-	return await find(kickoffLabs, context, request, upsertedLeadSchema, { notFound: signup.body.must_exist ? saysLeadNotFound : () => false });
+	return await find(kickoffLabs, run, request, upsertedLeadSchema, { notFound: signup.body.must_exist ? saysLeadNotFound : () => false });
 }
 
 /** The lead a signup is about: KickoffLabs identifies it by email, else by phone number. */

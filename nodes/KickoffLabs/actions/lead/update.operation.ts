@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { inputJson } from '../../../shared/items';
+import { inputJson } from '../../../shared/runner';
 import { defineOperation } from '../../../shared/operation';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { withoutUndefined } from '../../../shared/validation';
@@ -38,10 +38,10 @@ export const update = defineOperation({
 	properties: [toolDescription, ...signupProperties('update')],
 	outputs,
 	input: signupInputSchema,
-	prepare: async ({ context, input, itemIndex }) => await prepareSignup(context, 'update', input, itemIndex),
+	prepare: async ({ run, input, itemIndex }) => await prepareSignup(run, 'update', input, itemIndex),
 	keyOf: signupKey,
-	send: async ({ context, input: signup, itemIndex }) => {
-		const lead = await sendSignup(context, signup, itemIndex);
+	send: async ({ context, run, input: signup, itemIndex }) => {
+		const lead = await sendSignup(run, signup, itemIndex);
 		return lead ? { branch: 'updated', json: lead } : { branch: 'notFound', json: inputJson(context, itemIndex, lookedUp(signup)) };
 	},
 });

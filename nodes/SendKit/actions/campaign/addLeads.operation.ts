@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import type { BatchEntry, Routed } from '../../../shared/items';
+import type { BatchEntry, Routed } from '../../../shared/runner';
 import { defineOperation } from '../../../shared/operation';
+import type { Run } from '../../../shared/run';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { emailProperty, emailSchema } from '../../../shared/validation';
 import { campaignIdFor, campaignPath } from '../../fields/campaign.locator';
@@ -12,12 +13,18 @@ import type { AddLeadsAnswer, SendKitCampaign } from '../../transport/schemas';
 import { addLeadsEnvelopeSchema, campaignEnvelopeSchema } from '../../transport/schemas';
 import { sendKit } from '../../transport/service';
 
-/** POST /v1/campaigns/{id}/leads takes at most 5,000 leads per request; a larger one is rejected (docs/api-notes.md#sendkit-campaign-leads). */
+/**
+ * POST /v1/campaigns/{id}/leads takes at most 5,000 leads per request; a larger one is rejected
+ * (docs/api-notes.md#sendkit-campaign-leads).
+ */
 const MAX_LEADS_PER_REQUEST = 5000;
 
 const outputs = { success: 'Success' } as const;
 
-/** An `{email, …}` entry carries the lead's basic fields; tags and custom fields are the lead's own business (Create, Import). */
+/**
+ * An `{email, …}` entry carries the lead's basic fields; tags and custom fields are the lead's own business (Create,
+ * Import).
+ */
 const ENTRY_FIELD_NAMES = new Set(['firstName', 'lastName', 'companyName', 'jobTitle', 'phone', 'linkedinUrl', 'city', 'state', 'country']);
 
 // The Campaign locator comes first, from Campaign.resource.ts (one property for every operation that needs it).
@@ -80,27 +87,28 @@ export const addLeads = defineOperation({
 	properties,
 	outputs,
 	input: inputSchema,
-	prepare: ({ context, input, itemIndex }) => ({
-		campaignId: campaignIdFor(context, itemIndex),
+	prepare: ({ run, input, itemIndex }) => ({
+		campaignId: campaignIdFor(run, itemIndex),
 		entry: input.addBy === 'leadId' ? { leadId: input.leadId } : { email: input.email, ...input.leadFields },
 	}),
 	maxBatchSize: MAX_LEADS_PER_REQUEST,
 	groupOf: (input) => input.campaignId,
-	sendBatch: async ({ context, group, batch }) =>
+	sendBatch: async ({ run, group, batch }) =>
 		await addBatch(
-			context,
+			run,
 			group,
 			batch.map(({ itemIndex, value }) => ({ itemIndex, value: value.entry })),
 		),
 });
 
 async function addBatch(
-	context: IExecuteFunctions,
+	run: Run<IExecuteFunctions>,
 	campaignId: string,
 	batch: ReadonlyArray<BatchEntry<IDataObject>>,
 ): Promise<Array<Routed<'success'>>> {
+	const { context } = run;
 	const itemIndex = batch[0].itemIndex;
-	const campaign = (await sendKit.request(context, { method: 'GET', path: campaignPath(context, campaignId, itemIndex), itemIndex }, campaignEnvelopeSchema)).data;
+	const campaign = (await sendKit.request(run, { method: 'GET', path: campaignPath(context, campaignId, itemIndex), itemIndex }, campaignEnvelopeSchema)).data;
 
 	const firstByKey = new Map<string, number>();
 	const leads: IDataObject[] = [];
@@ -111,7 +119,7 @@ async function addBatch(
 		leads.push(entry.value);
 	}
 	const answer = (
-		await sendKit.request(context, { method: 'POST', path: campaignPath(context, campaignId, itemIndex, '/leads'), body: { leads }, itemIndex }, addLeadsEnvelopeSchema)
+		await sendKit.request(run, { method: 'POST', path: campaignPath(context, campaignId, itemIndex, '/leads'), body: { leads }, itemIndex }, addLeadsEnvelopeSchema)
 	).data;
 	if (campaign.status === 'active' && answer.added > 0) {
 		context.addExecutionHints({

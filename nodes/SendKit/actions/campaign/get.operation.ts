@@ -6,7 +6,10 @@ import { campaignIdFor, campaignPath } from '../../fields/campaign.locator';
 import { campaignEnvelopeSchema } from '../../transport/schemas';
 import { sendKit } from '../../transport/service';
 
-/** Only the tool's description: the Campaign locator is shown once, by Campaign.resource.ts, for every operation that needs it. */
+/**
+ * Only the tool's description: the Campaign locator is shown once, by Campaign.resource.ts, for every operation that
+ * needs it.
+ */
 const properties = [
 	toolDescriptionProperty(
 		'Gets one SendKit outreach campaign with its lead counts. It changes nothing.',
@@ -21,7 +24,7 @@ export const get = defineOperation({
 	option: { name: 'Get', value: 'get', description: 'Get a campaign with its lead counts', action: 'Get a campaign' },
 	properties,
 	input: z.object({}),
-	prepare: ({ context, itemIndex }) => campaignIdFor(context, itemIndex),
-	send: async ({ context, input: campaignId, itemIndex }) =>
-		(await sendKit.request(context, { method: 'GET', path: campaignPath(context, campaignId, itemIndex), itemIndex }, campaignEnvelopeSchema)).data,
+	prepare: ({ run, itemIndex }) => campaignIdFor(run, itemIndex),
+	send: async ({ context, run, input: campaignId, itemIndex }) =>
+		(await sendKit.request(run, { method: 'GET', path: campaignPath(context, campaignId, itemIndex), itemIndex }, campaignEnvelopeSchema)).data,
 });

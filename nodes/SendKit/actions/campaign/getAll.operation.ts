@@ -58,6 +58,6 @@ export const getAll = defineOperation({
 	option: { name: 'Get Many', value: 'getAll', description: 'List campaigns, filtered by status and name', action: 'Get many campaigns' },
 	properties,
 	input: inputSchema,
-	send: async ({ context, input, itemIndex }): Promise<IDataObject[]> =>
-		await collectPages(context, { method: 'GET', path: '/v1/campaigns', qs: input.filters, itemIndex }, campaignListEnvelopeSchema, limitOf(input)),
+	send: async ({ run, input, itemIndex }): Promise<IDataObject[]> =>
+		await collectPages(run, { method: 'GET', path: '/v1/campaigns', qs: input.filters, itemIndex }, campaignListEnvelopeSchema, limitOf(input)),
 });

@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import type { Routed } from '../../../shared/items';
+import type { Routed } from '../../../shared/runner';
 import { defineOperation } from '../../../shared/operation';
 import type { ApiRequest } from '../../../shared/request';
+import type { Run } from '../../../shared/run';
 import { isSuccess } from '../../../shared/request';
-import { concurrencyOption, timeoutOption } from '../../../shared/sendOptions';
+import { concurrencyOption, timeoutOption } from '../../../shared/sendSettings';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { emailProperty, emailSchema } from '../../../shared/validation';
 import type { LeadFields } from '../../fields/lead.fields';
@@ -86,19 +87,20 @@ export const create = defineOperation({
 	outputs,
 	input: inputSchema,
 	keyOf: (input) => input.email,
-	send: async ({ context, input, itemIndex }) => await createLead(context, input, itemIndex),
+	send: async ({ run, input, itemIndex }) => await createLead(run, input, itemIndex),
 });
 
-async function createLead(context: IExecuteFunctions, input: CreateInput, itemIndex: number): Promise<Routed<Branch>> {
+async function createLead(run: Run<IExecuteFunctions>, input: CreateInput, itemIndex: number): Promise<Routed<Branch>> {
+	const { context } = run;
 	const request: ApiRequest = {
 		method: 'POST',
 		path: '/v1/leads',
 		body: { email: input.email, ...input.additionalFields },
 		itemIndex,
 		// A lost answer is never answered by sending the create again blindly: look the email up first.
-		recover: async (lost) => await recoverCreate(context, input.email, lost, itemIndex),
+		recover: async (lost) => await recoverCreate(run, input.email, lost, itemIndex),
 	};
-	const response = await sendKit.send(context, request);
+	const response = await sendKit.send(run, request);
 	if (isSuccess(response)) return { branch: 'created', json: sendKit.parse(context, response, leadEnvelopeSchema, request).data };
 	if (response.statusCode !== 409 || !sendKit.isApiAnswer(response)) throw sendKit.error(context, response, request);
 
@@ -106,15 +108,15 @@ async function createLead(context: IExecuteFunctions, input: CreateInput, itemIn
 	const conflict = sendKit.parse(context, response, conflictEnvelopeSchema, request);
 	const fromConflict = leadSchema.safeParse(conflict.data);
 	let existing: IDataObject | undefined =
-		fromConflict.success && isLeadId(fromConflict.data._id) ? fromConflict.data : await findLeadByEmail(context, input.email, itemIndex);
-	if (existing && input.updateExisting) existing = await updateLead(context, existing as SendKitLead, input.additionalFields, itemIndex);
-	else if (existing && input.options.fetchExisting) existing = (await getLeadById(context, String(existing._id), itemIndex)) ?? existing;
+		fromConflict.success && isLeadId(fromConflict.data._id) ? fromConflict.data : await findLeadByEmail(run, input.email, itemIndex);
+	if (existing && input.updateExisting) existing = await updateLead(run, existing as SendKitLead, input.additionalFields, itemIndex);
+	else if (existing && input.options.fetchExisting) existing = (await getLeadById(run, String(existing._id), itemIndex)) ?? existing;
 	return { branch: 'existingLead', json: { ...(existing ?? { email: input.email }), conflict: conflict.error } };
 }
 
 /** PATCH merges custom fields into the lead's own; the email cannot change, so it is not sent. */
 async function updateLead(
-	context: IExecuteFunctions,
+	run: Run<IExecuteFunctions>,
 	lead: SendKitLead,
 	fields: LeadFields,
 	itemIndex: number,
@@ -122,9 +124,9 @@ async function updateLead(
 	if (Object.keys(fields).length === 0) return lead;
 	return (
 		await sendKit.request(
-			context,
+			run,
 			// Setting the same fields twice changes nothing more: safe to send again when its answer is lost.
-			{ method: 'PATCH', path: leadPath(context, lead._id, itemIndex), body: { ...fields }, itemIndex, idempotent: true },
+			{ method: 'PATCH', path: leadPath(run.context, lead._id, itemIndex), body: { ...fields }, itemIndex, idempotent: true },
 			leadEnvelopeSchema,
 		)
 	).data;

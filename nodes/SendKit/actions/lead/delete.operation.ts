@@ -3,10 +3,11 @@ import { NodeApiError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { parseApiError } from '../../../shared/errors';
-import type { BatchEntry, Routed } from '../../../shared/items';
+import type { BatchEntry, Routed } from '../../../shared/runner';
 import { defineOperation } from '../../../shared/operation';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import type { ApiRequest, ApiResponse } from '../../../shared/request';
+import type { Run } from '../../../shared/run';
 import { isSuccess } from '../../../shared/request';
 import { leadIdProperty, leadIdSchema } from '../../fields/leadId.field';
 import { deleteEnvelopeSchema } from '../../transport/schemas';
@@ -52,9 +53,9 @@ const inputSchema = z.object({
 type DeleteInput = z.infer<typeof inputSchema>;
 
 /**
- * DELETE /v1/leads with the ids in the JSON body (docs/api-notes.md#sendkit-leads): the items share requests, grouped by Force. SendKit
- * answers with a count only, so an item is `deleted: true` when the request deleted every lead it named, and `null`
- * (not confirmed) when it deleted fewer, since SendKit does not say which ones were missing.
+ * DELETE /v1/leads with the ids in the JSON body (docs/api-notes.md#sendkit-leads): the items share requests, grouped
+ * by Force. SendKit answers with a count only, so an item is `deleted: true` when the request deleted every lead it
+ * named, and `null` (not confirmed) when it deleted fewer, since SendKit does not say which ones were missing.
  */
 export const deleteLeads = defineOperation({
 	option: { name: 'Delete', value: 'delete', description: 'Delete leads by ID, many per request', action: 'Delete leads' },
@@ -63,18 +64,19 @@ export const deleteLeads = defineOperation({
 	input: inputSchema,
 	maxBatchSize: MAX_IDS_PER_REQUEST,
 	groupOf: (input) => (input.options.force ? 'force' : 'safe'),
-	sendBatch: async ({ context, group, batch }) => await deleteBatch(context, batch, group === 'force'),
+	sendBatch: async ({ run, group, batch }) => await deleteBatch(run, batch, group === 'force'),
 });
 
 async function deleteBatch(
-	context: IExecuteFunctions,
+	run: Run<IExecuteFunctions>,
 	batch: ReadonlyArray<BatchEntry<DeleteInput>>,
 	force: boolean,
 ): Promise<Array<Routed<'deleted'>>> {
+	const { context } = run;
 	const leadIds = [...new Set(batch.map((entry) => entry.value.leadId))];
 	const body: IDataObject = force ? { leadIds, force: true } : { leadIds };
 	const request: ApiRequest = { method: 'DELETE', path: '/v1/leads', body, itemIndex: batch[0].itemIndex };
-	const response = await sendKit.send(context, request);
+	const response = await sendKit.send(run, request);
 	if (!isSuccess(response)) {
 		throw activeCampaignsError(context, response, leadIds.length) ?? sendKit.error(context, response, request);
 	}

@@ -1,9 +1,9 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { inputJson } from '../../../shared/items';
+import { inputJson } from '../../../shared/runner';
 import { defineOperation } from '../../../shared/operation';
-import { sendOptionsCollection } from '../../../shared/sendOptions';
+import { sendOptionsCollection } from '../../../shared/sendSettings';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { emailProperty, emailSchema } from '../../../shared/validation';
 import { leadIdProperty, leadIdSchema } from '../../fields/leadId.field';
@@ -52,9 +52,9 @@ export const get = defineOperation({
 	properties,
 	outputs,
 	input: inputSchema,
-	send: async ({ context, input, itemIndex }) => {
+	send: async ({ context, run, input, itemIndex }) => {
 		const lead =
-			input.getBy === 'id' ? await getLeadById(context, input.leadId, itemIndex) : await findLeadByEmail(context, input.email, itemIndex);
+			input.getBy === 'id' ? await getLeadById(run, input.leadId, itemIndex) : await findLeadByEmail(run, input.email, itemIndex);
 		// Not Found carries the input unchanged, so that branch can feed a Create node directly.
 		return lead ? { branch: 'found', json: lead } : { branch: 'notFound', json: inputJson(context, itemIndex, lookedUp(input)) };
 	},

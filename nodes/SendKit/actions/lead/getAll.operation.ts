@@ -124,6 +124,6 @@ export const getAll = defineOperation({
 	},
 	properties,
 	input: inputSchema,
-	send: async ({ context, input, itemIndex }): Promise<IDataObject[]> =>
-		await collectPages(context, { method: 'GET', path: '/v1/leads', qs: input.filters, itemIndex }, leadListEnvelopeSchema, limitOf(input)),
+	send: async ({ run, input, itemIndex }): Promise<IDataObject[]> =>
+		await collectPages(run, { method: 'GET', path: '/v1/leads', qs: input.filters, itemIndex }, leadListEnvelopeSchema, limitOf(input)),
 });

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import type { BatchEntry, Routed } from '../../../shared/items';
+import type { BatchEntry, Routed } from '../../../shared/runner';
 import { defineOperation } from '../../../shared/operation';
+import type { Run } from '../../../shared/run';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { emailProperty, emailSchema, optionalTextSchema } from '../../../shared/validation';
 import { leadFieldOptions, leadFieldsSchema } from '../../fields/lead.fields';
@@ -110,7 +111,7 @@ export const importLeads = defineOperation({
 	prepare: ({ input }) => importEntry(input),
 	maxBatchSize: MAX_LEADS_PER_REQUEST,
 	groupOf: (entry) => JSON.stringify(entry.settings),
-	sendBatch: async ({ context, batch }) => await importBatch(context, batch),
+	sendBatch: async ({ run, batch }) => await importBatch(run, batch),
 });
 
 function importEntry(input: z.infer<typeof inputSchema>): ImportEntry {
@@ -121,7 +122,8 @@ function importEntry(input: z.infer<typeof inputSchema>): ImportEntry {
 	return { settings, lead: { email: input.email, ...fields, ...customFields } };
 }
 
-async function importBatch(context: IExecuteFunctions, batch: ReadonlyArray<BatchEntry<ImportEntry>>): Promise<Array<Routed<'success'>>> {
+async function importBatch(run: Run<IExecuteFunctions>, batch: ReadonlyArray<BatchEntry<ImportEntry>>): Promise<Array<Routed<'success'>>> {
+	const { context } = run;
 	const firstByEmail = new Map<string, number>();
 	const leads: IDataObject[] = [];
 	for (const entry of batch) {
@@ -132,7 +134,7 @@ async function importBatch(context: IExecuteFunctions, batch: ReadonlyArray<Batc
 	}
 	const answer = (
 		await sendKit.request(
-			context,
+			run,
 			{ method: 'POST', path: '/v1/leads/bulk', body: { leads, ...batch[0].value.settings }, itemIndex: batch[0].itemIndex },
 			bulkImportEnvelopeSchema,
 		)

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { LostAnswer, Recovery } from '../../../shared/request';
+import type { Run } from '../../../shared/run';
 import { findLeadByEmail, getLeadById } from './lookup';
 
 /**
@@ -17,16 +18,16 @@ export const CLOCK_TOLERANCE_MS = 1000;
  * - An older lead: it existed before; the answer is the 409 SendKit gave (or would have given) for it.
  */
 export async function recoverCreate(
-	context: IExecuteFunctions,
+	run: Run<IExecuteFunctions>,
 	email: string,
 	lost: LostAnswer,
 	itemIndex: number,
 ): Promise<Recovery> {
-	const lead = await findLeadByEmail(context, email, itemIndex);
+	const lead = await findLeadByEmail(run, email, itemIndex);
 	if (!lead) return { resend: true };
 	const createdAt = typeof lead.createdAt === 'string' ? Date.parse(lead.createdAt) : Number.NaN;
 	if (Number.isFinite(createdAt) && createdAt >= lost.firstSentAt - CLOCK_TOLERANCE_MS) {
-		const full = (await getLeadById(context, lead._id, itemIndex)) ?? lead;
+		const full = (await getLeadById(run, lead._id, itemIndex)) ?? lead;
 		return { answer: { statusCode: 201, body: { success: true, data: full }, headers: {} } };
 	}
 	return {

@@ -2,9 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { find } from '../../../shared/find';
-import { inputJson } from '../../../shared/items';
+import { inputJson } from '../../../shared/runner';
 import { defineOperation } from '../../../shared/operation';
-import { sendOptionsCollection } from '../../../shared/sendOptions';
+import { sendOptionsCollection } from '../../../shared/sendSettings';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import type { ApiRequest } from '../../../shared/request';
 import { leadFieldOptions, leadFieldsSchema } from '../../fields/lead.fields';
@@ -41,8 +41,8 @@ const inputSchema = z.object({
 });
 
 /**
- * PATCH /v1/leads/{id} with the fields set (docs/api-notes.md#sendkit-leads: custom fields merge, the email cannot change). A lead SendKit
- * does not know (its 404) goes to Not Found with the input item unchanged.
+ * PATCH /v1/leads/{id} with the fields set (docs/api-notes.md#sendkit-leads: custom fields merge, the email cannot
+ * change). A lead SendKit does not know (its 404) goes to Not Found with the input item unchanged.
  */
 export const update = defineOperation({
 	option: {
@@ -55,9 +55,9 @@ export const update = defineOperation({
 	outputs,
 	input: inputSchema,
 	keyOf: (input) => input.leadId,
-	send: async ({ context, input, itemIndex }) => {
+	send: async ({ context, run, input, itemIndex }) => {
 		const request: ApiRequest = { method: 'PATCH', path: leadPath(context, input.leadId, itemIndex), body: { ...input.updateFields }, itemIndex };
-		const updated = await find(sendKit, context, request, leadEnvelopeSchema);
+		const updated = await find(sendKit, run, request, leadEnvelopeSchema);
 		return updated ? { branch: 'updated', json: updated.data } : { branch: 'notFound', json: inputJson(context, itemIndex, { leadId: input.leadId }) };
 	},
 });

@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { sleep } from 'n8n-workflow';
 import { z } from 'zod';
 
-import type { BatchEntry, Routed } from '../../../shared/items';
+import type { BatchEntry, Routed } from '../../../shared/runner';
 import { defineOperation } from '../../../shared/operation';
+import type { Run } from '../../../shared/run';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { leadIdProperty, leadIdSchema } from '../../fields/leadId.field';
 import type { EnrichmentJob } from '../../transport/schemas';
@@ -11,7 +12,9 @@ import { enrichEnvelopeSchema, jobEnvelopeSchema } from '../../transport/schemas
 import { sendKit } from '../../transport/service';
 import { getLeadById } from './lookup';
 
-/** Leads per enrichment request. SendKit documents no maximum; 1,000 keeps one job per request manageable (INFERRED). */
+/**
+ * Leads per enrichment request. SendKit documents no maximum; 1,000 keeps one job per request manageable (INFERRED).
+ */
 const MAX_LEADS_PER_JOB = 1000;
 
 const outputs = { success: 'Success' } as const;
@@ -79,9 +82,10 @@ const FIRST_POLL_MS = 500;
 const MAX_POLL_MS = 5000;
 
 /**
- * Verification is asynchronous (docs/api-notes.md#sendkit-enrichment-and-email-verification): POST /v1/enrichment/enrich starts a job, GET /v1/enrichment/jobs/{id} is
- * polled with a growing interval up to Max Wait, then each lead is read again for its result. A failed, cancelled or
- * unfinished job, an `unknown` verdict or a lead that is gone are outcomes on the item, never errors.
+ * Verification is asynchronous (docs/api-notes.md#sendkit-enrichment-and-email-verification): POST
+ * /v1/enrichment/enrich starts a job, GET /v1/enrichment/jobs/{id} is polled with a growing interval up to Max Wait,
+ * then each lead is read again for its result. A failed, cancelled or unfinished job, an `unknown` verdict or a lead
+ * that is gone are outcomes on the item, never errors.
  */
 export const verifyEmail = defineOperation({
 	option: {
@@ -95,13 +99,14 @@ export const verifyEmail = defineOperation({
 	input: inputSchema,
 	maxBatchSize: MAX_LEADS_PER_JOB,
 	groupOf: (input) => JSON.stringify(input.options),
-	sendBatch: async ({ context, batch }) => await verifyBatch(context, batch),
+	sendBatch: async ({ run, batch }) => await verifyBatch(run, batch),
 });
 
 async function verifyBatch(
-	context: IExecuteFunctions,
+	run: Run<IExecuteFunctions>,
 	batch: ReadonlyArray<BatchEntry<VerifyInput>>,
 ): Promise<Array<Routed<'success'>>> {
+	const { context } = run;
 	const settings = batch[0].value.options;
 	const itemIndex = batch[0].itemIndex;
 	const itemOfLead = new Map<string, number>();
@@ -109,7 +114,7 @@ async function verifyBatch(
 	const leadIds = [...itemOfLead.keys()];
 	const started = (
 		await sendKit.request(
-			context,
+			run,
 			{
 				method: 'POST',
 				path: '/v1/enrichment/enrich',
@@ -128,7 +133,7 @@ async function verifyBatch(
 		}));
 	}
 
-	const jobs = await waitForJobs(context, started.jobs.map((job) => job.jobId), settings.maxWaitSeconds * 1000, itemIndex);
+	const jobs = await waitForJobs(run, started.jobs.map((job) => job.jobId), settings.maxWaitSeconds * 1000, itemIndex);
 	const status = outcomeOf(jobs);
 	if (status === 'timedOut') {
 		context.addExecutionHints({
@@ -139,7 +144,7 @@ async function verifyBatch(
 	}
 	const results = new Map<string, IDataObject>();
 	for (const [leadId, leadItemIndex] of itemOfLead) {
-		const lead = await getLeadById(context, leadId, leadItemIndex);
+		const lead = await getLeadById(run, leadId, leadItemIndex);
 		results.set(
 			leadId,
 			lead
@@ -151,7 +156,7 @@ async function verifyBatch(
 }
 
 /** Polls every job until each has ended or the wait is over; a job still running then keeps its last status. */
-async function waitForJobs(context: IExecuteFunctions, jobIds: string[], maxWaitMs: number, itemIndex: number): Promise<EnrichmentJob[]> {
+async function waitForJobs(run: Run<IExecuteFunctions>, jobIds: string[], maxWaitMs: number, itemIndex: number): Promise<EnrichmentJob[]> {
 	const deadline = Date.now() + maxWaitMs;
 	const latest = new Map<string, EnrichmentJob>();
 	let interval = FIRST_POLL_MS;
@@ -159,10 +164,10 @@ async function waitForJobs(context: IExecuteFunctions, jobIds: string[], maxWait
 		for (const jobId of jobIds) {
 			if (TERMINAL_STATUSES.has(latest.get(jobId)?.status ?? '')) continue;
 			const request = { method: 'GET' as const, path: `/v1/enrichment/jobs/${encodeURIComponent(jobId)}`, itemIndex };
-			latest.set(jobId, (await sendKit.request(context, request, jobEnvelopeSchema)).data);
+			latest.set(jobId, (await sendKit.request(run, request, jobEnvelopeSchema)).data);
 		}
 		const remaining = deadline - Date.now();
-		const cancelled = context.getExecutionCancelSignal?.()?.aborted === true;
+		const cancelled = run.context.getExecutionCancelSignal?.()?.aborted === true;
 		if ([...latest.values()].every((job) => TERMINAL_STATUSES.has(job.status)) || remaining <= 0 || cancelled) break;
 		await sleep(Math.min(interval, remaining));
 		interval = Math.min(MAX_POLL_MS, Math.round(interval * 1.5));
@@ -181,7 +186,8 @@ const EMPTY_RESULT = { emailStatus: null, score: null, catchAll: null, segProtec
 
 /**
  * The verdict as the lead carries it. `emailVerificationResult` and the SEG fields are documented; the names of the
- * confidence score and the catch-all flag are not (docs/api-notes.md#sendkit-lead-fields-not-documented), so the likely names are read in turn.
+ * confidence score and the catch-all flag are not (docs/api-notes.md#sendkit-lead-fields-not-documented), so the likely
+ * names are read in turn.
  */
 function verificationOf(lead: IDataObject, status: string, jobs: EnrichmentJob[]): IDataObject {
 	const first = (...keys: string[]) => keys.map((key) => lead[key]).find((value) => value !== undefined && value !== null) ?? null;

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { routeInBatches, routeItems } from '../../nodes/shared/items';
+import { routeInBatches, routeItems } from '../../nodes/shared/runner';
 import { fakeNode } from './fakeNode';
 
 const WORKFLOW_NODE = fakeNode();
@@ -142,5 +142,38 @@ describe('routeInBatches', () => {
 
 		expect(batches).toEqual([[0, 1], [2, 3], [4]]);
 		expect(output.map((item) => item.json)).toEqual([{ index: 0 }, { index: 1 }, { error: 'batch failed' }, { error: 'batch failed' }, { index: 4 }]);
+	});
+});
+
+describe('an unforeseen error while handling an item, as an agent reads it', () => {
+	it('while reading the item\'s values is an input error: nothing was sent, so the agent corrects the value', async () => {
+		const [output] = await routeItems(runContext(1), {
+			outputs: OUTPUTS,
+			prepare: () => {
+				throw new Error('cannot read the expression of Email');
+			},
+			send: sendFailing(),
+		});
+
+		expect(output[0].json).toMatchObject({ outcome: 'error', nextStep: expect.stringMatching(/^Correct the value named in the error/) });
+	});
+
+	it('while sending is uncertain: the request may have taken effect, so the agent looks before calling again', async () => {
+		const [output] = await routeItems(runContext(1), { outputs: OUTPUTS, prepare: (index) => index, send: sendFailing(0) });
+
+		expect(output[0].json).toMatchObject({ outcome: 'error', nextStep: expect.stringMatching(/^It is unknown whether the request took effect/) });
+	});
+
+	it('in a batch is uncertain too: the batch may have taken effect', async () => {
+		const [output] = await routeInBatches(runContext(1), {
+			outputs: OUTPUTS,
+			maxBatchSize: 10,
+			prepare: async (index) => ({ group: 'all', value: index }),
+			sendBatch: async () => {
+				throw new Error('the batch failed');
+			},
+		});
+
+		expect(output[0].json).toMatchObject({ outcome: 'error', nextStep: expect.stringMatching(/^It is unknown whether the request took effect/) });
 	});
 });

@@ -1,11 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import type { Failure } from './failureKind';
+import { withFailure } from './failureKind';
 import { toolErrorJson } from './toolErrors';
 
+import type { ItemPoolRun, Run } from './run';
+import { standaloneRun, startItemPoolRun } from './run';
 import { runPool } from './semaphore';
-import { earlierOutcomes } from './replay';
-import { startSending } from './sendOptions';
 
 /** An operation's outputs: branch key → the output name users see, in output order. */
 export type Outputs<Branch extends string = string> = Readonly<Record<Branch, string>>;
@@ -44,7 +46,7 @@ class BranchCollector<Branch extends string> {
 		this.toolMode = isToolCall(context);
 	}
 
-	add(itemIndex: number, item: Routed<Branch>): void {
+	private add(itemIndex: number, item: Routed<Branch>): void {
 		const outputIndex = this.toolMode ? 0 : this.branches.indexOf(item.branch);
 		for (const json of Array.isArray(item.json) ? item.json : [item.json]) {
 			this.outputs[outputIndex].push({
@@ -62,7 +64,7 @@ class BranchCollector<Branch extends string> {
 	 * `{error: message}`), and neither does an item with `error` set (n8n-core's normalizeNodeErrors rebuilds its JSON
 	 * the same way). So the failure is an ordinary item on output 0 that says what went wrong and what to do next.
 	 */
-	addError(itemIndex: number, error: ItemError): void {
+	private addError(itemIndex: number, error: ItemError): void {
 		if (!continuesOnItemError(this.context)) throw error;
 		if (this.toolMode) {
 			this.outputs[0].push({ json: toolErrorJson(error), pairedItem: { item: itemIndex } });
@@ -75,7 +77,13 @@ class BranchCollector<Branch extends string> {
 		this.outputs[0].push({ json, error, pairedItem: { item: itemIndex } });
 	}
 
-	result(): INodeExecutionData[][] {
+	/** The node's outputs, once each item's outcome (by input index; none for an item never sent) is added. */
+	result(outcomes: ReadonlyArray<Outcome<Branch> | undefined>): INodeExecutionData[][] {
+		outcomes.forEach((outcome, itemIndex) => {
+			if (!outcome) return;
+			if ('item' in outcome) this.add(itemIndex, outcome.item);
+			else this.addError(itemIndex, outcome.error);
+		});
 		return this.outputs;
 	}
 }
@@ -98,22 +106,31 @@ export function isToolCall(context: IExecuteFunctions): boolean {
 
 /**
  * Whether a failed item becomes an item instead of stopping the node: with "Continue" error handling, and for an agent
- * calling the node as a tool, unless the node is explicitly set to "Stop Workflow" (n8n's own rule for tools that throw:
- * workflow-execute.js `aiToolDefaultsToContinue`).
+ * calling the node as a tool, unless the node is explicitly set to "Stop Workflow" (n8n's own rule for tools that
+ * throw: workflow-execute.js `aiToolDefaultsToContinue`).
  */
 function continuesOnItemError(context: IExecuteFunctions): boolean {
 	if (context.continueOnFail()) return true;
 	return isToolCall(context) && context.getNode().onError !== 'stopWorkflow';
 }
 
-/** Anything thrown while handling an item, as an error n8n shows with the item it belongs to. */
-function toItemError(context: IExecuteFunctions, error: unknown, itemIndex: number): ItemError {
+/** What an error nobody foresaw means while an item's values are read: nothing was sent yet. */
+const UNFORESEEN_BEFORE_SENDING: Failure = { kind: 'input' };
+
+/** What an error nobody foresaw means once an item is being sent: its request may already have taken effect. */
+const UNFORESEEN_WHILE_SENDING: Failure = { kind: 'uncertain', record: 'record' };
+
+/**
+ * Anything thrown while handling an item, as an error n8n shows with the item it belongs to. An error that is not
+ * n8n's (an expression that cannot be evaluated, a bug) gets the failure kind of the phase it happened in.
+ */
+function toItemError(context: IExecuteFunctions, error: unknown, itemIndex: number, unforeseen: Failure): ItemError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
 		return error;
 	}
 	const message = error instanceof Error ? error.message : String(error);
-	return new NodeOperationError(context.getNode(), message, { itemIndex });
+	return withFailure(new NodeOperationError(context.getNode(), message, { itemIndex }), unforeseen);
 }
 
 /**
@@ -131,17 +148,18 @@ type Prepared<Input> = { input: Input } | { error: ItemError };
  * Reads and checks every item's parameters before anything is sent. Without "Continue" error handling the first
  * invalid item stops the node here, so a run that stops has sent nothing and a fixed input can be re-run as it is.
  */
-async function prepareAll<Input>(
-	context: IExecuteFunctions,
-	prepare: (itemIndex: number) => Input | Promise<Input>,
+async function prepareAll<Input, RunKind extends Run<IExecuteFunctions>>(
+	run: RunKind,
+	prepare: (itemIndex: number, run: RunKind) => Input | Promise<Input>,
 ): Promise<Array<Prepared<Input>>> {
+	const { context } = run;
 	const prepared: Array<Prepared<Input>> = [];
 	const count = context.getInputData().length;
 	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
 		try {
-			prepared.push({ input: await prepare(itemIndex) });
+			prepared.push({ input: await prepare(itemIndex, run) });
 		} catch (error) {
-			const itemError = toItemError(context, error, itemIndex);
+			const itemError = toItemError(context, error, itemIndex, UNFORESEEN_BEFORE_SENDING);
 			if (!continuesOnItemError(context)) throw itemError;
 			prepared.push({ error: itemError });
 		}
@@ -153,9 +171,9 @@ async function prepareAll<Input>(
 interface PerItemRouting<Input, Branch extends string> {
 	outputs: Outputs<Branch>;
 	/** Reads and validates one item's parameters. Sends nothing. */
-	prepare: (itemIndex: number) => Input | Promise<Input>;
+	prepare: (itemIndex: number, run: ItemPoolRun) => Input | Promise<Input>;
 	/** Sends one prepared item and says where it goes. */
-	send: (input: Input, itemIndex: number) => Promise<Routed<Branch>>;
+	send: (input: Input, itemIndex: number, run: ItemPoolRun) => Promise<Routed<Branch>>;
 	/**
 	 * What the item acts on (a lead's email, a lead ID). Items with the same key are sent one after another, in input
 	 * order, even when others go in parallel: the first of two signups with one email is the one that creates the lead,
@@ -166,46 +184,42 @@ interface PerItemRouting<Input, Branch extends string> {
 
 /**
  * Runs an operation item by item: every item is checked first, then each valid one is sent and routed to its branch.
- * Output order follows input order.
+ * Output order follows input order. The execution's run (its pool, limit, caches) is made here, once.
  */
 export async function routeItems<Input, Branch extends string>(
 	context: IExecuteFunctions,
 	operation: PerItemRouting<Input, Branch>,
 ): Promise<INodeExecutionData[][]> {
+	const run = startItemPoolRun(context);
 	const collector = new BranchCollector<Branch>(context, operation.outputs);
-	const prepared = await prepareAll(context, operation.prepare);
-	const outcomes = await sendPrepared(context, prepared, operation.send, operation.keyOf);
-	outcomes.forEach((outcome, itemIndex) => {
-		if (!outcome) return;
-		if ('item' in outcome) collector.add(itemIndex, outcome.item);
-		else collector.addError(itemIndex, outcome.error);
-	});
-	return collector.result();
+	const prepared = await prepareAll(run, operation.prepare);
+	const outcomes = await sendPrepared(run, prepared, operation.send, operation.keyOf);
+	return collector.result(outcomes);
 }
 
 type Outcome<Branch extends string> = { item: Routed<Branch> } | { error: ItemError };
 
 /**
- * The send phase: valid items go out through a pool of Options > Concurrency places (an item waiting to retry lends
- * its place; requests share the execution's adaptive limit, adaptiveLimit.ts), and each item's outcome lands at its own index,
- * so output order is input order.
- * When a failed item stops the node (continuesOnItemError), no item starts after one has failed. An item
- * that an earlier try of this node on the same input already sent (n8n's Retry On Fail) is not sent again: its
- * recorded outcome is used.
+ * The send phase: valid items go out through a pool of Options > Concurrency places (an item waiting to retry lends its
+ * place; requests share the execution's adaptive limit, adaptiveLimit.ts), and each item's outcome lands at its own
+ * index, so output order is input order. When a failed item stops the node (continuesOnItemError), no item starts after
+ * one has failed. An item that an earlier try of this node on the same input already sent (n8n's Retry On Fail) is not
+ * sent again: its recorded outcome is used.
  */
 async function sendPrepared<Input, Branch extends string>(
-	context: IExecuteFunctions,
+	run: ItemPoolRun,
 	prepared: Array<Prepared<Input>>,
-	send: (input: Input, itemIndex: number) => Promise<Routed<Branch>>,
+	send: PerItemRouting<Input, Branch>['send'],
 	keyOf?: (input: Input) => string | undefined,
 ): Promise<Array<Outcome<Branch> | undefined>> {
+	const { context, semaphore } = run;
 	const outcomes = new Array<Outcome<Branch> | undefined>(prepared.length);
 	/** The last item started for each key: a later item with that key waits for it. */
 	const lastOfKey = new Map<string, Promise<unknown>>();
-	const earlier = earlierOutcomes<Routed<Branch>>(context);
+	// The record holds only what this runner put there for this node's operation: its routed outcomes.
+	const earlier = run.replay as Map<number, Routed<Branch>>;
 	const stopOnError = !continuesOnItemError(context);
 	let failed = false;
-	const { semaphore } = startSending(context);
 	await runPool(
 		prepared.length,
 		semaphore,
@@ -225,7 +239,7 @@ async function sendPrepared<Input, Branch extends string>(
 			const sending = (async () => {
 				// Waiting for the earlier item of this key sends nothing: its place goes to another item meanwhile.
 				if (before) await semaphore.stepAside(async () => await before);
-				return await send(item.input, itemIndex);
+				return await send(item.input, itemIndex, run);
 			})();
 			if (key !== undefined) lastOfKey.set(key, sending.catch(() => undefined));
 			try {
@@ -233,7 +247,7 @@ async function sendPrepared<Input, Branch extends string>(
 				earlier.set(itemIndex, routed);
 				outcomes[itemIndex] = { item: routed };
 			} catch (error) {
-				outcomes[itemIndex] = { error: toItemError(context, error, itemIndex) };
+				outcomes[itemIndex] = { error: toItemError(context, error, itemIndex, UNFORESEEN_WHILE_SENDING) };
 				failed = true;
 			}
 		},
@@ -248,8 +262,8 @@ function isCancelled(context: IExecuteFunctions): boolean {
 
 /** An operation with one output: each item gives one output item, or several (a list), all paired with it. */
 interface PerItemMapping<Input> {
-	prepare: (itemIndex: number) => Input | Promise<Input>;
-	send: (input: Input, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
+	prepare: PerItemRouting<Input, 'success'>['prepare'];
+	send: (input: Input, itemIndex: number, run: ItemPoolRun) => Promise<IDataObject | IDataObject[]>;
 }
 
 export async function mapItems<Input>(
@@ -259,7 +273,7 @@ export async function mapItems<Input>(
 	return await routeItems(context, {
 		outputs: SINGLE_OUTPUT,
 		prepare: operation.prepare,
-		send: async (input, itemIndex) => ({ branch: 'success', json: await operation.send(input, itemIndex) }),
+		send: async (input, itemIndex, run) => ({ branch: 'success', json: await operation.send(input, itemIndex, run) }),
 	});
 }
 
@@ -277,9 +291,9 @@ interface BatchRouting<Value, Branch extends string> {
 	 * Validates one item before anything is sent and says which batch group it joins (items of one group can share a
 	 * request, e.g. one identifier kind per bulk call) with the value it contributes.
 	 */
-	prepare: (itemIndex: number) => Promise<{ group: string; value: Value }>;
+	prepare: (itemIndex: number, run: Run<IExecuteFunctions>) => Promise<{ group: string; value: Value }>;
 	/** Sends one batch of one group and returns one outcome per entry, in the batch's order. */
-	sendBatch: (group: string, batch: ReadonlyArray<BatchEntry<Value>>) => Promise<Array<Routed<Branch>>>;
+	sendBatch: (group: string, batch: ReadonlyArray<BatchEntry<Value>>, run: Run<IExecuteFunctions>) => Promise<Array<Routed<Branch>>>;
 }
 
 /**
@@ -291,9 +305,11 @@ export async function routeInBatches<Value, Branch extends string>(
 	context: IExecuteFunctions,
 	routing: BatchRouting<Value, Branch>,
 ): Promise<INodeExecutionData[][]> {
+	// Batches go out one after another, so the run has no item pool: one request at a time, the default timeout.
+	const run = standaloneRun(context);
 	const collector = new BranchCollector<Branch>(context, routing.outputs);
-	const prepared = await prepareAll(context, routing.prepare);
-	const outcomes = new Array<{ item: Routed<Branch> } | { error: ItemError } | undefined>(prepared.length);
+	const prepared = await prepareAll(run, routing.prepare);
+	const outcomes = new Array<Outcome<Branch> | undefined>(prepared.length);
 
 	const groups = new Map<string, Array<BatchEntry<Value>>>();
 	prepared.forEach((item, itemIndex) => {
@@ -311,16 +327,17 @@ export async function routeInBatches<Value, Branch extends string>(
 		for (let start = 0; start < entries.length; start += batchSize) {
 			const batch = entries.slice(start, start + batchSize);
 			try {
-				const results = await routing.sendBatch(group, batch);
+				const results = await routing.sendBatch(group, batch, run);
 				if (results.length !== batch.length) {
-					throw new NodeOperationError(context.getNode(), `Internal error: a batch of ${batch.length} items gave ${results.length} results`);
+					const error = new NodeOperationError(context.getNode(), `Internal error: a batch of ${batch.length} items gave ${results.length} results`);
+					throw withFailure(error, UNFORESEEN_WHILE_SENDING);
 				}
 				batch.forEach((entry, position) => {
 					outcomes[entry.itemIndex] = { item: results[position] };
 				});
 			} catch (error) {
 				for (const entry of batch) {
-					const itemError = toItemError(context, error, entry.itemIndex);
+					const itemError = toItemError(context, error, entry.itemIndex, UNFORESEEN_WHILE_SENDING);
 					if (!continuesOnItemError(context)) throw itemError;
 					outcomes[entry.itemIndex] = { error: itemError };
 				}
@@ -328,10 +345,5 @@ export async function routeInBatches<Value, Branch extends string>(
 		}
 	}
 
-	outcomes.forEach((outcome, itemIndex) => {
-		if (!outcome) return;
-		if ('item' in outcome) collector.add(itemIndex, outcome.item);
-		else collector.addError(itemIndex, outcome.error);
-	});
-	return collector.result();
+	return collector.result(outcomes);
 }

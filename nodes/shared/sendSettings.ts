@@ -1,10 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { RetryBudget } from './http/retry';
-import { AdaptiveLimit } from './adaptiveLimit';
-import type { RequestContext } from './request';
-import { Semaphore } from './semaphore';
 import { parseItemInput } from './validation';
 
 /**
@@ -56,59 +52,26 @@ const sendOptionsSchema = z.object({
 	timeout: z.number().int().min(MIN_TIMEOUT_MS).max(MAX_TIMEOUT_MS),
 });
 
-/** What one execution of a node sends with: the item pool's size, the shared request pace and the timeout. */
+/** What the requests of one run are sent with: how many at a time, and how long each may take. */
 export interface SendSettings {
 	concurrency: number;
 	timeoutMs: number;
-	/** Requests in flight, adapted to 429s; absent outside an item pool (pickers, triggers): no limit. */
-	adaptiveLimit?: AdaptiveLimit;
-	/**
-	 * The item pool's places; absent outside one. An item waiting to send again lends its place, so the items
-	 * waiting out a Retry-After do not keep the others from using what the API allows.
-	 */
-	semaphore?: Semaphore;
-	/** What each item has already waited for retries, against the retry policy's budget. */
-	budget: RetryBudget;
 }
-
-const settingsByContext = new WeakMap<RequestContext, SendSettings>();
 
 /**
- * Reads Options > Concurrency and Timeout (node-level: the values of the first item) and makes them the settings of
- * every request this execution sends. An operation without these options gets the defaults.
+ * Reads Options > Concurrency and Timeout (node-level: the values of the first item). An operation without these
+ * options gets the defaults.
  */
-export function startSending(context: IExecuteFunctions): SendSettings & { semaphore: Semaphore } {
-	const options = readOptions(context);
-	const settings = {
-		concurrency: options.concurrency,
-		timeoutMs: options.timeout,
-		adaptiveLimit: new AdaptiveLimit(options.concurrency),
-		semaphore: new Semaphore(options.concurrency),
-		budget: new RetryBudget(),
-	};
-	settingsByContext.set(context, settings);
-	return settings;
-}
-
-function readOptions(context: IExecuteFunctions): z.infer<typeof sendOptionsSchema> {
+export function readSendSettings(context: IExecuteFunctions): SendSettings {
 	const count = context.getInputData().length;
 	const read = (name: string, fallback: number): unknown =>
 		count === 0 ? fallback : context.getNodeParameter(`options.${name}`, 0, fallback);
-	return parseItemInput(
+	const options = parseItemInput(
 		context,
 		sendOptionsSchema,
 		{ concurrency: read('concurrency', DEFAULT_CONCURRENCY), timeout: read('timeout', DEFAULT_TIMEOUT_MS) },
 		{ concurrency: 'Concurrency', timeout: 'Timeout' },
 		0,
 	);
-}
-
-/** The settings requests from this context are sent with: those of its item pool, or the defaults. */
-export function sendSettingsOf(context: RequestContext): SendSettings {
-	let settings = settingsByContext.get(context);
-	if (!settings) {
-		settings = { concurrency: 1, timeoutMs: DEFAULT_TIMEOUT_MS, budget: new RetryBudget() };
-		settingsByContext.set(context, settings);
-	}
-	return settings;
+	return { concurrency: options.concurrency, timeoutMs: options.timeout };
 }
