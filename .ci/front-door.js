@@ -6,11 +6,12 @@
  *
  *   node .ci/front-door.js <fresh clone>
  *
- * 1. Reads the two commands from the README's Development section ("The two commands").
+ * 1. Reads the two commands from the README's quick start (the block after "The two commands").
  * 2. Runs the start command (`npm ci && npm start`) until n8n's editor answers with this package's nodes installed
  *    (Settings > Community Nodes lists every node of package.json `n8n.nodes`), the owner can log in and every example
  *    workflow is there; then presses Ctrl-C (SIGINT to the command's process group) and checks that it stops by
- *    itself within a minute, that no process it started is left and that ports 5678, 5680 and 5681 are free.
+ *    itself within a minute, that no process it started is left and that ports 5678 and 5680-5682 are free. A failed check
+ *    still stops what it started.
  * 3. Runs the test command (`npm ci && npm test`) and prints jest's tally as `npm test: N passed, M failed`.
  * Exits non-zero on the first failure.
  */
@@ -20,7 +21,7 @@ const fs = require('fs');
 const net = require('net');
 const path = require('path');
 
-const PORTS = { n8n: 5678, 'SendKit sandbox': 5680, 'KickoffLabs sandbox': 5681 };
+const PORTS = { n8n: 5678, 'SendKit sandbox': 5680, 'KickoffLabs sandbox': 5681, 'fake chat model': 5682 };
 const EDITOR = 'http://localhost:5678';
 const OWNER = { emailOrLdapLoginId: 'owner@example.com', password: 'Sandbox-Pass-123' };
 /** Guards against a hung run only (the first start installs n8n, ~5 min); nothing is asserted about speed here. */
@@ -157,6 +158,24 @@ async function checkEditor(clone) {
 	return failures;
 }
 
+/** After a failed check: Ctrl-C, then SIGKILL for whatever is left (n8n runs in a process group of its own). */
+async function stopEverything(run) {
+	const started = descendants(run.child.pid);
+	try {
+		process.kill(-run.child.pid, 'SIGINT');
+	} catch {
+		// already gone
+	}
+	await Promise.race([run.exited, sleep(30_000)]);
+	for (const pid of [run.child.pid, ...started].filter(isAlive)) {
+		try {
+			process.kill(pid, 'SIGKILL');
+		} catch {
+			// gone meanwhile
+		}
+	}
+}
+
 async function frontDoorStart(clone, command) {
 	const busy = await busyPorts();
 	if (busy.length > 0) throw new Error(`ports in use before the start (stop the other npm start first): ${busy.join(', ')}`);
@@ -165,15 +184,21 @@ async function frontDoorStart(clone, command) {
 	const run = runCommand(command, clone);
 	let exit;
 	run.exited.then((result) => (exit = result));
-	let banner;
-	while (!banner) {
-		if (exit) throw new Error(`"${command}" exited (${exit.code ?? exit.signal}) before the editor was ready`);
-		if (Date.now() - startedAt > START_GUARD_MS) throw new Error(`"${command}": no ready banner after ${seconds(startedAt)}`);
-		banner = /n8n (\S+) is running with (\S+)\s+\(ready in ([^)]+)\)/.exec(run.output());
-		await sleep(500);
+	let failures;
+	try {
+		let banner;
+		while (!banner) {
+			if (exit) throw new Error(`"${command}" exited (${exit.code ?? exit.signal}) before the editor was ready`);
+			if (Date.now() - startedAt > START_GUARD_MS) throw new Error(`"${command}": no ready banner after ${seconds(startedAt)}`);
+			banner = /n8n (\S+) is running with (\S+)\s+\(ready in ([^)]+)\)/.exec(run.output());
+			await sleep(500);
+		}
+		log(`npm start: ready (its banner: n8n ${banner[1]} with ${banner[2]}, ready in ${banner[3]}; ${seconds(startedAt)} including npm ci)`);
+		failures = await checkEditor(clone);
+	} catch (error) {
+		await stopEverything(run);
+		throw error;
 	}
-	log(`npm start: ready (its banner: n8n ${banner[1]} with ${banner[2]}, ready in ${banner[3]}; ${seconds(startedAt)} including npm ci)`);
-	const failures = await checkEditor(clone);
 
 	const started = descendants(run.child.pid);
 	const stoppingAt = Date.now();

@@ -2,7 +2,7 @@
 /**
  * `npm start`: the real n8n editor at http://localhost:5678 with this package installed from its
  * npm pack tarball (as Settings > Community Nodes installs it), the SendKit and KickoffLabs
- * sandboxes on ports 5680/5681 with fixed keys, their credentials and the example workflows.
+ * sandboxes on ports 5680/5681 (and the fake chat model on 5682) with fixed keys, their credentials and the example workflows.
  *
  *   node .build/dev/real-n8n/start.js [--fresh]
  *

@@ -10,7 +10,6 @@ import { toolErrorJson } from '../../nodes/shared/toolErrors';
 import { failInput } from '../../nodes/shared/validation';
 import { fakeNode } from '../shared/fakeNode';
 
-
 /** Just what isToolCall reads from an execution context. */
 function contextOf(toolExecution: boolean | undefined, fields: Partial<INode> = {}): IExecuteFunctions {
 	const context: Partial<IExecuteFunctions> = { getNode: () => fakeNode(fields) };

@@ -36,8 +36,8 @@ export async function exchange(
 				disableFollowRedirect: true,
 				timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
 			},
-			// The credential as read once for the run: n8n's helper would otherwise read and decrypt it for every request
-			//. A copy, as n8n's helper may add pre-authentication data to it.
+			// The credential as read once for the run (n8n's helper would otherwise read and decrypt it for every
+			// request), copied because the helper may add pre-authentication data to it.
 			{ credentialsDecrypted: { ...credentials, data: { ...credentials.data } } },
 		);
 		return toApiResponse(raw, secretForms);

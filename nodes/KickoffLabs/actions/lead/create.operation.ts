@@ -17,7 +17,6 @@ const toolDescription = toolDescriptionProperty(
 	},
 );
 
-
 /**
  * POST /v2/{campaign_id} creates the lead or, when it exists, updates it. `counter` counts the lead's signups, so 1
  * means this call created it: New Lead; more means it was already there: Existing Lead.

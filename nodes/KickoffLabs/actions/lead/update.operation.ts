@@ -18,7 +18,6 @@ const toolDescription = toolDescriptionProperty(
 	},
 );
 
-
 /** What an agent is told it looked for when there is no such lead: the identifiers that were sent. */
 function lookedUp(signup: Signup): IDataObject {
 	return withoutUndefined({ email: signup.body.email, phone_number: signup.body.phone_number }) as IDataObject;

@@ -14,7 +14,7 @@ export const CLOCK_TOLERANCE_MS = 1000;
  * What became of a create whose answer was lost: looks the email up instead of sending the create again.
  * - No such lead: the create did not take effect; send it again.
  * - A lead created since the create was first sent: this call created it; the answer is SendKit's 201 with the full
- *   lead (so it goes to Created, not to Already Exists, which a resend would have said).
+ *   lead (so it goes to Created, not to Existing Lead, which a resend would have said).
  * - An older lead: it existed before; the answer is the 409 SendKit gave (or would have given) for it.
  */
 export async function recoverCreate(
