@@ -7,7 +7,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const SCHEMA_VERSION = 'v1.0.0';
 
 interface JsonSchema {
 	type?: string;
@@ -15,13 +14,21 @@ interface JsonSchema {
 	items?: JsonSchema;
 }
 
-/** Every output schema: `SendKit lead/create` → its file. */
+/** A node's newest schema folder (`v1.1.0` over `v1.0.0`): the fields of the version the editor adds by default. */
+function newestSchemaDir(serviceDir: string): string | undefined {
+	const root = path.join(serviceDir, '__schema__');
+	if (!fs.existsSync(root)) return undefined;
+	const versions = fs.readdirSync(root).sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+	return versions.length > 0 ? path.join(root, versions[versions.length - 1]) : undefined;
+}
+
+/** Every output schema of each node's default version: `SendKit lead/create` → its file. */
 export function outputSchemas(repoRoot: string): Map<string, string> {
 	const found = new Map<string, string>();
 	const nodesDir = path.join(repoRoot, 'nodes');
 	for (const service of fs.readdirSync(nodesDir)) {
-		const schemaDir = path.join(nodesDir, service, '__schema__', SCHEMA_VERSION);
-		if (!fs.existsSync(schemaDir)) continue;
+		const schemaDir = newestSchemaDir(path.join(nodesDir, service));
+		if (!schemaDir) continue;
 		for (const resource of fs.readdirSync(schemaDir)) {
 			for (const file of fs.readdirSync(path.join(schemaDir, resource))) {
 				if (file.endsWith('.json')) found.set(`${service} ${resource}/${file.replace(/\.json$/, '')}`, path.join(schemaDir, resource, file));

@@ -9,7 +9,7 @@ import { z } from 'zod';
  * - `refused`: the service answered that it will not do this;
  * - `uncertain`: the request may have been carried out, and finding out failed.
  */
-export type FailureKind = 'input' | 'credential' | 'unavailable' | 'refused' | 'uncertain';
+type FailureKind = 'input' | 'credential' | 'unavailable' | 'refused' | 'uncertain';
 
 /** Where n8n keeps an error's context (its `context` object): the kind, and for `uncertain` what may have been made. */
 const failureSchema = z.discriminatedUnion('kind', [

@@ -9,7 +9,7 @@ import type { FieldLabels } from './validation';
 import { parseItemInput } from './validation';
 
 /** How an operation appears in the node's Operation selector. */
-export interface OperationOption<Value extends string = string> {
+interface OperationOption<Value extends string = string> {
 	name: string;
 	value: Value;
 	description: string;
@@ -25,7 +25,7 @@ export interface OperationOption<Value extends string = string> {
  * What `send` gets for one item: a single object, so that what every operation receives can grow (a run's state)
  * without touching each one.
  */
-export interface ItemArgs<Input> {
+interface ItemArgs<Input> {
 	context: IExecuteFunctions;
 	/** The execution's shared state: what the service's requests are sent with (run.ts). */
 	run: Run<IExecuteFunctions>;
@@ -34,7 +34,7 @@ export interface ItemArgs<Input> {
 }
 
 /** What `sendBatch` gets: the items of one request, all of one group. */
-export interface BatchArgs<Input> {
+interface BatchArgs<Input> {
 	context: IExecuteFunctions;
 	run: Run<IExecuteFunctions>;
 	group: string;

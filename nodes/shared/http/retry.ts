@@ -49,7 +49,7 @@ export function isIdempotent(method: IHttpRequestMethods): boolean {
  *   went out): the request may have taken effect; only a request that is idempotent, or that can find out what
  *   became of it, may be sent again.
  */
-export type OutcomeKind = 'final' | 'rateLimited' | 'notDelivered' | 'unavailable' | 'serverError' | 'lost';
+type OutcomeKind = 'final' | 'rateLimited' | 'notDelivered' | 'unavailable' | 'serverError' | 'lost';
 
 export function outcomeKind(outcome: Exchange): OutcomeKind {
 	if ('failure' in outcome) return mayHaveReachedServer(outcome.failure) ? 'lost' : 'notDelivered';
@@ -109,7 +109,7 @@ export class RetryBudget {
 }
 
 /** What the send loop does with an outcome. */
-export type RetryDecision =
+type RetryDecision =
 	/** Hand the answer on: it is final. */
 	| { action: 'answer'; answer: ApiResponse }
 	/** Stop: out of attempts, or sending again could do the request twice. `attempts` counts this kind of failure. */
@@ -120,7 +120,7 @@ export type RetryDecision =
 	| { action: 'retry'; wait: number; recoverFirst: boolean };
 
 /** What the policy needs to know about the request being sent. */
-export interface RetriedRequest {
+interface RetriedRequest {
 	itemIndex?: number;
 	/** Sending it twice has the same effect as sending it once. */
 	idempotent: boolean;
