@@ -236,7 +236,9 @@ export class Service<Credentials extends BaseCredentials> {
 	private throwIfCancelled({ context, itemIndex }: ErrorSite): void {
 		const signal = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
 		if (signal?.aborted) {
-			throw new NodeOperationError(context.getNode(), `${this.name}: the execution was cancelled before this item was sent`, { itemIndex });
+			const error = new NodeOperationError(context.getNode(), `${this.name}: the execution was cancelled before this item was sent`, { itemIndex });
+			// Nothing was sent for this item: whoever acts on it may simply run it again.
+			throw withFailure(error, { kind: 'unavailable' });
 		}
 	}
 

@@ -4,6 +4,7 @@ import { sendKit } from '../../../nodes/SendKit/transport/service';
 
 import type { RetryTiming } from '../../../nodes/shared/http/client';
 import { Service, normalizeBaseUrl } from '../../../nodes/shared/http/client';
+import { failureOf } from '../../../nodes/shared/failureKind';
 import { RETRY_POLICY } from '../../../nodes/shared/http/retry';
 import type { ApiRequest } from '../../../nodes/shared/request';
 import { standaloneRun } from '../../../nodes/shared/run';
@@ -27,6 +28,21 @@ describe('the credential of a run', () => {
 		expect(second.status).toBe('fulfilled');
 		expect(sent).toHaveLength(1);
 		expect(sent[0].headers).toMatchObject({ 'X-Workspace-Id': 'ws_42' });
+	});
+});
+
+describe('a cancelled execution', () => {
+	it('sends nothing more, and says so as a failure of kind unavailable: nothing was sent, it may simply run again', async () => {
+		const { context, sent } = fakeContext([PLATFORM_KEY], [{ statusCode: 200, body: { success: true } }]);
+		const cancelled = new AbortController();
+		cancelled.abort();
+		const cancellable = Object.assign(context, { getExecutionCancelSignal: () => cancelled.signal });
+
+		const sending = sendKit.send(standaloneRun(cancellable), { method: 'GET', path: '/v1/leads', itemIndex: 3 });
+
+		await expect(sending).rejects.toThrow('SendKit: the execution was cancelled before this item was sent');
+		expect(failureOf((await sending.catch((error: Error) => error)) as Error)).toEqual({ kind: 'unavailable' });
+		expect(sent).toHaveLength(0);
 	});
 });
 
