@@ -3,6 +3,8 @@
  * Runs the sandbox with fixed keys until SIGINT/SIGTERM (or --ttl-seconds N), for a real n8n process or a person.
  * Ports: <PREFIX>_SANDBOX_PORT per service (SENDKIT_SANDBOX_PORT, default 5680; KICKOFFLABS_SANDBOX_PORT, default 5681).
  * --faults JSON applies the same faults (the body of POST /__sandbox/faults) to every service from the start.
+ * --variants JSON sets switches for what the docs leave open, per service: {"sendKit":{"listOrder":"newestFirst"}}
+ * (the body of POST /__sandbox/variants, under the service's name); unknown services, switches or values are refused.
  * Output is KEY=value lines, readable and easy to source or grep.
  */
 import { faultsSchema } from './core/control';
@@ -14,6 +16,7 @@ export interface CliOptions {
 	ports: Record<ServiceName, number>;
 	ttlSeconds?: number;
 	faults?: Faults;
+	variants?: Record<string, unknown>;
 }
 
 export function parseCliOptions(argv: readonly string[], env: NodeJS.ProcessEnv): CliOptions {
@@ -24,7 +27,13 @@ export function parseCliOptions(argv: readonly string[], env: NodeJS.ProcessEnv)
 	}
 	const ttl = flagValue(argv, '--ttl-seconds');
 	const faults = flagValue(argv, '--faults');
-	return { ports, ttlSeconds: ttl === undefined ? undefined : ttlFrom(ttl), faults: faults === undefined ? undefined : faultsFrom(faults) };
+	const variants = flagValue(argv, '--variants');
+	return {
+		ports,
+		ttlSeconds: ttl === undefined ? undefined : ttlFrom(ttl),
+		faults: faults === undefined ? undefined : faultsFrom(faults),
+		variants: variants === undefined ? undefined : variantsFrom(variants),
+	};
 }
 
 function portFrom(value: string | undefined, fallback: number, name: string): number {
@@ -56,6 +65,27 @@ function faultsFrom(value: string): Faults {
 	return faults.data;
 }
 
+function variantsFrom(value: string): Record<string, unknown> {
+	const json = parseJson(value);
+	if (!isRecord(json)) throw new Error(`--variants needs a JSON object keyed by service name, got "${value}"`);
+	return json;
+}
+
+/** Applies `--variants` to the running services; a name that is no service with switches is an error, not ignored. */
+export function applyVariants(sandbox: RunningSandbox, variants: Record<string, unknown>): void {
+	for (const [name, values] of Object.entries(variants)) {
+		const service = sandbox.services.find((candidate) => candidate.name === name);
+		const switches = service && 'variants' in service.store ? service.store.variants : undefined;
+		if (!switches) throw new Error(`--variants: "${name}" is not a service with variant switches`);
+		const result = switches.parseAndSet(values);
+		if (!result.ok) throw new Error(`--variants ${name}: ${result.error}`);
+	}
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 function parseJson(text: string): unknown {
 	try {
 		return JSON.parse(text) as unknown;
@@ -72,8 +102,9 @@ async function main(): Promise<void> {
 	const options = parseCliOptions(process.argv.slice(2), process.env);
 	const sandbox = await startSandbox({ keys: 'fixed', ports: options.ports });
 	if (options.faults) for (const service of sandbox.services) service.control.setFaults(options.faults);
+	if (options.variants) applyVariants(sandbox, options.variants);
 	console.log(describeSandbox(sandbox));
-	console.log('# control on every URL: GET /__sandbox/requests, GET /__sandbox/stats, POST /__sandbox/faults, POST /__sandbox/reset');
+	console.log('# control on every URL: GET /__sandbox/requests, GET /__sandbox/stats, POST /__sandbox/faults, POST /__sandbox/reset, GET|POST /__sandbox/variants');
 
 	// The servers are unref'd so tests can exit freely; this timer is what keeps the CLI running.
 	const keepAlive = setInterval(() => undefined, 60_000);

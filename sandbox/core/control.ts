@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { jsonValueSchema } from './json';
+import type { AnyVariantSwitches } from './variants';
 import type {
 	FaultKind,
 	FaultStats,
@@ -239,6 +240,7 @@ export function answerControlRequest(
 	bodyIsInvalid: boolean,
 	control: ControlState,
 	serviceControl: ControlHandler | undefined,
+	variants?: AnyVariantSwitches,
 ): SandboxResponse {
 	const route = `${request.method} ${request.path.replace(/\/+$/, '')}`;
 	switch (route) {
@@ -249,6 +251,13 @@ export function answerControlRequest(
 		case 'POST /__sandbox/reset':
 			control.reset();
 			return { status: 200, body: { ok: true } };
+		case 'GET /__sandbox/variants':
+			return variants ? { status: 200, body: { current: variants.current, choices: variants.choices } } : noVariants();
+		case 'POST /__sandbox/variants': {
+			if (!variants) return noVariants();
+			const result = variants.parseAndSet(bodyIsInvalid ? undefined : request.body);
+			return result.ok ? { status: 200, body: { ok: true, current: variants.current } } : { status: 400, body: result };
+		}
 		case 'POST /__sandbox/faults': {
 			const faults = faultsSchema.safeParse(bodyIsInvalid ? undefined : request.body);
 			if (!faults.success) return { status: 400, body: { ok: false, error: faults.error.issues[0]?.message ?? 'Invalid faults' } };
@@ -263,4 +272,8 @@ export function answerControlRequest(
 				}
 			);
 	}
+}
+
+function noVariants(): SandboxResponse {
+	return { status: 404, body: { ok: false, error: 'This service has no variant switches' } };
 }

@@ -6,6 +6,7 @@ import { answerControlRequest, type ControlState } from './control';
 import { applyFault, type FaultStatus } from './faults';
 import { redactRequest } from './redact';
 import { flattenHeaders, sendResponse } from './respond';
+import type { AnyVariantSwitches } from './variants';
 import type { ApiHandler, ControlHandler, QueryObject, RecordedRequest, SandboxResponse } from './types';
 
 export interface ApiServerOptions {
@@ -17,6 +18,8 @@ export interface ApiServerOptions {
 	/** Values to mask wherever they appear in the request log. */
 	secrets: readonly string[];
 	serviceControl?: ControlHandler;
+	/** The service's switches for what its docs leave open, if it has any. */
+	variants?: AnyVariantSwitches;
 }
 
 export interface RunningApiServer {
@@ -72,7 +75,7 @@ async function serveRequest(req: http.IncomingMessage, res: http.ServerResponse,
 	};
 
 	if (url.pathname.startsWith(CONTROL_PREFIX)) {
-		sendResponse(res, answerControlRequest(recorded, parsed.invalid, options.control, options.serviceControl));
+		sendResponse(res, answerControlRequest(recorded, parsed.invalid, options.control, options.serviceControl, options.variants));
 		return;
 	}
 

@@ -7,6 +7,10 @@ import type { FaultStatus } from './faults';
 import type { KeyMode } from './keys';
 import { startApiServer } from './server';
 import type { ApiHandler, ControlHandler, SandboxControl } from './types';
+import type { AnyVariantSwitches } from './variants';
+
+/** What every store offers the core: a way back to its seeded state, and its switches if it has any. */
+type ServiceStore = { reset(): void; readonly variants?: AnyVariantSwitches };
 
 /** A credential as n8n stores it: the credential type's name and its field values. */
 export interface N8nCredential {
@@ -20,7 +24,7 @@ export interface N8nCredential {
 }
 
 /** What a service declares; `defineService` adds `start`. */
-export interface ServiceSpec<Name extends string, Keys, Store extends { reset(): void }, Info extends Record<string, string>> {
+export interface ServiceSpec<Name extends string, Keys, Store extends ServiceStore, Info extends Record<string, string>> {
 	/** Property name on the running sandbox, e.g. `sendKit`. */
 	name: Name;
 	/** Display name, e.g. `SendKit`. */
@@ -61,14 +65,14 @@ export type RunningService<Name extends string = string, Store = unknown, Info e
 export interface ServiceDescriptor<
 	Name extends string = string,
 	Keys = unknown,
-	Store extends { reset(): void } = { reset(): void },
+	Store extends ServiceStore = ServiceStore,
 	Info extends Record<string, string> = Record<string, string>,
 > extends ServiceSpec<Name, Keys, Store, Info> {
 	/** Starts the API on 127.0.0.1 (`port` 0: a free one) with fresh or fixed keys and a seeded store. */
 	start(options: { port: number; keys: KeyMode }): Promise<RunningService<Name, Store, Info>>;
 }
 
-export function defineService<Name extends string, Keys, Store extends { reset(): void }, Info extends Record<string, string>>(
+export function defineService<Name extends string, Keys, Store extends ServiceStore, Info extends Record<string, string>>(
 	spec: ServiceSpec<Name, Keys, Store, Info>,
 ): ServiceDescriptor<Name, Keys, Store, Info> {
 	return {
@@ -84,6 +88,7 @@ export function defineService<Name extends string, Keys, Store extends { reset()
 				faultBody: spec.faultBody,
 				secrets: spec.secrets(keys),
 				serviceControl: spec.control?.(store),
+				variants: store.variants,
 			});
 			const info = spec.info(keys);
 			const env: Record<string, string> = { [`${spec.envPrefix}_URL`]: server.url };

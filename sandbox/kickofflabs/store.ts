@@ -1,5 +1,6 @@
 import type { KickoffLabsIdentity } from './keys';
 import { KickoffLabsWebhooks } from './webhooks';
+import { kickoffLabsVariants } from './variants';
 
 export interface KickoffLabsAction {
 	id: number;
@@ -102,6 +103,8 @@ export class KickoffLabsStore {
 	readonly campaigns: readonly KickoffLabsCampaign[];
 	/** Registered outbound webhooks and the deliveries made to them. */
 	readonly webhooks = new KickoffLabsWebhooks();
+	/** How the sandbox answers where KickoffLabs's docs are silent. */
+	readonly variants = kickoffLabsVariants();
 	private leadList: StoredKickoffLabsLead[] = [];
 	/**
 	 * Each campaign's leads in signup order, and its leads by email and by social id: a signup is looked up by these,
@@ -126,6 +129,7 @@ export class KickoffLabsStore {
 		this.bySocialId.clear();
 		this.rankings.clear();
 		this.webhooks.reset();
+		this.variants.reset();
 	}
 
 	campaign(id: number): KickoffLabsCampaign | undefined {

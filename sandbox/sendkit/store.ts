@@ -3,6 +3,7 @@ import { EnrichmentJobs } from './enrichment';
 import { ObjectIdSequence } from './ids';
 import type { SendKitIdentity } from './keys';
 import type { NewSendKitLead, StoredSendKitLead, SendKitLeadChanges, SendKitLeadFields } from './types';
+import { sendKitVariants } from './variants';
 import { SendKitWebhooks } from './webhooks';
 
 export interface SendKitWorkspace {
@@ -36,6 +37,8 @@ export class SendKitStore {
 	readonly campaigns: CampaignBook;
 	readonly enrichment: EnrichmentJobs;
 	listing: ListingSettings = { style: 'cursor', filterAfterScan: false };
+	/** How the sandbox answers where SendKit's docs are silent. */
+	readonly variants = sendKitVariants();
 	/** Registered webhooks and the deliveries made to them. */
 	readonly webhooks = new SendKitWebhooks();
 	private readonly leadsById = new Map<string, StoredSendKitLead>();
@@ -69,6 +72,7 @@ export class SendKitStore {
 		this.enrichment.reset();
 		this.listing = { style: 'cursor', filterAfterScan: false };
 		this.webhooks.reset();
+		this.variants.reset();
 	}
 
 	newId(): string {

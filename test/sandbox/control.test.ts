@@ -168,7 +168,7 @@ describe('lifecycle', () => {
 
 describe('cli', () => {
 	it('reads ports from the environment and --ttl-seconds from the arguments', () => {
-		expect(parseCliOptions([], {})).toEqual({ ports: { sendKit: 5680, kickoffLabs: 5681, openAi: 5682 }, ttlSeconds: undefined, faults: undefined });
+		expect(parseCliOptions([], {})).toEqual({ ports: { sendKit: 5680, kickoffLabs: 5681, openAi: 5682 }, ttlSeconds: undefined, faults: undefined, variants: undefined });
 		expect(parseCliOptions(['--ttl-seconds', '30'], { SENDKIT_SANDBOX_PORT: '7000', KICKOFFLABS_SANDBOX_PORT: '7001' })).toEqual({
 			ports: { sendKit: 7000, kickoffLabs: 7001, openAi: 5682 },
 			ttlSeconds: 30,
