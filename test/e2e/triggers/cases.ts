@@ -90,7 +90,7 @@ const statuses = (executions: ExecutionSummary[]) => executions.map((execution) 
 
 export const triggerCases: Record<string, TriggerCase> = {
 	'kickofflabs-signup-to-sendkit.json': {
-		title: 'KickoffLabs Trigger: registered on activation and kept through a sandbox reset, a signup creates the SendKit lead, an existing one is tagged, a form-encoded one works, one without an email is a failed execution, forged calls start nothing, deactivation removes the webhook',
+		title: 'KickoffLabs Trigger: registered on activation and kept through a sandbox reset, a signup creates the SendKit lead, an existing one is tagged, a form-encoded one works, one without an email is a failed execution, a repeat signup and forged calls start nothing, deactivation removes the webhook',
 		async run(context, failures) {
 			const { sandbox, rest, n8nUrl } = context;
 			const webhooks = sandbox.kickoffLabs.store.webhooks;
@@ -141,13 +141,15 @@ export const triggerCases: Record<string, TriggerCase> = {
 			const failed = executions.filter((execution) => execution.status === 'error');
 			check(failures, executions.length === 4 && failed.length === 1, `after a signup without an email: executions ${statuses(executions)}`);
 
+			// As the example's note says: signing up again is a repeat signup, which the trigger does not listen to.
+			await kickoffLabsSignup(sandbox, 'newcomer@example.com');
 			for (const kind of ['wrongToken', 'noToken'] as const) {
 				const delivery = await webhooks.forge(hook, kind, { email: 'mallory@example.com' });
 				check(failures, delivery.status === 401, `a ${kind} call was answered ${delivery.status ?? delivery.error}`);
 			}
 			await sleep(QUIET_MS);
 			executions = await rest.executions(context.workflowId);
-			check(failures, executions.length === 4, `forged calls started executions: ${statuses(executions)}`);
+			check(failures, executions.length === 4, `a repeat signup or forged calls started executions: ${statuses(executions)}`);
 			check(failures, !sandbox.sendKit.store.allLeads().some((lead) => lead.email === 'mallory@example.com'), 'a forged call created a SendKit lead');
 
 			await rest.deactivate(context.workflowId);
