@@ -25,6 +25,9 @@ export const SEARCH_WORDS: Array<{ word: string; nodes: string[] }> = [
 	{ word: 'lead', nodes: ['kickoffLabs', 'sendKit'] },
 	{ word: 'cold email', nodes: ['sendKit'] },
 	{ word: 'outreach', nodes: ['sendKit'] },
+	// The triggers, where users look for "on new lead" (SendKit has no lead-created event: a separate trigger polls).
+	{ word: 'new lead', nodes: ['sendKitNewLeadTrigger', 'kickoffLabsTrigger', 'sendKitTrigger'] },
+	{ word: 'signup', nodes: ['kickoffLabsTrigger', 'sendKitNewLeadTrigger', 'sendKitTrigger'] },
 ];
 
 const BROWSER_ID = 'lead-capture-e2e';
