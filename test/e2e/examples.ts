@@ -3,9 +3,15 @@
  * reset sandbox, keyed by file name. Every examples/*.json needs an entry here (the e2e run fails
  * for an example without one, and for an entry without its example).
  */
-import type { WorkflowSpec } from './expect';
+import type { ItemCheck, WorkflowSpec } from './expect';
 
 const LEAD_ID = /^[a-f0-9]{24}$/;
+
+/** The agent example's answer to its pinned message `item`: the fake model quotes the tool's result word for word. */
+function agentAnswer(item: number, outcome: string, email: string): ItemCheck {
+	const quoted = new RegExp(`^The tool answered: \\[\\{"outcome":"${outcome}",.*"email":"${email.replace(/\./g, '\\.')}"`);
+	return { node: 'Waitlist Agent', output: 0, item, fields: { output: quoted } };
+}
 
 export const exampleExpectations: Record<string, WorkflowSpec> = {
 	'sendkit-create-leads.json': {
@@ -75,16 +81,7 @@ export const exampleExpectations: Record<string, WorkflowSpec> = {
 	'agent-waitlist-signup.json': {
 		title: 'an AI Agent (3.1) with the fake model signs up three messages: two new, one already on the list',
 		outputs: { 'Waitlist Agent': [3] },
-		items: [
-			{ node: 'Waitlist Agent', output: 0, item: 0, fields: { output: /^The tool answered: \[\{"outcome":"newLead",.*"email":"alan@example\.com"/ } },
-			{ node: 'Waitlist Agent', output: 0, item: 1, fields: { output: /^The tool answered: \[\{"outcome":"newLead",.*"email":"joan@example\.com"/ } },
-			{
-				node: 'Waitlist Agent',
-				output: 0,
-				item: 2,
-				fields: { output: /^The tool answered: \[\{"outcome":"existingLead",.*"email":"alan@example\.com"/ },
-			},
-		],
+		items: [agentAnswer(0, 'newLead', 'alan@example.com'), agentAnswer(1, 'newLead', 'joan@example.com'), agentAnswer(2, 'existingLead', 'alan@example.com')],
 		requests: [{ api: 'kickoffLabs', method: 'POST', path: /^\/v2\/135544$/, count: 3 }],
 	},
 };
@@ -122,10 +119,6 @@ export const exampleRerunExpectations: Record<string, WorkflowSpec> = {
 	'agent-waitlist-signup.json': {
 		title: 'run again without a reset: the agent answers existingLead for all three messages',
 		outputs: { 'Waitlist Agent': [3] },
-		items: [
-			{ node: 'Waitlist Agent', output: 0, item: 0, fields: { output: /^The tool answered: \[\{"outcome":"existingLead",.*"email":"alan@example\.com"/ } },
-			{ node: 'Waitlist Agent', output: 0, item: 1, fields: { output: /^The tool answered: \[\{"outcome":"existingLead",.*"email":"joan@example\.com"/ } },
-			{ node: 'Waitlist Agent', output: 0, item: 2, fields: { output: /^The tool answered: \[\{"outcome":"existingLead",.*"email":"alan@example\.com"/ } },
-		],
+		items: [agentAnswer(0, 'existingLead', 'alan@example.com'), agentAnswer(1, 'existingLead', 'joan@example.com'), agentAnswer(2, 'existingLead', 'alan@example.com')],
 	},
 };
