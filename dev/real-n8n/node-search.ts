@@ -22,8 +22,6 @@ import { freePort, log, repoRoot } from './util';
 const DISPLAY_NAMES: Record<string, string> = {
 	sendKit: 'SendKit',
 	kickoffLabs: 'KickoffLabs',
-	kickoffLabsTrigger: 'KickoffLabs Trigger',
-	sendKitTrigger: 'SendKit Trigger',
 	sendKitNewLeadTrigger: 'SendKit New Lead Trigger',
 };
 
