@@ -13,7 +13,8 @@ export class SendKitApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../nodes/SendKit/sendKit.svg', dark: 'file:../nodes/SendKit/sendKit.dark.svg' };
 
-	documentationUrl = 'https://docs.sendkit.ai/';
+	// n8n's lint wants the URL written out here; a test checks it against the nodes' (nodes/shared/documentation.ts).
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-lead-capture#sendkit-api';
 
 	properties: INodeProperties[] = [
 		{

@@ -19,7 +19,11 @@ import { statePath } from './runtime';
 import { freePort, log, repoRoot } from './util';
 
 /** The node panel shows each node by its display name. */
-const DISPLAY_NAMES: Record<string, string> = { sendKit: 'SendKit', kickoffLabs: 'KickoffLabs' };
+const DISPLAY_NAMES: Record<string, string> = {
+	sendKit: 'SendKit',
+	kickoffLabs: 'KickoffLabs',
+	sendKitNewLeadTrigger: 'SendKit New Lead Trigger',
+};
 
 interface Texts {
 	allInnerTexts(): Promise<string[]>;

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { readmeSection } from '../shared/documentation';
 import { outputsExpression } from '../shared/outputs';
 import { outputTableOf } from '../shared/router';
 import * as campaign from './actions/campaign/Campaign.resource';
@@ -12,6 +13,7 @@ import { searchCampaigns } from './fields/campaign.locator';
 export class KickoffLabs implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'KickoffLabs',
+		documentationUrl: readmeSection('kickofflabs-node'),
 		name: 'kickoffLabs',
 		icon: { light: 'file:kickoffLabs.svg', dark: 'file:kickoffLabs.dark.svg' },
 		group: ['output'],

@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { readmeSection } from '../shared/documentation';
 import { standaloneRun } from '../shared/run';
 import {
 	chosenEvents,
@@ -31,12 +32,13 @@ import { createdWebhookSchema, registrationOf, removeWebhook, urlWithToken } fro
 export class KickoffLabsTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'KickoffLabs Trigger',
+		documentationUrl: readmeSection('kickofflabs-trigger-kickofflabstrigger'),
 		name: 'kickoffLabsTrigger',
 		icon: { light: 'file:kickoffLabs.svg', dark: 'file:kickoffLabs.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow on new KickoffLabs signups, referrals, score changes and other lead events',
+		description: 'Starts the workflow when a lead signs up to a KickoffLabs waitlist (new lead), refers someone, scores points, and more',
 		defaults: { name: 'KickoffLabs Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -45,7 +47,7 @@ export class KickoffLabsTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Activating the workflow registers its webhook in the KickoffLabs campaign; deactivating removes it. Calls without the secret token the node puts in that URL are refused.',
+					'Publishing the workflow registers its webhook in the KickoffLabs campaign; unpublishing removes it. Calls without the secret token the node puts in that URL are refused. Each item is the lead as KickoffLabs sent it, with the event\'s name in event.',
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -118,8 +120,9 @@ export class KickoffLabsTrigger implements INodeType {
 		if (!registration || !sameSecret(registration.token, query.token)) {
 			return refuseCall(this, 'this URL needs the token the KickoffLabs Trigger registered');
 		}
-		const lead = leadFromBody(this.getBodyData());
-		const event = typeof lead.__event === 'string' ? lead.__event : undefined;
+		// KickoffLabs names the event in `__event`; the item names it once, in `event`, as the SendKit Trigger does.
+		const { __event: sentEvent, ...lead } = leadFromBody(this.getBodyData());
+		const event = typeof sentEvent === 'string' ? sentEvent : undefined;
 		if (!event || !registration.events.includes(event)) return ignoreEvent(event);
 		return { workflowData: [[deliveryItem(event, lead)]] };
 	}

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { readmeSection } from '../shared/documentation';
 import { outputsExpression } from '../shared/outputs';
 import { outputTableOf } from '../shared/router';
 import * as campaign from './actions/campaign/Campaign.resource';
@@ -11,6 +12,7 @@ import { searchCampaigns } from './fields/campaign.locator';
 export class SendKit implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'SendKit',
+		documentationUrl: readmeSection('sendkit-node'),
 		name: 'sendKit',
 		icon: { light: 'file:sendKit.svg', dark: 'file:sendKit.dark.svg' },
 		group: ['output'],
@@ -26,7 +28,7 @@ export class SendKit implements INodeType {
 		hints: [
 			{
 				message:
-					'Existing Lead carries what SendKit\'s 409 answer holds (_id, email, firstName, lastName) plus conflict, unless Return Full Existing Lead is on. The field preview shows Created\'s fields.',
+					'Existing Lead carries what SendKit tells about the lead it already has (_id, email, firstName, lastName) plus conflict, unless Return Full Existing Lead is on. The field preview shows Created\'s fields.',
 				type: 'info',
 				location: 'outputPane',
 				whenToDisplay: 'always',

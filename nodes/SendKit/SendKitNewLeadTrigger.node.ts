@@ -1,6 +1,7 @@
 import type { IPollFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { readmeSection } from '../shared/documentation';
 import { standaloneRun } from '../shared/run';
 import { leadsAfter, newestLead } from './trigger/newLeads';
 
@@ -19,12 +20,13 @@ interface PollState {
 export class SendKitNewLeadTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'SendKit New Lead Trigger',
+		documentationUrl: readmeSection('sendkit-new-lead-trigger-sendkitnewleadtrigger'),
 		name: 'sendKitNewLeadTrigger',
 		icon: { light: 'file:sendKit.svg', dark: 'file:sendKit.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: 'New lead',
-		description: 'Starts the workflow when a lead is created in SendKit (checked on a schedule)',
+		description: 'Starts the workflow on each new lead in SendKit (lead created, signup, import), checked on a schedule',
 		defaults: { name: 'SendKit New Lead Trigger' },
 		polling: true,
 		inputs: [],
@@ -33,7 +35,7 @@ export class SendKitNewLeadTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Each lead created after the workflow is activated starts it once. Leads that exist at activation do not. Fetch Test Event returns the newest lead.',
+					'Each lead created after the workflow is published starts it once. Leads that exist when it is published do not. Fetch Test Event returns the newest lead.',
 				name: 'notice',
 				type: 'notice',
 				default: '',

@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { readmeSection } from '../shared/documentation';
 import { standaloneRun } from '../shared/run';
 import {
 	chosenEvents,
@@ -21,7 +22,7 @@ import {
 	saveRegistration,
 } from '../shared/webhooks';
 import { sendKit } from './transport/service';
-import { SENDKIT_EVENTS, TEST_EVENT } from './trigger/events';
+import { SENDKIT_EVENTS, TEST_DELIVERY_NOTE, TEST_EVENT } from './trigger/events';
 import { fetchWebhook, registrationOf, removeWebhook, webhookEnvelopeSchema } from './trigger/registration';
 
 /**
@@ -31,12 +32,13 @@ import { fetchWebhook, registrationOf, removeWebhook, webhookEnvelopeSchema } fr
 export class SendKitTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'SendKit Trigger',
+		documentationUrl: readmeSection('sendkit-trigger-sendkittrigger'),
 		name: 'sendKitTrigger',
 		icon: { light: 'file:sendKit.svg', dark: 'file:sendKit.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow on SendKit email and lead events, with every delivery\'s signature checked',
+		description: 'Starts the workflow on SendKit email and lead events (replies, bounces, tag changes). For each new lead, use SendKit New Lead Trigger',
 		defaults: { name: 'SendKit Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -45,7 +47,7 @@ export class SendKitTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Activating the workflow registers a signed webhook in SendKit; deactivating deletes it. For new leads, use the SendKit New Lead Trigger: SendKit has no lead-created event.',
+					'Publishing the workflow registers a signed webhook in SendKit; unpublishing deletes it. For new leads, use the SendKit New Lead Trigger: SendKit has no lead-created event. SendKit\'s test delivery starts the workflow with event "test" and no lead or email fields: map fields from a real event.',
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -118,7 +120,7 @@ export class SendKitTrigger implements INodeType {
 		const body: unknown = this.getBodyData();
 		const bodyEvent = typeof body === 'object' && body !== null ? (body as { event?: unknown }).event : undefined;
 		const event = headerOf(this, 'x-webhook-event') ?? (typeof bodyEvent === 'string' ? bodyEvent : undefined);
-		if (event === TEST_EVENT) return { workflowData: [[deliveryItem(event, body, { test: true })]] };
+		if (event === TEST_EVENT) return { workflowData: [[deliveryItem(event, body, { test: true, note: TEST_DELIVERY_NOTE })]] };
 		if (!event || !registration.events.includes(event)) return ignoreEvent(event);
 		return { workflowData: [[deliveryItem(event, body)]] };
 	}

@@ -91,8 +91,11 @@ export class KickoffLabsWebhooks {
 		return await this.outbox.send({ url: url.toString(), event, kind, ...this.encode({ __event: event, ...payload }) });
 	}
 
+	/**
+	 * Forgets the deliveries but keeps the registrations: they are the account's settings, like its campaigns, and a
+	 * published trigger registers only at publish time, so clearing them would silently disconnect it.
+	 */
 	reset(): void {
-		this.hooks = [];
 		this.outbox.reset();
 		this.format = 'json';
 	}

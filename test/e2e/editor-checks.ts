@@ -25,6 +25,10 @@ export const SEARCH_WORDS: Array<{ word: string; nodes: string[] }> = [
 	{ word: 'lead', nodes: ['kickoffLabs', 'sendKit'] },
 	{ word: 'cold email', nodes: ['sendKit'] },
 	{ word: 'outreach', nodes: ['sendKit'] },
+	// Where users look for "on new lead": SendKit has no lead-created event, so its new-lead trigger is an entry of its
+	// own; the panel shows the KickoffLabs Trigger inside the KickoffLabs entry, which it finds by that node's aliases.
+	{ word: 'new lead', nodes: ['sendKitNewLeadTrigger', 'kickoffLabs'] },
+	{ word: 'signup', nodes: ['kickoffLabs', 'sendKitNewLeadTrigger'] },
 ];
 
 const BROWSER_ID = 'lead-capture-e2e';

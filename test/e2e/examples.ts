@@ -3,9 +3,15 @@
  * reset sandbox, keyed by file name. Every examples/*.json needs an entry here (the e2e run fails
  * for an example without one, and for an entry without its example).
  */
-import type { WorkflowSpec } from './expect';
+import type { ItemCheck, WorkflowSpec } from './expect';
 
 const LEAD_ID = /^[a-f0-9]{24}$/;
+
+/** The agent example's answer to its pinned message `item`: the fake model quotes the tool's result word for word. */
+function agentAnswer(item: number, outcome: string, email: string): ItemCheck {
+	const quoted = new RegExp(`^The tool answered: \\[\\{"outcome":"${outcome}",.*"email":"${email.replace(/\./g, '\\.')}"`);
+	return { node: 'Waitlist Agent', output: 0, item, fields: { output: quoted } };
+}
 
 export const exampleExpectations: Record<string, WorkflowSpec> = {
 	'sendkit-create-leads.json': {
@@ -54,7 +60,7 @@ export const exampleExpectations: Record<string, WorkflowSpec> = {
 	'kickofflabs-waitlist-signup.json': {
 		title: 'four sign-ups: two New Leads get a bonus, a returning one is updated, a typo to the Error output',
 		outputs: {
-			// ada and grace are new; ADA@example.com is ada again; not-an-email fails validation.
+			// hedy and katherine are new; HEDY@example.com is hedy again; not-an-email fails validation.
 			'Join Waitlist': [2, 1, 1],
 			'Welcome Bonus': [2],
 			'Mark as Returning': [1, 0],
@@ -64,27 +70,18 @@ export const exampleExpectations: Record<string, WorkflowSpec> = {
 				node: 'Join Waitlist',
 				output: 0,
 				item: 0,
-				fields: { email: 'ada@example.com', first_name: 'Ada', social_id: { present: true } },
+				fields: { email: 'hedy@example.com', first_name: 'Hedy', social_id: { present: true } },
 			},
-			{ node: 'Join Waitlist', output: 0, item: 1, fields: { email: 'grace@example.com', first_name: 'Grace' } },
-			{ node: 'Join Waitlist', output: 1, fields: { email: 'ada@example.com' } },
+			{ node: 'Join Waitlist', output: 0, item: 1, fields: { email: 'katherine@example.com', first_name: 'Katherine' } },
+			{ node: 'Join Waitlist', output: 1, fields: { email: 'hedy@example.com' } },
 			{ node: 'Join Waitlist', output: 2, fields: { error: /email/i } },
-			{ node: 'Mark as Returning', output: 0, fields: { email: 'ada@example.com' } },
+			{ node: 'Mark as Returning', output: 0, fields: { email: 'hedy@example.com' } },
 		],
 	},
 	'agent-waitlist-signup.json': {
 		title: 'an AI Agent (3.1) with the fake model signs up three messages: two new, one already on the list',
 		outputs: { 'Waitlist Agent': [3] },
-		items: [
-			{ node: 'Waitlist Agent', output: 0, item: 0, fields: { output: /^The tool answered: \[\{"outcome":"newLead",.*"email":"ada@example\.com"/ } },
-			{ node: 'Waitlist Agent', output: 0, item: 1, fields: { output: /^The tool answered: \[\{"outcome":"newLead",.*"email":"grace@example\.com"/ } },
-			{
-				node: 'Waitlist Agent',
-				output: 0,
-				item: 2,
-				fields: { output: /^The tool answered: \[\{"outcome":"existingLead",.*"email":"ada@example\.com"/ },
-			},
-		],
+		items: [agentAnswer(0, 'newLead', 'alan@example.com'), agentAnswer(1, 'newLead', 'joan@example.com'), agentAnswer(2, 'existingLead', 'alan@example.com')],
 		requests: [{ api: 'kickoffLabs', method: 'POST', path: /^\/v2\/135544$/, count: 3 }],
 	},
 };
@@ -107,8 +104,21 @@ export const exampleRerunExpectations: Record<string, WorkflowSpec> = {
 		title: 'run again without a reset: every valid signup goes to Existing Lead, nothing to New Lead',
 		outputs: { 'Join Waitlist': [0, 3, 1], 'Welcome Bonus': [], 'Mark as Returning': [3, 0] },
 		items: [
-			{ node: 'Join Waitlist', output: 1, item: 0, fields: { email: 'ada@example.com' } },
-			{ node: 'Join Waitlist', output: 1, item: 1, fields: { email: 'grace@example.com' } },
+			{ node: 'Join Waitlist', output: 1, item: 0, fields: { email: 'hedy@example.com' } },
+			{ node: 'Join Waitlist', output: 1, item: 1, fields: { email: 'katherine@example.com' } },
 		],
+	},
+	'sendkit-import-to-campaign.json': {
+		title: 'run again without a reset: every valid row skipped by the import and by the campaign, the typo to Error',
+		outputs: { 'Import Contacts': [4, 1], 'Add to Campaign': [4, 0] },
+		items: [0, 1, 2, 3].flatMap((item) => [
+			{ node: 'Import Contacts', output: 0, item, fields: { status: 'skipped' } },
+			{ node: 'Add to Campaign', output: 0, item, fields: { status: 'skipped' } },
+		]),
+	},
+	'agent-waitlist-signup.json': {
+		title: 'run again without a reset: the agent answers existingLead for all three messages',
+		outputs: { 'Waitlist Agent': [3] },
+		items: [agentAnswer(0, 'existingLead', 'alan@example.com'), agentAnswer(1, 'existingLead', 'joan@example.com'), agentAnswer(2, 'existingLead', 'alan@example.com')],
 	},
 };

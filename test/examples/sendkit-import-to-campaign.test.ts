@@ -35,4 +35,21 @@ describe('examples/sendkit-import-to-campaign.json', () => {
 		expect(ada).toMatchObject({ firstName: 'Ada', companyName: 'Acme', tags: ['crm-import'], customFields: { crmId: 'crm-1001' } });
 		expect(sendKit.store.campaigns.leadsOf(sendKit.draftCampaignId).map((member) => member.status)).toEqual(['pending', 'pending', 'pending']);
 	});
+
+	it('run again, as its note says: every valid row is skipped and left unchanged, and skipped by the campaign too', async () => {
+		const workflow = loadWorkflow('examples/sendkit-import-to-campaign.json');
+		const sendKit = world().sandbox.sendKit;
+		const credentials = sendKitCredentials(world().sandbox);
+		await runWorkflow(world().engine, workflow, { credentials });
+
+		const again = await runWorkflow(world().engine, workflow, { credentials });
+
+		expect(again.error).toBeUndefined();
+		const statuses = (node: string) => again.output(node, 0).map((item) => item.json.status);
+		expect(statuses('Import Contacts')).toEqual(['skipped', 'skipped', 'skipped', 'skipped']);
+		expect(again.output('Import Contacts', 1)).toHaveLength(1);
+		expect(statuses('Add to Campaign')).toEqual(['skipped', 'skipped', 'skipped', 'skipped']);
+		expect(sendKit.store.findLeadByEmail(sendKit.workspaceId, 'ada@acme.example')).toMatchObject({ customFields: { crmId: 'crm-1001' } });
+		expect(sendKit.store.campaigns.leadsOf(sendKit.draftCampaignId)).toHaveLength(3);
+	});
 });

@@ -15,7 +15,7 @@ describe('KickoffLabs API credential', () => {
 			['campaignId', false, '', false],
 			['baseUrl', false, 'https://api.kickofflabs.com', false],
 		]);
-		expect(credential.documentationUrl).toBe('https://support.kickofflabs.com/developer/');
+		expect(credential.documentationUrl).toBe('https://www.npmjs.com/package/n8n-nodes-lead-capture#kickofflabs-api');
 		expect(credential.icon).toEqual({
 			light: 'file:../nodes/KickoffLabs/kickoffLabs.svg',
 			dark: 'file:../nodes/KickoffLabs/kickoffLabs.dark.svg',

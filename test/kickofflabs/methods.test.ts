@@ -59,12 +59,23 @@ describe('KickoffLabs editor lists (against the sandbox)', () => {
 		const byId = await searchCampaigns.call(loadOptionsContext({}), sandbox.kickoffLabs.defaultCampaignId);
 
 		expect(all.results).toEqual([
-			{ name: 'Launch Waitlist', value: sandbox.kickoffLabs.defaultCampaignId },
+			{ name: "Launch Waitlist (the credential's default)", value: sandbox.kickoffLabs.defaultCampaignId },
 			{ name: 'Beta Referral Program', value: sandbox.kickoffLabs.otherCampaignId },
 		]);
 		expect(filtered.results.map((result) => result.name)).toEqual(['Beta Referral Program']);
-		expect(byId.results.map((result) => result.name)).toEqual(['Launch Waitlist']);
+		expect(byId.results.map((result) => result.name)).toEqual(["Launch Waitlist (the credential's default)"]);
 		expect(sandbox.kickoffLabs.control.requests.map((request) => request.path)).toEqual(['/v2/campaigns', '/v2/campaigns', '/v2/campaigns']);
+	});
+
+	it("shows which campaign an empty Campaign means: the credential's default comes first in the picker, marked", async () => {
+		const otherIsDefault = await searchCampaigns.call(loadOptionsContext({}, { campaignId: ` ${sandbox.kickoffLabs.otherCampaignId} ` }));
+		const noDefault = await searchCampaigns.call(loadOptionsContext({}, { campaignId: '' }));
+
+		expect(otherIsDefault.results).toEqual([
+			{ name: "Beta Referral Program (the credential's default)", value: sandbox.kickoffLabs.otherCampaignId },
+			{ name: 'Launch Waitlist', value: sandbox.kickoffLabs.defaultCampaignId },
+		]);
+		expect(noDefault.results.map((result) => result.name)).toEqual(['Launch Waitlist', 'Beta Referral Program']);
 	});
 
 	it('reports a wrong key in the picker as a clear error', async () => {

@@ -169,7 +169,7 @@ describe('KickoffLabs Trigger: activation and deactivation', () => {
 });
 
 describe('KickoffLabs Trigger: deliveries', () => {
-	it('a new signup starts the workflow once with the lead as sent and the event name', async () => {
+	it('a new signup starts the workflow once with the lead as sent and the event name once, in event', async () => {
 		const active = await activateTrigger();
 		await signUp({ email: 'ada@example.com', first_name: 'Ada', 'custom_fields[plan]': 'pro' });
 		const runs = await settle(active);
@@ -179,7 +179,8 @@ describe('KickoffLabs Trigger: deliveries', () => {
 		expect(items).toHaveLength(1);
 		const lead = items[0].json;
 		expect(Object.keys(lead)[0]).toBe('event');
-		expect(lead).toMatchObject({ event: 'new_signup', __event: 'new_signup', email: 'ada@example.com', first_name: 'Ada', custom_fields: { plan: 'pro' } });
+		expect(lead).toMatchObject({ event: 'new_signup', email: 'ada@example.com', first_name: 'Ada', custom_fields: { plan: 'pro' } });
+		expect(lead).not.toHaveProperty('__event');
 		expect(lead.social_id).toMatch(/^[0-9A-Z]{6}$/);
 		expect(webhooks().outbox.deliveries.map((delivery) => delivery.status)).toEqual([200]);
 	});

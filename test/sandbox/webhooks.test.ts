@@ -146,6 +146,15 @@ describe('KickoffLabs /v2/:campaign/outbound-webhook', () => {
 		expect(params.get('custom_fields[plan]')).toBe('pro');
 	});
 
+	it('keeps its registered webhooks through a reset, as an account keeps its settings: a published trigger still receives signups', async () => {
+		await kickoffLabs.post(path(), { url: receiver.url, events: ['new_signup'] });
+		expect((await client(sandbox.kickoffLabs.url).post('/__sandbox/reset')).status).toBe(200);
+		expect(sandbox.kickoffLabs.store.webhooks.list()).toEqual([expect.objectContaining({ url: receiver.url, events: ['new_signup'] })]);
+		await kickoffLabs.post(`/v2/${sandbox.kickoffLabs.defaultCampaignId}`, { email: 'after-reset@example.com' });
+		await sandbox.kickoffLabs.store.webhooks.outbox.settled();
+		expect(receiver.received.map((delivery) => JSON.parse(delivery.body).email)).toEqual(['after-reset@example.com']);
+	});
+
 	it('removes by URL; an unknown URL is 404', async () => {
 		await kickoffLabs.post(path(), { url: receiver.url, events: ['new_signup'] });
 		expect((await kickoffLabs.delete(path(), { params: { url: receiver.url } })).status).toBe(200);

@@ -160,13 +160,17 @@ describe('SendKit Trigger: deliveries', () => {
 		expect(runs).toHaveLength(1);
 	});
 
-	it('a test delivery from SendKit is accepted and says it is a test', async () => {
+	it('a test delivery from SendKit is accepted and says it is a test that carries no lead or email to map fields from', async () => {
 		const active = await activateTrigger();
 		const response = await api().post(`/v1/webhooks/${webhooks().list()[0]._id}/test`);
 		expect(response.data).toEqual({ success: true, data: { statusCode: 200, delivered: true } });
 		const runs = await settle(active);
 		expect(runs).toHaveLength(1);
-		expect(runs[0].output(TRIGGER)[0].json).toMatchObject({ event: 'test', test: true });
+		expect(runs[0].output(TRIGGER)[0].json).toMatchObject({
+			event: 'test',
+			test: true,
+			note: "This is SendKit's test delivery: it carries no lead or email fields. Real events carry the lead or the email: map fields from one of those.",
+		});
 	});
 
 	it.each(['unsigned', 'forged', 'tampered'] as const)('a %s delivery gets 401 and starts nothing', async (kind) => {

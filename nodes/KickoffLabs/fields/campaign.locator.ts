@@ -31,7 +31,7 @@ export const campaignLocator: INodeProperties = {
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
 	description: 'The campaign to work in. Leave empty to use the Default Campaign ID of the KickoffLabs credential.',
-	hint: 'Empty: the Default Campaign ID of the KickoffLabs credential is used',
+	hint: "Empty: the Default Campaign ID of the KickoffLabs credential is used (marked as the credential's default in the list)",
 	modes: [
 		{
 			displayName: 'From List',
@@ -55,14 +55,20 @@ export const campaignLocator: INodeProperties = {
 	],
 };
 
-/** The Campaign picker: GET /v2/campaigns, filtered by name or ID as the user types. */
+/**
+ * The Campaign picker: GET /v2/campaigns, filtered by name or ID as the user types. The credential's default campaign
+ * comes first and says so, because an empty Campaign means that one and the field cannot name it otherwise.
+ */
 export async function searchCampaigns(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const campaigns = await kickoffLabs.request(standaloneRun(this), { method: 'GET', path: '/v2/campaigns' }, campaignListSchema);
+	const defaultId = campaignIdOf(undefined, (await kickoffLabs.credentials(this)).campaignId)?.id;
+	const isDefault = (campaign: { id: number | string }) => String(campaign.id) === defaultId;
 	const needle = (filter ?? '').trim().toLowerCase();
 	return {
 		results: campaigns
 			.filter((campaign) => !needle || campaign.name.toLowerCase().includes(needle) || String(campaign.id).includes(needle))
-			.map((campaign) => ({ name: campaign.name, value: String(campaign.id) })),
+			.sort((a, b) => Number(isDefault(b)) - Number(isDefault(a)))
+			.map((campaign) => ({ name: isDefault(campaign) ? `${campaign.name} (the credential's default)` : campaign.name, value: String(campaign.id) })),
 	};
 }
 

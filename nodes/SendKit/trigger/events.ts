@@ -13,8 +13,12 @@ export const SENDKIT_EVENTS: INodePropertyOptions[] = [
 	{ name: 'Email Sent', value: 'email.sent' },
 	{ name: 'Email Unsubscribed', value: 'email.unsubscribed' },
 	{ name: 'Lead Tag Changed', value: 'lead.tag_changed' },
-	{ name: 'Lead Updated', value: 'lead.updated', description: 'Inferred event name: not in the published examples' },
+	{ name: 'Lead Updated', value: 'lead.updated', description: "A lead's fields changed" },
 ];
 
 /** The event SendKit sends for a delivery made with "send test" (POST /v1/webhooks/{id}/test). */
 export const TEST_EVENT = 'test';
+
+/** Said on the item a test delivery starts, where a user looks for fields to map and finds none. */
+export const TEST_DELIVERY_NOTE =
+	'This is SendKit\'s test delivery: it carries no lead or email fields. Real events carry the lead or the email: map fields from one of those.';

@@ -59,11 +59,11 @@ async function waitForExecutions(
 	}
 }
 
-async function kickoffLabsSignup(sandbox: RunningSandbox, email: string): Promise<void> {
+async function kickoffLabsSignup(sandbox: RunningSandbox, lead: string | Record<string, string>): Promise<void> {
 	const response = await fetch(`${sandbox.kickoffLabs.url}/v2/${sandbox.kickoffLabs.defaultCampaignId}`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json', authorization: `Bearer ${sandbox.kickoffLabs.apiKey}` },
-		body: JSON.stringify({ email, first_name: 'E2E' }),
+		body: JSON.stringify({ first_name: 'E2E', ...(typeof lead === 'string' ? { email: lead } : lead) }),
 	});
 	if (response.status !== 200) throw new Error(`KickoffLabs sandbox signup answered ${response.status}`);
 }
@@ -78,15 +78,22 @@ async function sendKitApi(sandbox: RunningSandbox, method: string, route: string
 	return await response.json();
 }
 
+/** What the examples' notes tell a user of `npm start` to do to start over (the curl commands). */
+async function resetOverHttp(sandbox: RunningSandbox): Promise<void> {
+	for (const service of [sandbox.kickoffLabs, sandbox.sendKit]) {
+		const response = await fetch(`${service.url}/__sandbox/reset`, { method: 'POST' });
+		if (response.status !== 200) throw new Error(`${service.url}/__sandbox/reset answered ${response.status}`);
+	}
+}
+
 const statuses = (executions: ExecutionSummary[]) => executions.map((execution) => execution.status).join(', ') || 'none';
 
 export const triggerCases: Record<string, TriggerCase> = {
 	'kickofflabs-signup-to-sendkit.json': {
-		title: 'KickoffLabs Trigger: registered on activation, a signup creates the SendKit lead, an existing one is tagged, a form-encoded one works, forged calls start nothing, deactivation removes the webhook',
+		title: 'KickoffLabs Trigger: registered on activation and kept through a sandbox reset, a signup creates the SendKit lead, an existing one is tagged, a form-encoded one works, one without an email is a failed execution, a repeat signup and forged calls start nothing, deactivation removes the webhook',
 		async run(context, failures) {
 			const { sandbox, rest, n8nUrl } = context;
 			const webhooks = sandbox.kickoffLabs.store.webhooks;
-			await sendKitApi(sandbox, 'POST', '/v1/leads', { email: 'returning@example.com', tags: ['vip'] });
 
 			await rest.activate(context.workflowId);
 			await waitFor(() => webhooks.list().length > 0);
@@ -95,6 +102,10 @@ export const triggerCases: Record<string, TriggerCase> = {
 			if (!hook) return;
 			check(failures, hook.url.startsWith(`${n8nUrl}/webhook/`) && /[?&]token=[0-9a-f]{64}$/.test(hook.url), `registered URL is not n8n's with a token: ${hook.url.replace(/token=\w+/, 'token=…')}`);
 			check(failures, hook.events.join() === 'new_signup', `registered events: ${hook.events.join()}`);
+			// The examples' notes tell users to reset the sandboxes; the published workflow must keep receiving signups.
+			await resetOverHttp(sandbox);
+			check(failures, webhooks.list().length === 1, `after a sandbox reset the sandbox has ${webhooks.list().length} KickoffLabs webhook(s)`);
+			await sendKitApi(sandbox, 'POST', '/v1/leads', { email: 'returning@example.com', tags: ['vip'] });
 
 			await kickoffLabsSignup(sandbox, 'newcomer@example.com');
 			await webhooks.outbox.settled();
@@ -122,13 +133,23 @@ export const triggerCases: Record<string, TriggerCase> = {
 			const fromForm = sandbox.sendKit.store.allLeads().find((lead) => lead.email === 'form-encoded@example.com');
 			check(failures, fromForm?.firstName === 'E2E' && typeof fromForm.customFields.kickoffLabsSocialId === 'string', `lead from the form-encoded signup: ${JSON.stringify(fromForm)}`);
 
+			// A signup SendKit cannot take (no email) must show as a failed execution, not as a success that went nowhere.
+			webhooks.format = 'json';
+			await kickoffLabsSignup(sandbox, { phone_number: '+1 555 0100' });
+			await webhooks.outbox.settled();
+			executions = await waitForExecutions(context, 4);
+			const failed = executions.filter((execution) => execution.status === 'error');
+			check(failures, executions.length === 4 && failed.length === 1, `after a signup without an email: executions ${statuses(executions)}`);
+
+			// As the example's note says: signing up again is a repeat signup, which the trigger does not listen to.
+			await kickoffLabsSignup(sandbox, 'newcomer@example.com');
 			for (const kind of ['wrongToken', 'noToken'] as const) {
 				const delivery = await webhooks.forge(hook, kind, { email: 'mallory@example.com' });
 				check(failures, delivery.status === 401, `a ${kind} call was answered ${delivery.status ?? delivery.error}`);
 			}
 			await sleep(QUIET_MS);
 			executions = await rest.executions(context.workflowId);
-			check(failures, executions.length === 3, `forged calls started executions: ${statuses(executions)}`);
+			check(failures, executions.length === 4, `a repeat signup or forged calls started executions: ${statuses(executions)}`);
 			check(failures, !sandbox.sendKit.store.allLeads().some((lead) => lead.email === 'mallory@example.com'), 'a forged call created a SendKit lead');
 
 			await rest.deactivate(context.workflowId);
