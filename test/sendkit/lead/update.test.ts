@@ -1,6 +1,6 @@
 import { update } from '../../../nodes/SendKit/actions/lead/update.operation';
 import { errorOutputIndex, fixture, outputIndex } from '../../helpers/fixtures';
-import { withNodeSettings } from '../../helpers/world';
+import { withNodeSettings, withParameters } from '../../helpers/world';
 import { useSendKit } from '../../helpers/sendkit';
 
 const UPDATED = outputIndex(update.outputs, 'updated');
@@ -23,6 +23,41 @@ describe('SendKit › Lead › Update', () => {
 		const [patch] = requests('PATCH');
 		expect(patch.path).toBe(`/v1/leads/${lead._id}`);
 		expect(patch.body).toEqual({ jobTitle: 'CEO', tags: ['vip'], customFields: { stage: 'customer' } });
+	});
+
+	it('adds Tags to the lead\'s own by default: SendKit only replaces them, so the lead is read first and its tags kept', async () => {
+		const [lead] = seedLeads(1, () => ({ tags: ['vip', 'webinar'] }));
+
+		const result = await run(workflow, { leadId: lead._id, tags: 'returning, vip' });
+
+		expect(result.output('SendKit', UPDATED).map((item) => item.json.tags)).toEqual([['vip', 'webinar', 'returning']]);
+		expect(requests().map((request) => `${request.method} ${request.path}`)).toEqual([`GET /v1/leads/${lead._id}`, `PATCH /v1/leads/${lead._id}`]);
+	});
+
+	it('with Tags Mode Remove, takes only the given tags off the lead', async () => {
+		const [lead] = seedLeads(1, () => ({ tags: ['vip', 'webinar', 'cold'] }));
+
+		const result = await run(withParameters(workflow, 'SendKit', { tagsMode: 'remove' }), { leadId: lead._id, tags: 'cold, absent' });
+
+		expect(result.output('SendKit', UPDATED).map((item) => item.json.tags)).toEqual([['vip', 'webinar']]);
+	});
+
+	it('with Tags Mode Replace All, the lead\'s tags become exactly the given ones, without reading the lead first', async () => {
+		const [lead] = seedLeads(1, () => ({ tags: ['vip', 'webinar'] }));
+
+		const result = await run(withParameters(workflow, 'SendKit', { tagsMode: 'replace' }), { leadId: lead._id, tags: 'returning' });
+
+		expect(result.output('SendKit', UPDATED).map((item) => item.json.tags)).toEqual([['returning']]);
+		expect(requests().map((request) => request.method)).toEqual(['PATCH']);
+	});
+
+	it('adding tags to a lead SendKit does not know puts the input item on Not Found, with nothing written', async () => {
+		const missing = { leadId: 'cccccccccccccccccccccccc', tags: 'vip' };
+
+		const result = await run(workflow, missing);
+
+		expect(result.output('SendKit', NOT_FOUND).map((item) => item.json)).toEqual([missing]);
+		expect(requests('PATCH')).toHaveLength(0);
 	});
 
 	it('puts a lead SendKit does not know on Not Found with the input item unchanged', async () => {

@@ -9,8 +9,10 @@ import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import type { ApiRequest } from '../../../shared/request';
 import { leadFieldOptions, leadFieldsSchema } from '../../fields/lead.fields';
 import { leadIdProperty, leadIdSchema, leadPath } from '../../fields/leadId.field';
+import { tagsModeProperty, tagsModeSchema } from '../../fields/tagsMode.field';
 import { leadEnvelopeSchema } from '../../transport/schemas';
 import { sendKit } from '../../transport/service';
+import { withTagsApplied } from './tags';
 
 const outputs = { updated: 'Updated', notFound: 'Not Found' } as const;
 
@@ -29,20 +31,23 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		description: 'The fields to change. The email cannot be changed; custom fields are merged into the lead\'s own.',
+		description: 'The fields to change. The email cannot be changed; custom fields are merged into the lead\'s own; Tags Mode says what Tags do.',
 		options: leadFieldOptions,
 	},
+	tagsModeProperty,
 	sendOptionsCollection,
 ];
 
 const inputSchema = z.object({
 	leadId: leadIdSchema,
 	updateFields: leadFieldsSchema.refine((fields) => Object.keys(fields).length > 0, 'add at least one field to change'),
+	tagsMode: tagsModeSchema,
 });
 
 /**
  * PATCH /v1/leads/{id} with the fields set (docs/api-notes.md#sendkit-leads: custom fields merge, the email cannot
- * change). A lead SendKit does not know (its 404) goes to Not Found with the input item unchanged.
+ * change; tags are replaced, so Tags Mode decides the whole list). A lead SendKit does not know (its 404) goes to Not
+ * Found with the input item unchanged.
  */
 export const update = defineOperation({
 	option: {
@@ -56,8 +61,11 @@ export const update = defineOperation({
 	input: inputSchema,
 	keyOf: (input) => input.leadId,
 	send: async ({ context, run, input, itemIndex }) => {
-		const request: ApiRequest = { method: 'PATCH', path: leadPath(context, input.leadId, itemIndex), body: { ...input.updateFields }, itemIndex };
+		const notFound = { branch: 'notFound', json: inputJson(context, itemIndex, { leadId: input.leadId }) } as const;
+		const fields = await withTagsApplied(run, input.leadId, input.updateFields, input.tagsMode, itemIndex);
+		if (!fields) return notFound;
+		const request: ApiRequest = { method: 'PATCH', path: leadPath(context, input.leadId, itemIndex), body: { ...fields }, itemIndex };
 		const updated = await find(sendKit, run, request, leadEnvelopeSchema);
-		return updated ? { branch: 'updated', json: updated.data } : { branch: 'notFound', json: inputJson(context, itemIndex, { leadId: input.leadId }) };
+		return updated ? { branch: 'updated', json: updated.data } : notFound;
 	},
 });
