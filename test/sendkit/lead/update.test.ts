@@ -78,10 +78,34 @@ describe('SendKit › Lead › Update', () => {
 		const errors = result.output('SendKit', ERROR_OUTPUT);
 		expect(errors.map((item) => [item.json.error, item.pairedItem])).toEqual([
 			[expect.stringMatching(/^Invalid "Lead ID" in item 0: must be a SendKit lead ID/), { item: 0 }],
-			['Invalid "Update Fields" in item 1: add at least one field to change', { item: 1 }],
+			[
+				'Invalid "Update Fields" in item 1: Job Title, Tags and Custom Fields "stage" are empty, so there is nothing to change',
+				{ item: 1 },
+			],
 		]);
 		expect(result.output('SendKit', UPDATED)).toHaveLength(1);
 		expect(requests('PATCH')).toHaveLength(1);
+	});
+
+	it('an item whose fields are all left out fails with "add at least one field to change"', async () => {
+		const [lead] = seedLeads(1);
+
+		const result = await run(withParameters(workflow, 'SendKit', { updateFields: {} }), { leadId: lead._id });
+
+		expect(result.output('SendKit', ERROR_OUTPUT).map((item) => item.json.error)).toEqual(['Invalid "Update Fields" in item 0: add at least one field to change']);
+	});
+
+	it('with If Nothing to Change set to Pass the Lead On, an item whose fields came out empty changes nothing: its lead goes to Updated as it is', async () => {
+		const [lead] = seedLeads(1, () => ({ jobTitle: 'CTO', tags: ['vip'] }));
+		const passing = withParameters(workflow, 'SendKit', { options: { ifNothingToChange: 'passOn' } });
+
+		const result = await run(passing, { leadId: lead._id, jobTitle: '  ' }, { leadId: 'dddddddddddddddddddddddd' });
+
+		expect(result.output('SendKit', UPDATED).map((item) => [item.json._id, item.json.jobTitle, item.json.tags, item.pairedItem])).toEqual([
+			[lead._id, 'CTO', ['vip'], { item: 0 }],
+		]);
+		expect(result.output('SendKit', NOT_FOUND).map((item) => item.pairedItem)).toEqual([{ item: 1 }]);
+		expect(requests('PATCH')).toHaveLength(0);
 	});
 
 	it('without an error output, an invalid item stops the node before any request', async () => {
