@@ -20,18 +20,21 @@ import { sendKit } from '../../transport/service';
 import { findLeadByEmail, getLeadById } from './lookup';
 import { recoverCreate } from './recover';
 import { withTagsApplied } from './tags';
+import { leadToolAnswer } from './toolAnswer';
 
 /** Branch keys and the output names users see, in output order. */
 const outputs = { created: 'Created', existingLead: 'Existing Lead' } as const;
 
 type Branch = keyof typeof outputs;
 
+const toolAnswer = leadToolAnswer('created', 'existingLead');
+
 const properties: INodeProperties[] = [
 	toolDescriptionProperty('Adds a person to SendKit (cold outreach) as a lead, identified by email. Other details (name, company, job title, phone, LinkedIn URL, location, tags) are stored with the lead when given.', {
 		created: 'the lead is new; its SendKit record is returned.',
 		existingLead:
 			'the lead was not created: a lead with this email was already in SendKit. Its existing record is returned (updated with the given details if this tool is set to update existing leads), with "conflict" holding SendKit\'s message. Do not call again for this email.',
-	}),
+	}, toolAnswer),
 	emailProperty('Email of the new lead. Spaces are trimmed and it is lowercased, as SendKit stores it.'),
 	{
 		displayName: 'Update Existing Lead',
@@ -91,6 +94,7 @@ export const create = defineOperation({
 	properties,
 	outputs,
 	input: inputSchema,
+	toolAnswer,
 	keyOf: (input) => input.email,
 	send: async ({ run, input, itemIndex }) => await createLead(run, input, itemIndex),
 });

@@ -15,8 +15,11 @@ import { sendKit } from '../../transport/service';
 import { emptyFieldLabels, nothingToChangeMessage } from './emptyFields';
 import { getLeadById } from './lookup';
 import { withTagsApplied } from './tags';
+import { leadToolAnswer } from './toolAnswer';
 
 const outputs = { updated: 'Updated', notFound: 'Not Found' } as const;
+
+const toolAnswer = leadToolAnswer('updated');
 
 const properties: INodeProperties[] = [
 	toolDescriptionProperty(
@@ -25,6 +28,7 @@ const properties: INodeProperties[] = [
 			updated: 'the lead was changed; its updated record is returned.',
 			notFound: 'there is no lead with this ID; nothing was changed. Find the lead (for example by email) to get its ID.',
 		},
+		toolAnswer,
 	),
 	leadIdProperty,
 	{
@@ -98,6 +102,7 @@ export const update = defineOperation({
 	properties,
 	outputs,
 	input: inputSchema,
+	toolAnswer,
 	keyOf: (input) => input.leadId,
 	send: async ({ context, run, input, itemIndex }) => {
 		const notFound = { branch: 'notFound', json: inputJson(context, itemIndex, { leadId: input.leadId }) } as const;
