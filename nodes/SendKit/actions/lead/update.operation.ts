@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { find } from '../../../shared/find';
 import { inputJson } from '../../../shared/runner';
 import { defineOperation } from '../../../shared/operation';
-import { concurrencyOption, timeoutOption } from '../../../shared/sendSettings';
+import { concurrencyOption, sendOptionsCollection, timeoutOption } from '../../../shared/sendSettings';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import type { ApiRequest } from '../../../shared/request';
 import { leadFieldOptions, leadFieldsSchema } from '../../fields/lead.fields';
@@ -43,11 +43,7 @@ const properties: INodeProperties[] = [
 	},
 	tagsModeProperty,
 	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
+		...sendOptionsCollection,
 		options: [
 			concurrencyOption,
 			{
