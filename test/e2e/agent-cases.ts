@@ -33,7 +33,6 @@ export interface AgentCase {
 }
 
 const LEAD_ID = /^[a-f0-9]{24}$/;
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/;
 const present = { present: true } as const;
 
 export async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<void> {
@@ -111,20 +110,7 @@ export const agentCases: AgentCase[] = [
 		workflow: 'sendkit-get.json',
 		seed: seedSendKitLead('grace@example.com', 'Grace'),
 		toolArguments: { email: 'grace@example.com' },
-		// By email, SendKit's list shape: no customFields, phone, updatedAt.
-		toolResult: [
-			{
-				outcome: 'found',
-				_id: LEAD_ID,
-				email: 'grace@example.com',
-				firstName: 'Grace',
-				tags: [],
-				emailVerified: false,
-				userId: LEAD_ID,
-				workspaceId: LEAD_ID,
-				createdAt: TIMESTAMP,
-			},
-		],
+		toolResult: [{ outcome: 'found', ...sendKitLead('grace@example.com', 'Grace') }],
 	},
 	{
 		name: 'skNotFound',
