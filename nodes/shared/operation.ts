@@ -5,6 +5,8 @@ import type { BatchEntry, Outputs, Routed } from './runner';
 import { SINGLE_OUTPUT, mapItems, routeInBatches, routeItems } from './runner';
 import { itemParameter } from './parameters';
 import type { Run } from './run';
+import type { ToolAnswer } from './toolAnswer';
+import { compactToolAnswer, wholeRecordsProperty } from './toolAnswer';
 import type { FieldLabels } from './validation';
 import { parseItemInput } from './validation';
 
@@ -58,6 +60,8 @@ interface Declared<Value extends string, Schema extends z.ZodTypeAny, Input> {
 	input: Schema;
 	/** Completes a checked item with what other fields give (a campaign from its locator). Sends nothing. */
 	prepare?: (args: ItemArgs<z.infer<Schema>>) => Input | Promise<Input>;
+	/** The fields an AI Agent gets of the operation's records; they should be named in its tool description. */
+	toolAnswer?: ToolAnswer;
 }
 
 /** An operation that sends each item on its own and routes it to one of its outputs. */
@@ -129,8 +133,12 @@ export function defineOperation<Value extends string, Schema extends z.ZodTypeAn
 		| RoutingDeclaration<Value, Schema, Input, string>
 		| MappingDeclaration<Value, Schema, Input>,
 ): Operation<Value> {
+	const { option, toolAnswer } = declaration;
+	const properties = toolAnswer ? [...declaration.properties, wholeRecordsProperty] : declaration.properties;
+	// The tool form's Return Whole Records is read once per run, by compactToolAnswer: it is no item's input.
 	const read = reader(declaration);
-	const { option, properties } = declaration;
+	const answered = (context: IExecuteFunctions, outputs: INodeExecutionData[][]) =>
+		toolAnswer ? compactToolAnswer(context, outputs, toolAnswer) : outputs;
 	if ('sendBatch' in declaration) {
 		const { outputs, maxBatchSize, groupOf, sendBatch } = declaration;
 		return {
@@ -138,7 +146,7 @@ export function defineOperation<Value extends string, Schema extends z.ZodTypeAn
 			properties,
 			outputs,
 			execute: async (context) =>
-				await routeInBatches(context, {
+				answered(context, await routeInBatches(context, {
 					outputs,
 					maxBatchSize,
 					prepare: async (itemIndex, run) => {
@@ -146,7 +154,7 @@ export function defineOperation<Value extends string, Schema extends z.ZodTypeAn
 						return { group: groupOf(value), value };
 					},
 					sendBatch: async (group, batch, run) => await sendBatch({ context, run, group, batch }),
-				}),
+				})),
 		};
 	}
 	if ('outputs' in declaration) {
@@ -156,12 +164,12 @@ export function defineOperation<Value extends string, Schema extends z.ZodTypeAn
 			properties,
 			outputs,
 			execute: async (context) =>
-				await routeItems(context, {
+				answered(context, await routeItems(context, {
 					outputs,
 					prepare: async (itemIndex, run) => await read(run, itemIndex),
 					send: async (input, itemIndex, run) => await send({ context, run, input, itemIndex }),
 					keyOf,
-				}),
+				})),
 		};
 	}
 	const { send } = declaration;
@@ -170,9 +178,9 @@ export function defineOperation<Value extends string, Schema extends z.ZodTypeAn
 		properties,
 		outputs: SINGLE_OUTPUT,
 		execute: async (context) =>
-			await mapItems(context, {
+			answered(context, await mapItems(context, {
 				prepare: async (itemIndex, run) => await read(run, itemIndex),
 				send: async (input, itemIndex, run) => await send({ context, run, input, itemIndex }),
-			}),
+			})),
 	};
 }

@@ -22,6 +22,8 @@ export interface AgentCase {
 	workflow: string;
 	/** The tool call the fake model makes. */
 	toolArguments: Record<string, string>;
+	/** Parameters set on the tool node (a tool-form option), over the workflow's own. */
+	toolParameters?: Record<string, unknown>;
 	/** Replaces the tool node's credentials (e.g. a wrong key). */
 	toolCredentials?: Record<string, { id: string; name: string }>;
 	/** Runs after the sandbox reset, before the model is scripted (e.g. an existing lead). */
@@ -31,7 +33,6 @@ export interface AgentCase {
 }
 
 const LEAD_ID = /^[a-f0-9]{24}$/;
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/;
 const present = { present: true } as const;
 
 export async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<void> {
@@ -48,24 +49,21 @@ const seedKickoffLabsLead = (email: string, firstName: string) => async (sandbox
 		{ email, first_name: firstName },
 	);
 
-/** A SendKit lead as POST /v1/leads and GET /v1/leads/{id} return it (the sandbox sends these fields). */
+/** A SendKit lead as a tool answers with it by default: the fields its description names, of those the lead has. */
 const sendKitLead = (email: string, firstName: string): Record<string, Shape> => ({
 	_id: LEAD_ID,
 	email,
 	firstName,
 	tags: [],
-	customFields: {},
 	emailVerified: false,
-	userId: LEAD_ID,
-	workspaceId: LEAD_ID,
-	createdAt: TIMESTAMP,
-	updatedAt: TIMESTAMP,
 });
 
-/** A KickoffLabs lead as the sign-up returns it: the fields an agent needs, among the 50 or so KickoffLabs sends. */
+/** A KickoffLabs lead as a tool answers with it by default: the fields its description names, of those the lead has. */
 const kickoffLabsLead = (email: string, firstName: string, counter: number): Record<string, Shape> => ({
-	[OTHER_FIELDS]: present,
 	id: present,
+	// The sign-up gave neither; KickoffLabs sends them as null.
+	family_name: null,
+	phone_number: null,
 	email,
 	first_name: firstName,
 	social_id: /^[A-Za-z0-9]+$/,
@@ -112,20 +110,7 @@ export const agentCases: AgentCase[] = [
 		workflow: 'sendkit-get.json',
 		seed: seedSendKitLead('grace@example.com', 'Grace'),
 		toolArguments: { email: 'grace@example.com' },
-		// By email, SendKit's list shape: no customFields, phone, updatedAt.
-		toolResult: [
-			{
-				outcome: 'found',
-				_id: LEAD_ID,
-				email: 'grace@example.com',
-				firstName: 'Grace',
-				tags: [],
-				emailVerified: false,
-				userId: LEAD_ID,
-				workspaceId: LEAD_ID,
-				createdAt: TIMESTAMP,
-			},
-		],
+		toolResult: [{ outcome: 'found', ...sendKitLead('grace@example.com', 'Grace') }],
 	},
 	{
 		name: 'skNotFound',
@@ -178,6 +163,14 @@ export const agentCases: AgentCase[] = [
 		seed: seedKickoffLabsLead('kay@example.com', 'Kay'),
 		toolArguments: { email: 'kay@example.com', first_name: 'Kay' },
 		toolResult: [{ outcome: 'existingLead', ...kickoffLabsLead('kay@example.com', 'Kay', 2) }],
+	},
+	{
+		name: 'kolWhole',
+		title: 'KickoffLabs Create with Return Whole Records: newLead, with every field KickoffLabs sent',
+		workflow: 'kickofflabs-create.json',
+		toolParameters: { toolWholeRecords: true },
+		toolArguments: { email: 'kay@example.com', first_name: 'Kay' },
+		toolResult: [{ outcome: 'newLead', ...kickoffLabsLead('kay@example.com', 'Kay', 1), [OTHER_FIELDS]: present, unsubscribe_url: present, verified_leads: present }],
 	},
 	{
 		name: 'kolNotFound',

@@ -108,8 +108,9 @@ export function agentWorkflows(templates: WorkflowFile[]): Array<{ workflow: Wor
 		return AGENT_VERSIONS.map((version) => {
 			const nodes = (template.json.nodes as Array<Record<string, unknown>>).map((node) => {
 				if (node.type === '@n8n/n8n-nodes-langchain.agent') return { ...node, typeVersion: version };
-				if (node.name === toolNode && agentCase.toolCredentials) return { ...node, credentials: agentCase.toolCredentials };
-				return node;
+				if (node.name !== toolNode) return node;
+				const parameters = { ...(node.parameters as Record<string, unknown>), ...agentCase.toolParameters };
+				return { ...node, parameters, ...(agentCase.toolCredentials ? { credentials: agentCase.toolCredentials } : {}) };
 			});
 			const id = `ag${agentCase.name}${String(version).replace('.', '')}`.slice(0, 21);
 			const script: ModelScript = { toolCalls: [{ tool: toolNode.replace(/ /g, '_'), arguments: agentCase.toolArguments }], answer: DEFAULT_ANSWER };

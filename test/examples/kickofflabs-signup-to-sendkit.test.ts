@@ -43,7 +43,7 @@ describe('examples/kickofflabs-signup-to-sendkit.json', () => {
 		expect(newcomerRun.output('Tag Existing Lead', 1)).toHaveLength(0);
 		expect(returningRun.output('Create SendKit Lead', 1).map((item) => item.json.email)).toEqual(['returning@example.com']);
 		const [tagged] = returningRun.output('Tag Existing Lead', 1);
-		expect(tagged.json).toMatchObject({ email: 'returning@example.com', tags: ['waitlist', 'kickofflabs-signup'] });
+		expect(tagged.json).toMatchObject({ email: 'returning@example.com', tags: ['vip', 'waitlist', 'kickofflabs-signup'] });
 		expect(sandbox().sendKit.store.allLeads().map((lead) => lead.email).sort()).toEqual(['newcomer@example.com', 'returning@example.com']);
 
 		await deactivate(active);

@@ -17,6 +17,6 @@ describe('examples/sendkit-create-leads.json', () => {
 		expect(result.output('Create Lead', 2).map((item) => item.pairedItem)).toEqual([{ item: 3 }]);
 		expect(emails('Look Up New Lead', 0)).toEqual(['ada@example.com', 'grace@example.com']);
 		const [updated] = result.output('Update Existing Lead', 1);
-		expect(updated.json).toMatchObject({ email: 'ada@example.com', tags: ['returning'] });
+		expect(updated.json).toMatchObject({ email: 'ada@example.com', tags: ['vip', 'webinar', 'returning'] });
 	});
 });

@@ -1,6 +1,7 @@
 import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
 import { invokeAsTool, runAsEngineTool } from '../../dev/engine';
+import { create as kickoffLabsCreateOperation } from '../../nodes/KickoffLabs/actions/lead/create.operation';
 import { allCredentials, useWorld } from '../helpers/world';
 
 const world = useWorld();
@@ -138,6 +139,18 @@ describe.each(AGENTS)('as a tool of %s', (_agent, call) => {
 			expect.objectContaining({ outcome: 'existingLead', email: 'kay@example.com', counter: 2 }),
 		]);
 		expect(await call(kickoffLabsGet(), { email: 'nobody@example.com' })).toEqual([{ outcome: 'notFound', email: 'nobody@example.com' }]);
+	});
+
+	it('a lead comes back compact: the outcome and only the fields the tool\'s description names', async () => {
+		const kickoffLabs = (await call(kickoffLabsCreate(), { email: 'lean@example.com' })) as IDataObject[];
+		const sendKit = (await call(sendKitCreate(), { email: 'lean@example.com' })) as IDataObject[];
+
+		expect(Object.keys(kickoffLabs[0]).sort()).toEqual(
+			['outcome', 'id', 'email', 'first_name', 'family_name', 'phone_number', 'social_id', 'social_url', 'rank', 'referrals', 'contest_score', 'counter', 'campaign_id'].sort(),
+		);
+		expect(Object.keys(sendKit[0]).sort()).toEqual(['outcome', '_id', 'email', 'tags', 'emailVerified'].sort());
+		const description = String(kickoffLabsCreateOperation.properties.find((property) => property.name === 'toolDescription')?.default);
+		for (const field of Object.keys(kickoffLabs[0]).filter((name) => name !== 'outcome')) expect(description).toContain(field);
 	});
 
 	it('a single-output operation answers with outcome "success"; its failure with outcome "error"', async () => {

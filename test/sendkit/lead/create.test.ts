@@ -124,6 +124,27 @@ describe('SendKit › Create Lead', () => {
 		expect(patch?.body).toEqual({ jobTitle: 'Head of Growth', customFields: { plan: 'pro' } });
 	});
 
+	it('with Update Existing Lead, adds Tags to the existing lead\'s own by default, reading the lead for them first', async () => {
+		await create({ email: 'rita@example.com', tags: 'customer' });
+		forgetRequests();
+		const workflow = withParameters(createWorkflow, 'SendKit', { updateExisting: true, additionalFields: { tags: 'waitlist, customer' } });
+
+		const result = await run(workflow, { email: 'rita@example.com' });
+
+		const [existing] = result.output('SendKit', EXISTING_LEAD);
+		expect(existing.json.tags).toEqual(['customer', 'waitlist']);
+		expect(requests().map((request) => request.method)).toEqual(['POST', 'GET', 'PATCH']);
+	});
+
+	it('with Update Existing Lead and Tags Mode Replace All, the existing lead\'s tags become exactly the given ones', async () => {
+		await create({ email: 'rita@example.com', tags: 'customer' });
+		const workflow = withParameters(createWorkflow, 'SendKit', { updateExisting: true, tagsMode: 'replace', additionalFields: { tags: 'waitlist' } });
+
+		const result = await run(workflow, { email: 'rita@example.com' });
+
+		expect(result.output('SendKit', EXISTING_LEAD).map((item) => item.json.tags)).toEqual([['waitlist']]);
+	});
+
 	it('routes a mixed batch: new to Created, duplicate to Existing Lead, invalid to the Error output, each once', async () => {
 		await create({ email: 'taken@example.com' });
 		forgetRequests();

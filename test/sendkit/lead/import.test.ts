@@ -55,13 +55,30 @@ describe('SendKit › Lead › Import (bulk)', () => {
 		expect(sendKit().store.findLeadByEmail(sendKit().workspaceId, 'known@example.com')?.companyName).toBe('New Co');
 	});
 
-	it('mixed new and existing leads: each is "succeeded", since SendKit only counts them', async () => {
+	it('mixed new and existing leads: each says the outcomes it may have had, never one it may not have had, since SendKit only counts them', async () => {
 		seedLeads(1, () => ({ email: 'old@example.com' }));
 
 		const result = await run(workflow, { email: 'old@example.com' }, { email: 'new@example.com' });
 
-		expect(result.output('SendKit', 0).map((item) => item.json.status)).toEqual(['succeeded', 'succeeded']);
+		const reason = 'SendKit counted 1 imported and 1 skipped in this request without saying which lead had which; this lead had one of those outcomes';
+		expect(result.output('SendKit', 0).map((item) => [item.json.status, item.json.reason])).toEqual([
+			['importedOrSkipped', reason],
+			['importedOrSkipped', reason],
+		]);
 		expect(result.output('SendKit', 0)[0].json.batch).toEqual({ imported: 1, updated: 0, skipped: 1, failed: 0 });
+	});
+
+	it('leads skipped in several requests of one run give one hint, with their total', async () => {
+		seedLeads(3, (index) => ({ email: `seen${index}@example.com` }));
+		const twoRequests = withParameters(workflow, 'SendKit', { options: { tag: '={{ $json.tag }}' } });
+
+		const result = await run(twoRequests, { email: 'seen0@example.com', tag: 'a' }, { email: 'seen1@example.com', tag: 'b' }, { email: 'seen2@example.com', tag: 'b' });
+
+		expect(bulkRequests()).toHaveLength(2);
+		const hints = result.run.data.resultData.runData.SendKit[0].hints ?? [];
+		expect(hints.map((hint) => hint.message)).toEqual([
+			'3 lead(s) already existed and were left unchanged, because Skip Duplicates is on. Turn it off to update them.',
+		]);
 	});
 
 	it('a lead SendKit refuses fails alone with SendKit\'s reason; the others of its request say what happened to them', async () => {

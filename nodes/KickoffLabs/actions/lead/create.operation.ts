@@ -5,9 +5,12 @@ import { defineOperation } from '../../../shared/operation';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { signupInputSchema, signupProperties } from '../../fields/lead.fields';
 import { prepareSignup, sendSignup, signupKey } from './signup';
+import { leadToolAnswer } from './toolAnswer';
 
 /** Branch keys and the output names users see, in output order. */
 const outputs = { newLead: 'New Lead', existingLead: 'Existing Lead' } as const;
+
+const toolAnswer = leadToolAnswer('newLead', 'existingLead');
 
 const toolDescription = toolDescriptionProperty(
 	'Signs a person up to a KickoffLabs waitlist or referral campaign, by email (or phone number). Someone already signed up is not added twice: their record is updated with the given details instead. Its result is the lead: "rank" (place in line), "social_url" (the referral link to share), "referrals", "contest_score" (points).',
@@ -15,6 +18,7 @@ const toolDescription = toolDescriptionProperty(
 		newLead: 'the person was not on the list and has just been added.',
 		existingLead: 'the person was already on the list: nothing new was created; their record (with any given details updated) is returned.',
 	},
+	toolAnswer,
 );
 
 /**
@@ -31,6 +35,7 @@ export const create = defineOperation({
 	properties: [toolDescription, ...signupProperties('create')],
 	outputs,
 	input: signupInputSchema,
+	toolAnswer,
 	prepare: async ({ run, input, itemIndex }) => await prepareSignup(run, 'create', input, itemIndex),
 	keyOf: signupKey,
 	send: async ({ context, run, input: signup, itemIndex }) => {

@@ -10,8 +10,11 @@ import { campaignIdFor } from '../../fields/campaign.locator';
 import { identifierProperties, readIdentifier } from '../../fields/identifier.fields';
 import { leadSchema } from '../../transport/schemas';
 import { campaignPath, kickoffLabs, saysLeadNotFound } from '../../transport/service';
+import { leadToolAnswer } from './toolAnswer';
 
 const outputs = { found: 'Found', notFound: 'Not Found' } as const;
+
+const toolAnswer = leadToolAnswer('found');
 
 const properties = [
 	toolDescriptionProperty(
@@ -20,6 +23,7 @@ const properties = [
 			found: 'the lead is in the campaign; its record is returned: "rank" (place in line), "social_url" (referral link), "referrals", "contest_score" (points).',
 			notFound: 'no such lead in the campaign; only what was looked for is returned. A sign-up tool can add the person.',
 		},
+		toolAnswer,
 	),
 	...identifierProperties('getBy', ['email', 'socialId', 'phoneNumber'], 'How to find the lead'),
 	sendOptionsCollection,
@@ -38,6 +42,7 @@ export const get = defineOperation({
 	properties,
 	outputs,
 	input: z.object({}),
+	toolAnswer,
 	prepare: async ({ run, itemIndex }) => ({
 		identifier: readIdentifier(run, 'getBy', itemIndex),
 		campaignId: await campaignIdFor(run, itemIndex),

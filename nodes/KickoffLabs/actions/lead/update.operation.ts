@@ -7,8 +7,11 @@ import { withoutUndefined } from '../../../shared/validation';
 import { signupInputSchema, signupProperties } from '../../fields/lead.fields';
 import type { Signup } from './signup';
 import { prepareSignup, sendSignup, signupKey } from './signup';
+import { leadToolAnswer } from './toolAnswer';
 
 const outputs = { updated: 'Updated', notFound: 'Not Found' } as const;
+
+const toolAnswer = leadToolAnswer('updated');
 
 const toolDescription = toolDescriptionProperty(
 	'Updates a lead that is already in the KickoffLabs campaign (found by email or phone number) with the given details. It never adds anyone.',
@@ -16,6 +19,7 @@ const toolDescription = toolDescriptionProperty(
 		updated: 'the lead existed and was updated; result is the lead: "rank" (place in line), "social_url" (the referral link to share), "referrals", "contest_score" (points).',
 		notFound: 'no such lead in the campaign, so nothing changed; only what was looked for is returned. To add the person, use a sign-up tool.',
 	},
+	toolAnswer,
 );
 
 /** What an agent is told it looked for when there is no such lead: the identifiers that were sent. */
@@ -37,6 +41,7 @@ export const update = defineOperation({
 	properties: [toolDescription, ...signupProperties('update')],
 	outputs,
 	input: signupInputSchema,
+	toolAnswer,
 	prepare: async ({ run, input, itemIndex }) => await prepareSignup(run, 'update', input, itemIndex),
 	keyOf: signupKey,
 	send: async ({ context, run, input: signup, itemIndex }) => {

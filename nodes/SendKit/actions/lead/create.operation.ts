@@ -12,23 +12,29 @@ import { emailProperty, emailSchema } from '../../../shared/validation';
 import type { LeadFields } from '../../fields/lead.fields';
 import { leadFieldOptions, leadFieldsSchema } from '../../fields/lead.fields';
 import { isLeadId, leadPath } from '../../fields/leadId.field';
+import type { TagsMode } from '../../fields/tagsMode.field';
+import { tagsModeProperty, tagsModeSchema } from '../../fields/tagsMode.field';
 import type { SendKitLead } from '../../transport/schemas';
 import { conflictEnvelopeSchema, leadEnvelopeSchema, leadSchema } from '../../transport/schemas';
 import { sendKit } from '../../transport/service';
 import { findLeadByEmail, getLeadById } from './lookup';
 import { recoverCreate } from './recover';
+import { withTagsApplied } from './tags';
+import { leadToolAnswer } from './toolAnswer';
 
 /** Branch keys and the output names users see, in output order. */
 const outputs = { created: 'Created', existingLead: 'Existing Lead' } as const;
 
 type Branch = keyof typeof outputs;
 
+const toolAnswer = leadToolAnswer('created', 'existingLead');
+
 const properties: INodeProperties[] = [
 	toolDescriptionProperty('Adds a person to SendKit (cold outreach) as a lead, identified by email. Other details (name, company, job title, phone, LinkedIn URL, location, tags) are stored with the lead when given.', {
 		created: 'the lead is new; its SendKit record is returned.',
 		existingLead:
 			'the lead was not created: a lead with this email was already in SendKit. Its existing record is returned (updated with the given details if this tool is set to update existing leads), with "conflict" holding SendKit\'s message. Do not call again for this email.',
-	}),
+	}, toolAnswer),
 	emailProperty('Email of the new lead. Spaces are trimmed and it is lowercased, as SendKit stores it.'),
 	{
 		displayName: 'Update Existing Lead',
@@ -46,6 +52,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: leadFieldOptions,
 	},
+	{ ...tagsModeProperty, displayOptions: { show: { updateExisting: [true] } } },
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -71,6 +78,7 @@ const inputSchema = z.object({
 	email: emailSchema,
 	additionalFields: leadFieldsSchema,
 	updateExisting: z.boolean({ invalid_type_error: 'must be true or false' }),
+	tagsMode: tagsModeSchema,
 	options: z.object({ fetchExisting: z.boolean({ invalid_type_error: 'must be true or false' }).optional() }),
 });
 
@@ -86,6 +94,7 @@ export const create = defineOperation({
 	properties,
 	outputs,
 	input: inputSchema,
+	toolAnswer,
 	keyOf: (input) => input.email,
 	send: async ({ run, input, itemIndex }) => await createLead(run, input, itemIndex),
 });
@@ -109,19 +118,25 @@ async function createLead(run: Run<IExecuteFunctions>, input: CreateInput, itemI
 	const fromConflict = leadSchema.safeParse(conflict.data);
 	let existing: IDataObject | undefined =
 		fromConflict.success && isLeadId(fromConflict.data._id) ? fromConflict.data : await findLeadByEmail(run, input.email, itemIndex);
-	if (existing && input.updateExisting) existing = await updateLead(run, existing as SendKitLead, input.additionalFields, itemIndex);
+	if (existing && input.updateExisting) existing = await updateLead(run, existing as SendKitLead, input.additionalFields, input.tagsMode, itemIndex);
 	else if (existing && input.options.fetchExisting) existing = (await getLeadById(run, String(existing._id), itemIndex)) ?? existing;
 	return { branch: 'existingLead', json: { ...(existing ?? { email: input.email }), conflict: conflict.error } };
 }
 
-/** PATCH merges custom fields into the lead's own; the email cannot change, so it is not sent. */
+/**
+ * PATCH merges custom fields into the lead's own and replaces its tags (so Tags Mode decides the list); the email
+ * cannot change, so it is not sent. A lead gone between the 409 and the read is left as the 409 described it.
+ */
 async function updateLead(
 	run: Run<IExecuteFunctions>,
 	lead: SendKitLead,
-	fields: LeadFields,
+	given: LeadFields,
+	tagsMode: TagsMode,
 	itemIndex: number,
 ): Promise<IDataObject> {
-	if (Object.keys(fields).length === 0) return lead;
+	if (Object.keys(given).length === 0) return lead;
+	const fields = await withTagsApplied(run, lead._id, given, tagsMode, itemIndex);
+	if (!fields) return lead;
 	return (
 		await sendKit.request(
 			run,

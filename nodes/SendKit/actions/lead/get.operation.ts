@@ -8,14 +8,17 @@ import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { emailProperty, emailSchema } from '../../../shared/validation';
 import { leadIdProperty, leadIdSchema } from '../../fields/leadId.field';
 import { findLeadByEmail, getLeadById } from './lookup';
+import { leadToolAnswer } from './toolAnswer';
 
 const outputs = { found: 'Found', notFound: 'Not Found' } as const;
+
+const toolAnswer = leadToolAnswer('found');
 
 const properties: INodeProperties[] = [
 	toolDescriptionProperty('Looks a lead up in SendKit by email (exact match, case ignored) or by lead ID. It changes nothing.', {
 		found: 'the lead exists; its SendKit record is returned.',
 		notFound: 'there is no such lead; only what was looked for (email or leadId) is returned. A create tool can add it.',
-	}),
+	}, toolAnswer),
 	{
 		displayName: 'Get By',
 		name: 'getBy',
@@ -52,6 +55,7 @@ export const get = defineOperation({
 	properties,
 	outputs,
 	input: inputSchema,
+	toolAnswer,
 	send: async ({ context, run, input, itemIndex }) => {
 		const lead =
 			input.getBy === 'id' ? await getLeadById(run, input.leadId, itemIndex) : await findLeadByEmail(run, input.email, itemIndex);

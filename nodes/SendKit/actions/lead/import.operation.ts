@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, NodeExecutionHint } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { BatchEntry, Routed } from '../../../shared/runner';
@@ -20,7 +20,7 @@ const properties: INodeProperties[] = [
 	toolDescriptionProperty(
 		'Imports many leads into SendKit at once (bulk), by email with optional details. Existing leads are skipped or updated, as the tool is set.',
 		{
-			success: '"status" says what happened to this lead: imported (created), updated, skipped (already there), failed ("reason" says why), or succeeded (not failed; SendKit did not say more).',
+			success: '"status" says what happened to this lead: imported (created), updated, skipped (already there), failed ("reason" says why), or two or three of these joined by "Or" (importedOrSkipped: SendKit counted both in one request without saying which lead had which; "reason" says so).',
 		},
 	),
 	emailProperty('Email of the lead. Trimmed and lowercased; SendKit matches existing leads by it.'),
@@ -123,7 +123,6 @@ function importEntry(input: z.infer<typeof inputSchema>): ImportEntry {
 }
 
 async function importBatch(run: Run<IExecuteFunctions>, batch: ReadonlyArray<BatchEntry<ImportEntry>>): Promise<Array<Routed<'success'>>> {
-	const { context } = run;
 	const firstByEmail = new Map<string, number>();
 	const leads: IDataObject[] = [];
 	for (const entry of batch) {
@@ -139,13 +138,7 @@ async function importBatch(run: Run<IExecuteFunctions>, batch: ReadonlyArray<Bat
 			bulkImportEnvelopeSchema,
 		)
 	).data;
-	if (answer.skipped > 0 && batch[0].value.settings.skipDuplicates) {
-		context.addExecutionHints({
-			message: `${answer.skipped} lead(s) already existed and were left unchanged, because Skip Duplicates is on. Turn it off to update them.`,
-			type: 'info',
-			location: 'outputPane',
-		});
-	}
+	if (answer.skipped > 0 && batch[0].value.settings.skipDuplicates) countSkipped(run, answer.skipped);
 	const outcomeOf = outcomes(answer, leads.length);
 	const counts = { imported: answer.imported, updated: answer.updated, skipped: answer.skipped, failed: answer.failed };
 	return batch.map((entry) => {
@@ -159,10 +152,32 @@ async function importBatch(run: Run<IExecuteFunctions>, batch: ReadonlyArray<Bat
 	});
 }
 
+/** The skipped-leads hint of each run, so that a run of several requests shows one hint with their total. */
+const skippedHints = new WeakMap<Run<IExecuteFunctions>, { hint: NodeExecutionHint; skipped: number }>();
+
+function skippedMessage(skipped: number): string {
+	return `${skipped} lead(s) already existed and were left unchanged, because Skip Duplicates is on. Turn it off to update them.`;
+}
+
+function countSkipped(run: Run<IExecuteFunctions>, skipped: number): void {
+	const shown = skippedHints.get(run);
+	if (shown) {
+		// n8n keeps the hint object it was given until the node finishes: its message can still grow.
+		shown.skipped += skipped;
+		shown.hint.message = skippedMessage(shown.skipped);
+		return;
+	}
+	const hint: NodeExecutionHint = { message: skippedMessage(skipped), type: 'info', location: 'outputPane' };
+	skippedHints.set(run, { hint, skipped });
+	run.context.addExecutionHints(hint);
+}
+
+const COUNTED_STATUSES = ['imported', 'updated', 'skipped'] as const;
+
 /**
  * What happened to each lead of a request. SendKit names failed leads (by email) but only counts the others, so a lead
- * is `imported`, `updated` or `skipped` when all of the request's other leads had that outcome, and `succeeded` when
- * the counts mix outcomes without saying which lead had which.
+ * is `imported`, `updated` or `skipped` when all of the request's other leads had that outcome. When the counts mix
+ * outcomes, the status names those the lead may have had (`importedOrSkipped`): never one it may not have had.
  */
 function outcomes(answer: BulkImportAnswer, sent: number): (email: string, settings: ImportSettings) => IDataObject {
 	const failures = new Map<string, string>();
@@ -172,13 +187,20 @@ function outcomes(answer: BulkImportAnswer, sent: number): (email: string, setti
 		if (!failures.has(email)) failures.set(email, typeof failure.error === 'string' ? failure.error : JSON.stringify(failure.error));
 	}
 	const rest = sent - failures.size;
-	const uniform = (['imported', 'updated', 'skipped'] as const).find((status) => answer[status] === rest && rest > 0);
+	const uniform = COUNTED_STATUSES.find((status) => answer[status] === rest && rest > 0);
+	const counted = COUNTED_STATUSES.filter((status) => answer[status] > 0);
+	// Counts that account for none of the leads leave every outcome but failure possible.
+	const possible = counted.length > 0 ? counted : COUNTED_STATUSES;
+	const mixed: IDataObject = {
+		status: possible.map((status, index) => (index === 0 ? status : status[0].toUpperCase() + status.slice(1))).join('Or'),
+		reason: `SendKit counted ${possible.map((status) => `${answer[status]} ${status}`).join(' and ')} in this request without saying which lead had which; this lead had one of those outcomes`,
+	};
 	return (email, settings) => {
 		const failure = failures.get(email);
 		if (failure !== undefined) return { status: 'failed', reason: failure };
 		if (uniform === 'skipped') {
 			return { status: 'skipped', reason: settings.skipDuplicates ? 'A lead with this email exists (Skip Duplicates is on)' : 'SendKit skipped it' };
 		}
-		return { status: uniform ?? 'succeeded' };
+		return uniform ? { status: uniform } : mixed;
 	};
 }
