@@ -31,12 +31,17 @@ function filesUnder(repoRoot: string, dir: string): string[] {
 		.sort();
 }
 
-/** dist/ files of a package: its services' node folders and credentials, and every node folder of no service. */
-function distFilesFor(spec: PackageSpec, repoRoot: string): string[] {
+/** The folders under nodes/ (or dist/nodes/) a package carries: its services' and every folder of no service (the shared core). */
+export function nodeFoldersFor(spec: PackageSpec, nodesDir: string): string[] {
 	const serviceFolders = Object.values(SERVICES).map((service) => service.nodeFolder);
-	const nodeFolders = fs
-		.readdirSync(path.join(repoRoot, 'dist', 'nodes'))
+	return fs
+		.readdirSync(nodesDir)
 		.filter((folder) => !serviceFolders.includes(folder) || spec.services.some((service) => service.nodeFolder === folder));
+}
+
+/** dist/ files of a package: its node folders and its services' credentials. */
+function distFilesFor(spec: PackageSpec, repoRoot: string): string[] {
+	const nodeFolders = nodeFoldersFor(spec, path.join(repoRoot, 'dist', 'nodes'));
 	const credentials = spec.services
 		.flatMap((service) => service.credentials)
 		.flatMap((file) => filesUnder(repoRoot, 'dist/credentials').filter((built) => built.startsWith(file.replace(/\.js$/, ''))));

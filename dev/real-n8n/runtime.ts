@@ -87,7 +87,7 @@ export function cleanEnv(runtime?: Pick<Runtime, 'nodeBinDir' | 'nodeDir'>): Nod
 }
 
 /** Serialises installs of one cache folder between processes (npm start and test:e2e at once). */
-async function withLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {
+export async function withLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {
 	fs.mkdirSync(dir, { recursive: true });
 	const lockFile = path.join(dir, '.install.lock');
 	let announced = false;
