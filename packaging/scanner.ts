@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- development tooling: runs in plain Node, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development tooling: runs in plain Node, not inside n8n */
 /**
  * n8n's own verification scanner, `@n8n/scan-community-package`, installed at check time into the runtime cache
  * (beside the cached n8n, `LEAD_CAPTURE_RUNTIME_DIR` or .cache/n8n-runtime) rather than as a devDependency: the
