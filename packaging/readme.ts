@@ -63,7 +63,8 @@ function splitEntries(lines: string[]): string[][] {
 }
 
 function sentences(paragraph: string): string[] {
-	return paragraph.split(/(?<=[.!?:])\s+(?=[A-Z*`[(!])/);
+	// A sentence may start with n8n's own lower-case name.
+	return paragraph.split(/(?<=[.!?:])\s+(?=[A-Z*`[(!]|n8n)/);
 }
 
 function withoutServices(text: string, names: RegExp): string {
