@@ -3,7 +3,8 @@
  * `npm run test:e2e:packages` (`-- --n8n=1` for n8n 1.123.81): the tarballs of `npm run pack` in the real n8n, each
  * installed as Settings > Community Nodes installs it, alone and all three side by side, with one shipped example per
  * package run end to end by `n8n execute` against the sandbox (the example as the package ships it, node types renamed
- * to the package's own). Side by side, the SendKit example runs once with each package's node types.
+ * to the package's own), and n8n-nodes-sendkit's trigger activated in `n8n start`. Side by side, the SendKit example
+ * runs once with each package's node types.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -11,12 +12,14 @@ import * as path from 'path';
 import { makeContext, importCredentials, importWorkflows, installTarball, executeWorkflow, sandboxCredentials, type WorkflowFile } from '../../dev/real-n8n/n8n';
 import { CURRENT_N8N, ensureRuntime, N8N_1, statePath } from '../../dev/real-n8n/runtime';
 import { elapsedSince, freePort, log, readJson, repoRoot } from '../../dev/real-n8n/util';
-import { COMBINED, PACKAGES } from '../../packaging/packages';
+import { exampleForPackage } from '../../packaging/contents';
+import { COMBINED, PACKAGES, type PackageSpec } from '../../packaging/packages';
 import { readRootPackageJson } from '../../packaging/tarballs';
 import { startSandbox } from '../../sandbox';
 import { exampleExpectations } from './examples';
 import { check } from './expect';
 import { feedPinnedTriggers, requestLog, resetSandbox } from './run';
+import { runTriggerSuite } from './triggers/suite';
 
 interface ExampleRun {
 	example: string;
@@ -28,13 +31,20 @@ interface Layout {
 	title: string;
 	packages: string[];
 	runs: ExampleRun[];
+	/** Trigger workflows of test/e2e/trigger-workflows/, activated in `n8n start` with the first package's node types. */
+	triggers?: string[];
 }
 
 const SENDKIT_EXAMPLE = 'sendkit-create-leads.json';
 const KICKOFFLABS_EXAMPLE = 'kickofflabs-waitlist-signup.json';
 
 const LAYOUTS: Layout[] = [
-	{ title: 'n8n-nodes-sendkit alone', packages: ['n8n-nodes-sendkit'], runs: [{ example: SENDKIT_EXAMPLE, from: 'n8n-nodes-sendkit' }] },
+	{
+		title: 'n8n-nodes-sendkit alone',
+		packages: ['n8n-nodes-sendkit'],
+		runs: [{ example: SENDKIT_EXAMPLE, from: 'n8n-nodes-sendkit' }],
+		triggers: ['sendkit-trigger.json'],
+	},
 	{ title: 'n8n-nodes-kickofflabs alone', packages: ['n8n-nodes-kickofflabs'], runs: [{ example: KICKOFFLABS_EXAMPLE, from: 'n8n-nodes-kickofflabs' }] },
 	{
 		title: 'n8n-nodes-lead-capture alone',
@@ -82,7 +92,14 @@ async function main(): Promise<number> {
 				const json = readJson(file) as Record<string, unknown>;
 				return feedPinnedTriggers({ file: `${item.from}/examples/${item.example}`, id, name: `${item.from}: ${String(json.name)}`, json: { ...json, id } }).workflow;
 			});
-			await importWorkflows(ctx, workflows);
+			const spec = PACKAGES.find((candidate) => candidate.name === layout.packages[0]) as PackageSpec;
+			const triggers = (layout.triggers ?? []).map((file, triggerIndex): WorkflowFile => {
+				const source = path.join('test', 'e2e', 'trigger-workflows', file);
+				const json = JSON.parse(exampleForPackage(fs.readFileSync(path.join(root, source), 'utf8'), spec)) as Record<string, unknown>;
+				const id = `pkg${index}t${triggerIndex}`;
+				return { file: source, id, name: `${spec.name}: ${String(json.name)}`, json: { ...json, id } };
+			});
+			await importWorkflows(ctx, [...workflows, ...triggers]);
 			for (const [runIndex, item] of layout.runs.entries()) {
 				const step = Date.now();
 				await resetSandbox(sandbox);
@@ -94,6 +111,12 @@ async function main(): Promise<number> {
 				log(`${failures.length === 0 ? 'PASS' : 'FAIL'}  ${label}  (${elapsedSince(step)})`);
 				for (const failure of failures) log(`      - ${failure}`);
 				if (failures.length === 0) passed++;
+				else failed++;
+			}
+			for (const result of await runTriggerSuite(ctx, sandbox, triggers)) {
+				log(`${result.failures.length === 0 ? 'PASS' : 'FAIL'}  ${layout.title}: ${result.file} with ${spec.name}'s nodes (${result.title})  (${result.seconds})`);
+				for (const failure of result.failures) log(`      - ${failure}`);
+				if (result.failures.length === 0) passed++;
 				else failed++;
 			}
 		}
