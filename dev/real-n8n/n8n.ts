@@ -72,26 +72,31 @@ export async function installThisPackage(runtime: Runtime, userFolder: string): 
 	if (missing.length > 0) {
 		throw new Error(`package.json lists files that are not built: ${missing.join(', ')}. Run \`npm run build\`.`);
 	}
-	const pkg = readPackageJson(path.join(root, 'package.json'));
-	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
-	const target = path.join(nodesDir, 'node_modules', pkg.name);
-	const env = cleanEnv(runtime);
-
 	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lead-capture-pack-'));
 	try {
 		const packed = await runOrThrow('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], {
 			cwd: root,
-			env,
+			env: cleanEnv(runtime),
 		});
 		const tarball = fs.readdirSync(packDir).find((file) => file.endsWith('.tgz'));
 		if (!tarball) throw new Error(`npm pack wrote no tarball:\n${packed.stdout}`);
-
-		fs.rmSync(target, { recursive: true, force: true });
-		fs.mkdirSync(target, { recursive: true });
-		await runOrThrow('tar', ['-xzf', path.join(packDir, tarball), '-C', target, '--strip-components=1']);
+		return await installTarball(runtime, userFolder, path.join(packDir, tarball));
 	} finally {
 		fs.rmSync(packDir, { recursive: true, force: true });
 	}
+}
+
+/** Installs a package tarball (`npm run pack`'s, or this repository's `npm pack`) as Community Nodes does. */
+export async function installTarball(runtime: Runtime, userFolder: string, tarball: string): Promise<InstalledPackage> {
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	const env = cleanEnv(runtime);
+	const unpacked = fs.mkdtempSync(path.join(os.tmpdir(), 'lead-capture-unpacked-'));
+	await runOrThrow('tar', ['-xzf', tarball, '-C', unpacked, '--strip-components=1']);
+	const target = path.join(nodesDir, 'node_modules', readPackageJson(path.join(unpacked, 'package.json')).name);
+	fs.rmSync(target, { recursive: true, force: true });
+	fs.mkdirSync(path.dirname(target), { recursive: true });
+	fs.cpSync(unpacked, target, { recursive: true });
+	fs.rmSync(unpacked, { recursive: true, force: true });
 
 	const installedPkgFile = path.join(target, 'package.json');
 	const installed = readPackageJson(installedPkgFile);

