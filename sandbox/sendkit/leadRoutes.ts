@@ -16,6 +16,7 @@ export function listLeads({ request, store }: RouteContext, workspaceId: string)
 	const parsed = listLeadsQuerySchema.safeParse(singleValuedQuery(request.query));
 	if (!parsed.success) return validationError(parsed.error);
 	const query = parsed.data;
+	store.listing.beforePage?.();
 	const page = pageOf(store.leads(workspaceId), (lead) => matchesFilters(lead, query), query, store.listing, store.variants.current);
 	if ('error' in page) return validationErrorBody(page.error);
 	return ok(page.data.map(leadListItemView), 200, { pagination: page.pagination });

@@ -21,12 +21,14 @@ export type SendKitPrincipal =
 const SEEDED_AT = '2025-06-01T09:00:00.000Z';
 
 /**
- * A test setting of the list endpoints (their order, cursor and pagination style are variants): with
+ * Test settings of the list endpoints (their order, cursor and pagination style are variants): with
  * `filterAfterScan` a page scans `limit` leads and drops those the filters exclude, so a filtered page can come back
  * sparse or empty while more pages follow (a third-party playbook's warning, docs/api-notes.md#sendkit-pagination).
  */
 export interface ListingSettings {
 	filterAfterScan: boolean;
+	/** Runs before each list page is read: lets a test change the list between the pages of one walk. */
+	beforePage?: () => void;
 }
 
 /** In-memory SendKit account: two workspaces, two API keys, leads, seeded campaigns and enrichment jobs. */
