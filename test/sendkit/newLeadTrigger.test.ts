@@ -233,6 +233,54 @@ describe.each(LIST_VARIANTS)('SendKit New Lead Trigger, whatever the list order 
 	});
 });
 
+describe('SendKit New Lead Trigger static data', () => {
+	it('two processes polling from the same state at once each emit a new lead once, and skip none', async () => {
+		const first = await activatePoller();
+		await createLeads('overlap@example.com');
+		const second = await activatePoller(first.staticData());
+		const firstPoll = await first.poll();
+
+		expect(emailsOf((await second.settledRuns())[0]?.output(TRIGGER))).toEqual(['overlap@example.com']);
+		expect(emailsOf(firstPoll?.output(TRIGGER))).toEqual(['overlap@example.com']);
+		await createLeads('after-overlap@example.com');
+		expect(emailsOf((await second.poll())?.output(TRIGGER))).toEqual(['after-overlap@example.com']);
+		expect(await second.poll()).toBeUndefined();
+	});
+
+	it('keeps a few fields, however many leads it has emitted', async () => {
+		const active = await activatePoller();
+		seedEmails(numbered('many', 3000));
+		await drain(active);
+		expect(JSON.stringify(active.staticData()).length).toBeLessThan(300);
+	});
+
+	it('continues from the newest lead id that version 1.0 of the node saved, emitting nothing twice', async () => {
+		await createLeads('seen-by-1.0@example.com');
+		const lastLeadId = sendKit().store.findLeadByEmail(sendKit().workspaceId, 'seen-by-1.0@example.com')?._id;
+		await createLeads('after-upgrade@example.com');
+		const active = await activatePoller({ 'node:SendKit New Lead Trigger': { started: true, lastLeadId } });
+		expect((await active.settledRuns()).flatMap((run) => emailsOf(run.output(TRIGGER)))).toEqual(['after-upgrade@example.com']);
+	});
+
+	it('leaves the leads to the next poll when page numbers keep moving during a poll', async () => {
+		sendKit().store.variants.set({ listOrder: 'newestFirst', pagination: 'page' });
+		const active = await activatePoller();
+		const burst = numbered('busy', 150);
+		seedEmails(burst);
+		const { store, workspaceId } = sendKit();
+		let arrivals = 0;
+		store.listing.beforePage = () => {
+			arrivals += 1;
+			store.createLead({ email: `arrival${arrivals}@example.com`, userId: store.workspaces[0].ownerId, workspaceId });
+		};
+		expect(await active.poll()).toBeUndefined();
+		store.listing.beforePage = undefined;
+
+		const arrived = Array.from({ length: arrivals }, (_, index) => `arrival${index + 1}@example.com`);
+		expect((await drain(active)).emitted).toEqual([...burst, ...arrived]);
+	});
+});
+
 describe('SendKit New Lead Trigger activation cost', () => {
 	it.each([
 		[{ listOrder: 'newestFirst', pagination: 'cursor', cursor: 'lastId' }, 1],

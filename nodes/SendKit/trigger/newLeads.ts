@@ -103,7 +103,7 @@ async function walkFrom(run: Run<IPollFunctions>, start: PagePosition | undefine
 		walk.lastPosition = page.position;
 		if (page.total !== undefined && page.pages !== undefined) totals.add(page.total);
 		for (const lead of page.items) {
-			const isNew = isAfter(keyOf(lead), state.watermark);
+			const isNew = isNewLead(lead, state);
 			if (pagesRead === 1 && lead === page.items[0]) walk.startedAtOldLead = !isNew;
 			if (isNew) walk.fresh.set(lead._id.toLowerCase(), lead);
 			else walk.reachedOld = true;
@@ -138,15 +138,21 @@ export async function newLeadsSince(run: Run<IPollFunctions>, state: PollState):
 	return { leads: [], state };
 }
 
+function isNewLead(lead: SendKitLead, state: PollState): boolean {
+	const key = keyOf(lead);
+	return isAfter(key, state.watermark) && (state.idFloor === undefined || key.id > state.idFloor);
+}
+
 function settle(walk: Walk, state: PollState): { leads: SendKitLead[]; state: PollState } {
 	const order = walk.order;
 	if (order === 'newestFirst' && !walk.reachedOld) {
 		// The oldest new leads are deeper than this poll read: continue from its last page next time, emitting nothing yet.
-		return { leads: [], state: { watermark: state.watermark, order, descent: walk.lastPosition } };
+		return { leads: [], state: { watermark: state.watermark, order, descent: walk.lastPosition, idFloor: state.idFloor } };
 	}
 	const leads = [...walk.fresh.values()].sort((a, b) => compareKeys(keyOf(a), keyOf(b)));
 	const newest = leads[leads.length - 1];
-	const next: PollState = { watermark: newest ? keyOf(newest) : state.watermark, order };
+	// Once a lead is emitted the watermark is past version 1.0's floor, which is then no longer needed.
+	const next: PollState = newest ? { watermark: keyOf(newest), order } : { watermark: state.watermark, order, idFloor: state.idFloor };
 	if (order === 'oldestFirst') next.resume = walk.lastPosition;
 	return { leads, state: next };
 }

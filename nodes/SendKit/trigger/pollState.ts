@@ -18,6 +18,8 @@ const pollStateSchema = z.object({
 	resume: positionSchema.optional(),
 	/** Newest first: where a burst of more new leads than one poll reads continues (deeper, toward older leads). */
 	descent: positionSchema.optional(),
+	/** Version 1.0 of the node saved only the newest id: a lead whose id is not above it was handled by that version. */
+	idFloor: z.string().optional(),
 });
 
 export type PollState = z.infer<typeof pollStateSchema>;
@@ -32,8 +34,8 @@ export function readPollState(staticData: IDataObject): PollState | undefined {
 	const idOnly = idOnlyStateSchema.safeParse(staticData);
 	if (!idOnly.success) return undefined;
 	const id = idOnly.data.lastLeadId?.toLowerCase();
-	// The id's creation second, not its millisecond: a lead of that same second may come once more, none is skipped.
-	return { watermark: id ? { at: objectIdMillis(id), id } : null };
+	// The id's creation second (its millisecond is unknown), with the id itself as a floor, as version 1.0 compared.
+	return id ? { watermark: { at: objectIdMillis(id), id }, idFloor: id } : { watermark: null };
 }
 
 /** Replaces the saved state in one step, so a poll never leaves half of an old state behind. */
