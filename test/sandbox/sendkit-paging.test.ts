@@ -1,22 +1,11 @@
-import type { AxiosInstance } from 'axios';
-
-import { startSandbox, type RunningSandbox } from '../../sandbox';
 import type { SendKitVariants } from '../../sandbox/sendkit/variants';
-import { client } from './helpers';
+import { useSendKitSandbox } from './helpers';
 
-let sandbox: RunningSandbox;
-let api: AxiosInstance;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	api = client(sandbox.sendKit.url, { 'X-Api-Key': sandbox.sendKit.workspaceKey });
-});
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.sendKit.control.reset());
+const { sandbox: running, api: sendKitApi } = useSendKitSandbox();
 
 async function createLeads(count: number): Promise<string[]> {
 	const ids: string[] = [];
-	for (let index = 0; index < count; index++) ids.push((await api.post('/v1/leads', { email: `page${index}@example.com` })).data.data._id);
+	for (let index = 0; index < count; index++) ids.push((await sendKitApi().post('/v1/leads', { email: `page${index}@example.com` })).data.data._id);
 	return ids;
 }
 
@@ -26,7 +15,7 @@ async function walk(): Promise<{ ids: string[]; cursors: unknown[] }> {
 	const cursors: unknown[] = [];
 	let params: Record<string, unknown> = { limit: 3 };
 	for (;;) {
-		const { status, data } = await api.get('/v1/leads', { params });
+		const { status, data } = await sendKitApi().get('/v1/leads', { params });
 		expect(status).toBe(200);
 		ids.push(...data.data.map((lead: { _id: string }) => lead._id));
 		const { pagination } = data;
@@ -41,7 +30,7 @@ async function walk(): Promise<{ ids: string[]; cursors: unknown[] }> {
 	}
 }
 
-const setVariants = (variants: Partial<SendKitVariants['current']>) => sandbox.sendKit.store.variants.set(variants);
+const setVariants = (variants: Partial<SendKitVariants['current']>) => running().sendKit.store.variants.set(variants);
 
 describe('SendKit list variants (order, cursor, pagination)', () => {
 	it('lists oldest first by default, the cursor being the last id of the page', async () => {
@@ -70,25 +59,25 @@ describe('SendKit list variants (order, cursor, pagination)', () => {
 	it('refuses an id as an opaque cursor, and a token as an id cursor', async () => {
 		const [id] = await createLeads(1);
 		setVariants({ cursor: 'opaque' });
-		const opaque = (await api.get('/v1/leads')).data.pagination.nextCursor;
-		expect((await api.get('/v1/leads', { params: { cursor: id } })).data).toMatchObject({ error: { code: 'VALIDATION_ERROR', message: 'Invalid cursor' } });
+		const opaque = (await sendKitApi().get('/v1/leads')).data.pagination.nextCursor;
+		expect((await sendKitApi().get('/v1/leads', { params: { cursor: id } })).data).toMatchObject({ error: { code: 'VALIDATION_ERROR', message: 'Invalid cursor' } });
 		setVariants({ cursor: 'lastId' });
-		const refused = await api.get('/v1/leads', { params: { cursor: opaque } });
+		const refused = await sendKitApi().get('/v1/leads', { params: { cursor: opaque } });
 		expect([refused.status, refused.data.error.message]).toEqual([400, 'cursor must be a valid id']);
 	});
 
 	it.each(['oldestFirst', 'newestFirst'] as const)('pages by number with pagination page, listing %s', async (listOrder) => {
 		const ids = await createLeads(7);
 		setVariants({ listOrder, pagination: 'page' });
-		const first = (await api.get('/v1/leads', { params: { limit: 3 } })).data.pagination;
+		const first = (await sendKitApi().get('/v1/leads', { params: { limit: 3 } })).data.pagination;
 		expect(first).toEqual({ page: 1, limit: 3, total: 7, pages: 3 });
 		expect((await walk()).ids).toEqual(listOrder === 'oldestFirst' ? ids : [...ids].reverse());
 	});
 
 	it('lists campaigns in the same order and with the same cursor as the leads', async () => {
 		setVariants({ listOrder: 'newestFirst', cursor: 'opaque' });
-		const { data } = await api.get('/v1/campaigns', { params: { limit: 1 } });
-		const all = sandbox.sendKit.store.campaigns.list(sandbox.sendKit.workspaceId).map((campaign) => campaign._id);
+		const { data } = await sendKitApi().get('/v1/campaigns', { params: { limit: 1 } });
+		const all = running().sendKit.store.campaigns.list(running().sendKit.workspaceId).map((campaign) => campaign._id);
 		expect(data.data[0]._id).toBe(all[all.length - 1]);
 		expect(data.pagination.nextCursor).not.toMatch(/^[0-9a-f]{24}$/i);
 	});
