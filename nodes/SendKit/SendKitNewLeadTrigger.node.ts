@@ -3,19 +3,13 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { readmeSection } from '../shared/documentation';
 import { standaloneRun } from '../shared/run';
-import { leadsAfter, newestLead } from './trigger/newLeads';
-
-/** What the trigger keeps between polls, in the workflow's static data. */
-interface PollState {
-	/** Set once the first poll after activation has recorded where the lead list stood. */
-	started?: boolean;
-	/** The id of the newest lead seen; leads with a higher id are new. Null: there were no leads at all. */
-	lastLeadId?: string | null;
-}
+import { findListEnd, newLeadsSince } from './trigger/newLeads';
+import { readPollState, writePollState } from './trigger/pollState';
 
 /**
  * Starts the workflow once for every lead created in SendKit. SendKit has no lead-created webhook event, so the node
- * polls GET /v1/leads on n8n's polling schedule and keeps the id of the newest lead it has seen.
+ * polls GET /v1/leads on n8n's polling schedule and keeps the newest lead it has handled (its creation time and id).
+ * SendKit does not document the list's order: the node reads it from the leads and works with either.
  */
 export class SendKitNewLeadTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -46,19 +40,17 @@ export class SendKitNewLeadTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const run = standaloneRun(this);
 		if (this.getMode() === 'manual') {
-			const newest = await newestLead(run);
+			const { newest } = await findListEnd(run);
 			return newest ? [[{ json: newest }]] : null;
 		}
-		const state = this.getWorkflowStaticData('node') as PollState;
-		if (!state.started) {
-			const newest = await newestLead(run);
-			state.lastLeadId = newest?._id ?? null;
-			state.started = true;
+		const staticData = this.getWorkflowStaticData('node');
+		const state = readPollState(staticData);
+		if (!state) {
+			writePollState(staticData, (await findListEnd(run)).state);
 			return null;
 		}
-		const fresh = await leadsAfter(run, state.lastLeadId ?? undefined);
-		if (fresh.length === 0) return null;
-		state.lastLeadId = fresh[fresh.length - 1]._id;
-		return [fresh.map((lead) => ({ json: lead }))];
+		const { leads, state: next } = await newLeadsSince(run, state);
+		writePollState(staticData, next);
+		return leads.length > 0 ? [leads.map((lead) => ({ json: lead }))] : null;
 	}
 }

@@ -1,5 +1,5 @@
 import type { SandboxResponse } from '../core/types';
-import { genericError, ok, validationError } from './answers';
+import { genericError, ok, validationError, validationErrorBody } from './answers';
 import { pageOf } from './paging';
 import { OBJECT_ID, addCampaignLeadsBodySchema, createLeadBodySchema, listCampaignsQuerySchema, singleValuedQuery } from './schemas';
 import type { SendKitLeadFields } from './types';
@@ -21,7 +21,9 @@ export function listCampaigns({ request, store }: RouteContext, workspaceId: str
 		(campaign) => (!status || campaign.status === status) && (!needle || campaign.name.toLowerCase().includes(needle)),
 		parsed.data,
 		store.listing,
+		store.variants.current,
 	);
+	if ('error' in page) return validationErrorBody(page.error);
 	return ok(
 		page.data.map((campaign) => campaignListView(campaign, store.campaigns)),
 		200,

@@ -1,5 +1,5 @@
 import type { SandboxResponse } from '../core/types';
-import { ok, resourceError, validationError } from './answers';
+import { ok, resourceError, validationError, validationErrorBody } from './answers';
 import { pageOf } from './paging';
 import type { ListLeadsQuery } from './schemas';
 import { bulkLeadsBodySchema, createLeadBodySchema, deleteLeadsBodySchema, listLeadsQuerySchema, singleValuedQuery } from './schemas';
@@ -9,14 +9,16 @@ import { leadListItemView } from './views';
 import type { RouteContext } from './routeContext';
 
 /**
- * GET /v1/leads with every documented filter (docs/api-notes.md#sendkit-leads), paged as the store's listing settings
- * say.
+ * GET /v1/leads with every documented filter (docs/api-notes.md#sendkit-leads), paged as the store's
+ * variants and listing settings say.
  */
 export function listLeads({ request, store }: RouteContext, workspaceId: string): SandboxResponse {
 	const parsed = listLeadsQuerySchema.safeParse(singleValuedQuery(request.query));
 	if (!parsed.success) return validationError(parsed.error);
 	const query = parsed.data;
-	const page = pageOf(store.leads(workspaceId), (lead) => matchesFilters(lead, query), query, store.listing);
+	store.listing.beforePage?.();
+	const page = pageOf(store.leads(workspaceId), (lead) => matchesFilters(lead, query), query, store.listing, store.variants.current);
+	if ('error' in page) return validationErrorBody(page.error);
 	return ok(page.data.map(leadListItemView), 200, { pagination: page.pagination });
 }
 

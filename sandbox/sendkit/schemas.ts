@@ -70,7 +70,8 @@ const pagingShape = {
 		.min(1, LIMIT_MESSAGE)
 		.max(100, LIMIT_MESSAGE)
 		.default(25),
-	cursor: z.string().regex(OBJECT_ID, 'cursor must be a valid id').optional(),
+	// Checked against the cursor variant by the paging itself (an id, or an opaque token).
+	cursor: z.string().optional(),
 	page: z.coerce.number({ invalid_type_error: 'page must be a positive integer' }).int().min(1, 'page must be a positive integer').optional(),
 };
 

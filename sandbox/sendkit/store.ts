@@ -21,14 +21,14 @@ export type SendKitPrincipal =
 const SEEDED_AT = '2025-06-01T09:00:00.000Z';
 
 /**
- * How the list endpoints page, switchable by tests: `cursor` (Gen B of the docs) or `page` numbers (Gen A, when the
- * request sends no cursor); with `filterAfterScan` a page scans `limit` leads and drops those the filters exclude, so
- * a filtered page can come back sparse or empty while more pages follow (a third-party playbook's warning,
- * docs/api-notes.md#sendkit-pagination).
+ * Test settings of the list endpoints (their order, cursor and pagination style are variants): with
+ * `filterAfterScan` a page scans `limit` leads and drops those the filters exclude, so a filtered page can come back
+ * sparse or empty while more pages follow (a third-party playbook's warning, docs/api-notes.md#sendkit-pagination).
  */
 export interface ListingSettings {
-	style: 'cursor' | 'page';
 	filterAfterScan: boolean;
+	/** Runs before each list page is read: lets a test change the list between the pages of one walk. */
+	beforePage?: () => void;
 }
 
 /** In-memory SendKit account: two workspaces, two API keys, leads, seeded campaigns and enrichment jobs. */
@@ -36,7 +36,7 @@ export class SendKitStore {
 	readonly workspaces: readonly SendKitWorkspace[];
 	readonly campaigns: CampaignBook;
 	readonly enrichment: EnrichmentJobs;
-	listing: ListingSettings = { style: 'cursor', filterAfterScan: false };
+	listing: ListingSettings = { filterAfterScan: false };
 	/** How the sandbox answers where SendKit's docs are silent. */
 	readonly variants = sendKitVariants();
 	/** Registered webhooks and the deliveries made to them. */
@@ -62,7 +62,7 @@ export class SendKitStore {
 	}
 
 	/**
-	 * Seeded state: no leads, the seeded campaigns without leads, no jobs, cursor paging. Ids keep increasing across
+	 * Seeded state: no leads, the seeded campaigns without leads, no jobs, every variant at its default. Ids keep increasing across
 	 * resets, so an id from before a reset never comes back.
 	 */
 	reset(): void {
@@ -70,7 +70,7 @@ export class SendKitStore {
 		this.idsByEmail.clear();
 		this.campaigns.reset();
 		this.enrichment.reset();
-		this.listing = { style: 'cursor', filterAfterScan: false };
+		this.listing = { filterAfterScan: false };
 		this.webhooks.reset();
 		this.variants.reset();
 	}

@@ -3,6 +3,8 @@ import axios, { type AxiosInstance } from 'axios';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { startSandbox, type RunningSandbox } from '../../sandbox';
+
 /** The seed documents, checked in beside the tests (test/fixtures/seeds/README.md says where they come from). */
 const SEEDS_DIR = path.resolve(__dirname, '..', 'fixtures', 'seeds');
 
@@ -34,4 +36,24 @@ export function extractJsonObject(text: string, marker?: string): Record<string,
 /** An axios client that never throws on an HTTP status, so tests assert on status and body directly. */
 export function client(baseURL: string, headers: Record<string, string> = {}): AxiosInstance {
 	return axios.create({ baseURL, headers, validateStatus: () => true, timeout: 5000 });
+}
+
+/**
+ * The test file's own sandbox, started once, its SendKit state reset before each test, and a client sending the
+ * workspace key.
+ */
+export function useSendKitSandbox(): { sandbox: () => RunningSandbox; api: () => AxiosInstance } {
+	let sandbox: RunningSandbox | undefined;
+	let api: AxiosInstance | undefined;
+	beforeAll(async () => {
+		sandbox = await startSandbox();
+		api = client(sandbox.sendKit.url, { 'X-Api-Key': sandbox.sendKit.workspaceKey });
+	});
+	afterAll(() => sandbox?.close());
+	beforeEach(() => sandbox?.sendKit.control.reset());
+	const started = <T>(value: T | undefined): T => {
+		if (value === undefined) throw new Error('useSendKitSandbox(): only inside tests');
+		return value;
+	};
+	return { sandbox: () => started(sandbox), api: () => started(api) };
 }

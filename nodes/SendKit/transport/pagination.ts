@@ -31,6 +31,8 @@ interface WalkedPage<Item> {
 	more: boolean;
 	/** Where the next page starts, for callers that page one request at a time (the editor's search lists). */
 	next?: PagePosition;
+	/** The page's `pagination` as SendKit answered it (`total`, and `pages` when it pages by number). */
+	pagination?: Pagination;
 }
 
 type ListSchema<Item> = z.ZodType<{ data: Item[]; pagination?: Pagination }, z.ZodTypeDef, unknown>;
@@ -57,7 +59,7 @@ export async function* walkPages<Item>(
 			if (seenCursors.has(next.cursor)) next = undefined;
 			else seenCursors.add(next.cursor);
 		}
-		yield { items: page.data, more: next !== undefined, next };
+		yield { items: page.data, more: next !== undefined, next, pagination: page.pagination };
 		if (!next) return;
 		position = next;
 	}

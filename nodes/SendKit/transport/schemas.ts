@@ -27,6 +27,7 @@ const paginationSchema = z
 	.object({
 		hasMore: z.boolean().optional(),
 		nextCursor: z.string().nullable().optional(),
+		total: z.number().optional(),
 		page: z.number().optional(),
 		pages: z.number().optional(),
 	})

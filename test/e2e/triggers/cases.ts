@@ -214,4 +214,28 @@ export const triggerCases: Record<string, TriggerCase> = {
 			await rest.deactivate(context.workflowId);
 		},
 	},
+
+	'sendkit-new-lead-newest-first.json': {
+		title: 'SendKit New Lead Trigger against a list that answers newest first with opaque cursors: one run per new lead, none for the 150 existing ones',
+		async run(context, failures) {
+			const { sandbox, rest } = context;
+			sandbox.sendKit.store.variants.set({ listOrder: 'newestFirst', cursor: 'opaque' });
+			const existing = Array.from({ length: 150 }, (_, index) => ({ email: `existing${index}@example.com` }));
+			await sendKitApi(sandbox, 'POST', '/v1/leads/bulk', { leads: existing });
+			await rest.activate(context.workflowId);
+			const listed = () => sandbox.sendKit.control.requests.filter((request) => request.method === 'GET' && request.path === '/v1/leads').length;
+			check(failures, await waitFor(() => listed() > 0), 'n8n did not poll SendKit when it activated the workflow');
+			await sleep(QUIET_MS);
+			// Activation reads one page; a poll that n8n's minute tick may add in the meantime reads one more.
+			check(failures, listed() <= 2, `activation read ${listed()} pages of a newest-first list of 150 leads (expected 1)`);
+			const signedUp = () => sandbox.kickoffLabs.store.allLeads().map((lead) => lead.email);
+			for (const [count, email] of ['newest-first-1@example.com', 'newest-first-2@example.com'].entries()) {
+				await sendKitApi(sandbox, 'POST', '/v1/leads', { email });
+				const executions = await waitForExecutions(context, count + 1, POLL_TIMEOUT_MS);
+				check(failures, executions.length === count + 1 && executions.every((execution) => execution.status === 'success'), `after new lead ${count + 1}: executions ${statuses(executions)}`);
+			}
+			check(failures, signedUp().join() === 'newest-first-1@example.com,newest-first-2@example.com', `leads the workflow signed up in KickoffLabs: ${signedUp().join() || 'none'}`);
+			await rest.deactivate(context.workflowId);
+		},
+	},
 };

@@ -23,7 +23,7 @@ describe('SendKit › Campaign › Get Many', () => {
 	it('filters by status and name, and walks several pages including a sparse one', async () => {
 		for (let index = 0; index < 150; index++) sendKit().store.campaigns.create(`Batch ${index}`, index % 2 === 0 ? 'paused' : 'draft');
 		for (let index = 0; index < 120; index++) sendKit().store.campaigns.create(`Other ${index}`, 'paused');
-		sendKit().store.listing = { style: 'cursor', filterAfterScan: true };
+		sendKit().store.listing = { filterAfterScan: true };
 
 		const result = await run(withParameters(workflow, 'SendKit', { filters: { status: 'paused', search: 'batch' } }), {});
 

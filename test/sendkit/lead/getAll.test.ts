@@ -7,6 +7,12 @@ const ERROR_OUTPUT = errorOutputIndex(getAll.outputs);
 
 const { run, requests, seedLeads, sendKit } = useSendKit();
 const workflow = fixture('sendkit/lead/getAll');
+/** Every combination of the list variants the docs leave open (the cursor's meaning only matters when paging by cursor). */
+const LIST_VARIANTS = (['oldestFirst', 'newestFirst'] as const).flatMap((listOrder) => [
+	{ listOrder, pagination: 'cursor', cursor: 'lastId' } as const,
+	{ listOrder, pagination: 'cursor', cursor: 'opaque' } as const,
+	{ listOrder, pagination: 'page' } as const,
+]);
 const emails = (result: Awaited<ReturnType<typeof run>>) => result.output('SendKit', 0).map((item) => item.json.email);
 
 describe('SendKit › Lead › Get Many', () => {
@@ -23,10 +29,28 @@ describe('SendKit › Lead › Get Many', () => {
 		expect(pages.every((request) => request.query.limit === '100')).toBe(true);
 	});
 
+	it.each(LIST_VARIANTS)(
+		'returns every lead once, in the list order, whatever the order, cursor and pagination (%p)',
+		async (variants) => {
+			seedLeads(230);
+			sendKit().store.variants.set(variants);
+
+			const all = await run(workflow, {});
+			const limited = await run(withParameters(workflow, 'SendKit', { returnAll: false, limit: 120 }), {});
+
+			const created = Array.from({ length: 230 }, (_, index) => `lead${index}@example.com`);
+			const listed = variants.listOrder === 'newestFirst' ? created.reverse() : created;
+			expect(all.error).toBeUndefined();
+			expect(emails(all)).toEqual(listed);
+			expect(emails(limited)).toEqual(listed.slice(0, 120));
+			expect(requests('GET', /^\/v1\/leads$/)).toHaveLength(3 + 2);
+		},
+	);
+
 	it('keeps walking past a sparse, even empty, page while SendKit says more follow', async () => {
 		// Leads 0..99 untagged, 100..199 tagged, 200..249 untagged: with filters applied after the scan, page 1 is empty.
 		seedLeads(250, (index) => ({ tags: index >= 100 && index < 200 ? ['vip'] : [] }));
-		sendKit().store.listing = { style: 'cursor', filterAfterScan: true };
+		sendKit().store.listing = { filterAfterScan: true };
 
 		const result = await run(withParameters(workflow, 'SendKit', { filters: { tags: 'vip' } }), {});
 
@@ -39,7 +63,8 @@ describe('SendKit › Lead › Get Many', () => {
 
 	it('falls back to page numbers when SendKit answers with pages instead of a cursor', async () => {
 		seedLeads(150, (index) => ({ companyName: index % 3 === 0 ? 'Acme' : undefined }));
-		sendKit().store.listing = { style: 'page', filterAfterScan: true };
+		sendKit().store.listing = { filterAfterScan: true };
+		sendKit().store.variants.set({ pagination: 'page' });
 
 		const result = await run(withParameters(workflow, 'SendKit', { filters: { hasCompany: true } }), {});
 
