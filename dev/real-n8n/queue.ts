@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- development tooling: runs in plain Node, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- development tooling: runs in plain Node, not inside n8n */
 /**
  * n8n in queue mode on this machine, for `npm run start:queue` and `npm run test:e2e:queue`: Postgres and Redis
  * (./queue-servers), the sandbox APIs, and four n8n processes of the cached runtime sharing one database and one

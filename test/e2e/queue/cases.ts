@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error -- development tooling: runs in plain Node, not inside n8n */
 /**
  * The queue-mode cases, in the order they run on one setup (./run): every node and trigger of the package where
  * queue mode puts it. Each pushes its failures (none: passed) and its counts, which the run prints.
@@ -75,7 +74,8 @@ const registrationsAt = (queue: RunningQueue): number =>
 async function runSync(context: QueueCaseContext, sync: SyncWorkflow, label: string): Promise<void> {
 	const { queue, failures, counts } = context;
 	const service = queue.sandbox[sync.service];
-	const emails = Array.from({ length: SYNC_LEADS }, (_, index) => `${label}-${index}@sync.example.com`);
+	const slug = label.toLowerCase().replace(/[^a-z]+/g, '-');
+	const emails = Array.from({ length: SYNC_LEADS }, (_, index) => `${slug}-${index}@sync.example.com`);
 	const existing = new Set(emails.slice(0, EXISTING));
 	// The active KickoffLabs Trigger example would get a delivery for every signup of the sync: paused meanwhile.
 	const example = workflowId(queue, 'kickofflabs-signup-to-sendkit.json');
@@ -144,6 +144,7 @@ export const queueCases: QueueCase[] = [
 			const { queue, failures, counts } = context;
 			const id = workflowId(queue, 'kickofflabs-signup-to-sendkit.json');
 			const webhooks = queue.sandbox.kickoffLabs.store.webhooks;
+			await waitUntil(() => webhooks.list().length > 0);
 			const [hook] = webhooks.list();
 			check(failures, hook?.url.startsWith(`${queue.webhookUrl}/webhook/`) === true, `registered URL is not the webhook processor's: ${hook?.url.replace(/token=\w+/, 'token=…')}`);
 			if (!hook) return;

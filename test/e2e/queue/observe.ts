@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- development tooling: runs in plain Node, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- development tooling: runs in plain Node, not inside n8n */
 /**
  * What the queue-mode suite reads about a run: the executions of a workflow, which process ran each (n8n 2.41's
  * execution record does not name its worker, so each worker's own log line "Worker started execution <id>" does),

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- development tooling: runs in plain Node, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- development tooling: runs in plain Node, not inside n8n */
 /**
  * `npm run test:e2e:queue`: the package in n8n's queue mode (dev/real-n8n/queue: Postgres, Redis, a main, a webhook
  * processor and two workers, every port free and local, data in .cache/e2e-queue), the cases of ./cases run in
