@@ -50,15 +50,24 @@ async function waitForPort(port: number, child: ChildProcess, what: string, logF
 	}
 }
 
-function stopper(child: ChildProcess, signal: NodeJS.Signals): () => Promise<void> {
+/** Starts a server and waits until it listens; `stopSignal` is the one that makes it shut down cleanly. */
+async function startServer(what: string, argv: string[], port: number, logFile: string, stopSignal: NodeJS.Signals): Promise<RunningServer> {
+	const child = spawnServer(argv, logFile);
 	let stopping: Promise<void> | undefined;
-	return () => {
+	const stop = (): Promise<void> => {
 		stopping ??= (async () => {
-			killTree(child, signal);
+			killTree(child, stopSignal);
 			await waitForExit(child, 15_000);
 		})();
 		return stopping;
 	};
+	try {
+		await waitForPort(port, child, what, logFile);
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+	return { port, logFile, stop };
 }
 
 /** Postgres with its cluster in `<dir>/data` (created on the first start; the user `postgres`, trusted locally). */
@@ -76,20 +85,10 @@ export async function startPostgres(dir: string): Promise<RunningServer> {
 		await runOrThrow(command, args);
 	}
 	const port = await freePort();
-	const child = spawnServer(
-		// The socket in the data folder: the system one (/var/run/postgresql) may not exist or be writable.
-		asPostgresUser([postgres, '-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${data}`]),
-		logFile,
-	);
-	// SIGINT is Postgres's "fast" shutdown: it ends the sessions and stops at once.
-	const stop = stopper(child, 'SIGINT');
-	try {
-		await waitForPort(port, child, 'Postgres', logFile);
-	} catch (error) {
-		await stop();
-		throw error;
-	}
-	return { port, logFile, stop };
+	// The socket in the data folder: the system one (/var/run/postgresql) may not exist or be writable. SIGINT is
+	// Postgres's "fast" shutdown: it ends the sessions and stops at once.
+	const argv = asPostgresUser([postgres, '-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${data}`]);
+	return await startServer('Postgres', argv, port, logFile, 'SIGINT');
 }
 
 /** Redis with nothing saved to disk: the queue only lives as long as the setup. */
@@ -98,13 +97,6 @@ export async function startRedis(dir: string): Promise<RunningServer> {
 	fs.mkdirSync(dir, { recursive: true });
 	const logFile = path.join(dir, 'redis.log');
 	const port = await freePort();
-	const child = spawnServer([redis, '--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], logFile);
-	const stop = stopper(child, 'SIGTERM');
-	try {
-		await waitForPort(port, child, 'Redis', logFile);
-	} catch (error) {
-		await stop();
-		throw error;
-	}
-	return { port, logFile, stop };
+	const argv = [redis, '--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir];
+	return await startServer('Redis', argv, port, logFile, 'SIGTERM');
 }
