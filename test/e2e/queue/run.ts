@@ -29,6 +29,10 @@ async function main(): Promise<number> {
 	});
 	log(`[e2e:queue] queue mode is up: main ${queue.mainUrl}, webhook processor ${queue.webhookUrl}, ` +
 		`${queue.processes.filter((child) => child.kind === 'worker').length} workers (${elapsedSince(startedAt)})`);
+	// Ctrl-C (or CI's timeout) stops every process and server the run started.
+	for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+		process.once(signal, () => void queue.stop().finally(() => process.exit(130)));
+	}
 	let passed = 0;
 	let failed = 0;
 	try {
