@@ -36,6 +36,17 @@ describe('README "Running in queue mode" says what the queue setup and its tests
 		}
 	});
 
+	it('the syncs it describes are the suite\'s: 5,000 leads in batches of 500, 1,000 existing, 100 requests per second with 8 in flight', () => {
+		expect(section()).toContain('a 5,000-lead SendKit sync and a 5,000-lead KickoffLabs sync, posted in batches of 500');
+		expect(section()).toContain('for the 1,000 that existed before');
+		expect(section()).toContain('(100 requests per second, 8 in flight)');
+		const cases = read('test/e2e/queue/cases.ts');
+		expect(cases).toMatch(/const SYNC_LEADS = 5000;/);
+		expect(cases).toMatch(/const BATCH = 500;/);
+		expect(cases).toMatch(/const EXISTING = 1000;/);
+		expect(cases).toContain('rateLimit: { perSecond: 100, maxInFlight: 8 }');
+	});
+
 	it('CI runs the queue suite after the other end-to-end tests, installing Redis only when it is missing', () => {
 		const ci = read('.ci/run');
 		expect(ci.indexOf('npm run test:e2e:queue')).toBeGreaterThan(ci.indexOf('npm run test:e2e ||'));
