@@ -1,9 +1,9 @@
 /*
  * What every webhook trigger of the package shares: its own secrets, constant-time checks of what a caller presents,
- * HMAC signatures, refusing a call or ignoring an event, and the registration: kept in the workflow's static data,
+ * refusing a call or ignoring an event, and the registration: kept in the workflow's static data,
  * and removed from the service.
  */
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'crypto';
 import type { IDataObject, IHookFunctions, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import type { z } from 'zod';
 
@@ -25,22 +25,6 @@ export function sameSecret(expected: string, presented: unknown): boolean {
 	if (typeof presented !== 'string' || presented === '' || expected === '') return false;
 	const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
 	return timingSafeEqual(digest(expected), digest(presented));
-}
-
-/** The hex HMAC-SHA256 of the exact bytes received. */
-function hmacSha256Hex(secret: string, payload: Buffer | string): string {
-	return createHmac('sha256', secret).update(payload).digest('hex');
-}
-
-/**
- * Whether a signature header is the HMAC-SHA256 of the raw body with the secret: hex, with or without a `sha256=`
- * prefix, any letter case, compared in constant time. No body, no secret or no header is never valid.
- */
-export function hasValidSignature(secret: string | undefined, rawBody: Buffer | undefined, header: unknown): boolean {
-	const presented = Array.isArray(header) ? header[0] : header;
-	if (!secret || !rawBody || typeof presented !== 'string') return false;
-	const signature = presented.trim().replace(/^sha256=/i, '').toLowerCase();
-	return sameSecret(hmacSha256Hex(secret, rawBody), signature);
 }
 
 /** The request body exactly as it arrived (n8n keeps it on the request before parsing it). */

@@ -1,6 +1,7 @@
 import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { REDACTED } from '../../shared/secrets';
 import { readRegistration, unregister } from '../../shared/webhooks';
 import type { Run } from '../../shared/run';
 import { sendKit } from '../transport/service';
@@ -30,6 +31,15 @@ const webhookSchema = z
 export const webhookEnvelopeSchema = z.object({ data: webhookSchema }).passthrough();
 
 type SendKitWebhook = z.infer<typeof webhookSchema>;
+
+/**
+ * The secret deliveries are signed with. SendKit's answer quotes the secret it stored: the node's own comes back
+ * replaced (like every secret a request sends), and another one means SendKit generated its own (its docs: "if omitted,
+ * a random secret is generated"), which it then signs with.
+ */
+export function verifyingSecret(sent: string, answered: string | undefined): string {
+	return answered && answered !== sent && !answered.includes(REDACTED) ? answered : sent;
+}
 
 /** Ids go into a path; SendKit's are ObjectIds. */
 function webhookPath(id: string, ...segments: string[]): string {
