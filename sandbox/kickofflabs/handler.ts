@@ -173,7 +173,18 @@ function lookUpLead({ params, store, campaign, authenticated }: CampaignContext)
 	const identifier = singleIdentifierOf(params);
 	if (!identifier) return MISSING_IDENTIFIER;
 	const lead = store.findLead(campaign.id, identifier);
-	return lead ? leadResponse(store, campaign, lead, params, authenticated) : NO_LEAD_FOUND;
+	return lead ? leadResponse(store, campaign, lead, params, authenticated) : noLeadAnswer(store);
+}
+
+/** A lookup of an unknown lead: 404 "No lead found", or a 200 with nothing in it, as the `lookupNotFound` switch says. */
+function noLeadAnswer(store: KickoffLabsStore): SandboxResponse {
+	const answers: Record<KickoffLabsStore['variants']['current']['lookupNotFound'], SandboxResponse> = {
+		status404: NO_LEAD_FOUND,
+		emptyObject: { status: 200, body: {} },
+		emptyArray: { status: 200, body: [] },
+		messageOnly: kickoffLabsMessage(200, 'No lead found'),
+	};
+	return answers[store.variants.current.lookupNotFound];
 }
 
 /** Bulk delete: one identifier kind per request, at most 250 values (bulk docs). */
