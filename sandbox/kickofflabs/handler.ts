@@ -187,8 +187,13 @@ function noLeadAnswer(store: KickoffLabsStore): SandboxResponse {
 	return answers[store.variants.current.lookupNotFound];
 }
 
-/** Bulk delete: one identifier kind per request, at most 250 values (bulk docs). */
-function deleteLeads({ params, store, campaign }: CampaignContext): SandboxResponse {
+/**
+ * Bulk delete: one identifier kind per request, at most 250 values (bulk docs). Where the identifiers are read (the
+ * JSON body, the query string, or either) is the `deleteIds` switch: the docs do not say.
+ */
+function deleteLeads({ request, params: allParams, store, campaign }: CampaignContext): SandboxResponse {
+	const from = store.variants.current.deleteIds;
+	const params = from === 'either' ? allParams : collectParams(from === 'body' ? { ...request, query: {} } : { ...request, body: undefined });
 	const kinds = BULK_IDENTIFIER_KINDS.filter((kind) => listParam(params, kind).length > 0);
 	if (kinds.length !== 1) return MISSING_IDENTIFIER;
 	const values = listParam(params, kinds[0]);
