@@ -162,11 +162,15 @@ function createOutboundWebhook({ params, store, campaign }: CampaignContext): Sa
 	return { status: 200, body: { message: 'Webhook Created', referenceId: hook.referenceId, events: hook.events } };
 }
 
-/** DELETE /v2/{campaign_id}/outbound-webhook?url=…: by URL. The answers are INFERRED (not in the docs' excerpt). */
+/**
+ * DELETE /v2/{campaign_id}/outbound-webhook?url=…: by URL. The answers are INFERRED (not in the docs' excerpt); a
+ * removal answers `{message}` or 204 with no body, as the `webhookDeleteAnswer` switch says.
+ */
 function deleteOutboundWebhook({ params, store, campaign }: CampaignContext): SandboxResponse {
 	const url = textParam(params, 'url');
 	if (!url) return kickoffLabsMessage(409, 'Please include a url');
-	return store.webhooks.remove(campaign.id, url) ? kickoffLabsMessage(200, 'Webhook Deleted') : kickoffLabsMessage(404, 'Webhook not found');
+	if (!store.webhooks.remove(campaign.id, url)) return kickoffLabsMessage(404, 'Webhook not found');
+	return store.variants.current.webhookDeleteAnswer === 'noContent' ? { status: 204 } : kickoffLabsMessage(200, 'Webhook Deleted');
 }
 
 function lookUpLead({ params, store, campaign, authenticated }: CampaignContext): SandboxResponse {
