@@ -51,7 +51,18 @@ export function signatureFormOf(secret: string | undefined, rawBody: Buffer | un
 	const digest = createHmac('sha256', secret).update(rawBody).digest();
 	const matches = ENCODINGS.filter((encoding) => sameSecret(written(digest, encoding), normalised(presented, encoding)));
 	if (matches.length === 0) return undefined;
-	return prefixed ? `sha256=${matches[0]}` : matches[0];
+	const encoding = matches.length > 1 ? base64Kind(presented) : matches[0];
+	return prefixed ? `sha256=${encoding}` : encoding;
+}
+
+/**
+ * Which base64 a signature is written in when both alphabets read it (it has none of `+/-_`): padded is standard
+ * base64, unpadded is base64url, as each is usually written.
+ */
+function base64Kind(presented: string): Encoding {
+	if (/[-_]/.test(presented)) return 'base64url';
+	if (/[+/]/.test(presented) || presented.endsWith('=')) return 'base64';
+	return 'base64url';
 }
 
 /**
