@@ -104,20 +104,22 @@ type RegistrationClient = Pick<Service<never>, 'send' | 'saysNotFound' | 'error'
 
 /**
  * Removes a registration from the service and forgets it. A 404 in the service's own words means it is already gone
- * (deleted in the service's dashboard); every other failure is an error, and the registration is kept. A successful
- * answer is read with `answerSchema` when the service documents one.
+ * (deleted in the service's dashboard), once `confirmGone` (when given) has not thrown; every other failure is an
+ * error, and the registration is kept. A successful answer is read with `answerSchema` when the service documents one.
  */
 export async function unregister(
 	run: Run<IHookFunctions>,
 	service: RegistrationClient,
 	request: ApiRequest,
-	answerSchema?: z.ZodTypeAny,
+	{ answerSchema, confirmGone }: { answerSchema?: z.ZodTypeAny; confirmGone?: () => Promise<void> } = {},
 ): Promise<void> {
 	const { context } = run;
 	const response = await service.send(run, request);
 	if (isSuccess(response)) {
 		if (answerSchema) service.parse(context, response, answerSchema, request);
-	} else if (!service.saysNotFound(context, response, request)) {
+	} else if (service.saysNotFound(context, response, request)) {
+		await confirmGone?.();
+	} else {
 		throw service.error(context, response, request);
 	}
 	clearRegistration(context);

@@ -201,6 +201,31 @@ describe.each(SENDKIT_VARIANTS.signature)('SendKit Trigger: deliveries signed as
 	});
 });
 
+describe.each(SENDKIT_VARIANTS.webhookDelete)('SendKit Trigger: deactivation when DELETE /v1/webhooks/{id} is %s', (support) => {
+	beforeEach(() => sendKit().store.variants.set({ webhookDelete: support }));
+
+	it('removes the webhook, or fails saying SendKit still has it and keeps the registration', async () => {
+		const active = await activateTrigger();
+		const registration = active.nodeStaticData(TRIGGER);
+		if (support === 'supported') {
+			await deactivate(active);
+			expect(webhooks().list()).toHaveLength(0);
+			expect(active.nodeStaticData(TRIGGER)).toEqual({});
+		} else {
+			await expect(deactivate(active)).rejects.toThrow(`SendKit did not delete the webhook ${String(registration.webhookId)}`);
+			expect(webhooks().list()).toHaveLength(1);
+			expect(active.nodeStaticData(TRIGGER)).toEqual(registration);
+		}
+	});
+
+	it('a webhook already deleted in SendKit counts as deleted', async () => {
+		const active = await activateTrigger();
+		webhooks().remove(webhooks().list()[0]);
+		await expect(deactivate(active)).resolves.toBeUndefined();
+		expect(active.nodeStaticData(TRIGGER)).toEqual({});
+	});
+});
+
 describe('SendKit Trigger: deliveries', () => {
 	it('a tag change starts the workflow once, with the event from X-Webhook-Event and the body as sent', async () => {
 		const active = await activateTrigger();

@@ -59,6 +59,6 @@ export async function removeWebhook(run: Run<IHookFunctions>, registration: Kick
 			qs: { url: registration.url },
 			secrets: [registration.token],
 		},
-		removedWebhookSchema,
+		{ answerSchema: removedWebhookSchema },
 	);
 }

@@ -1,4 +1,5 @@
 import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { REDACTED } from '../../shared/secrets';
@@ -64,7 +65,20 @@ export async function fetchWebhook(run: Run<IHookFunctions>, registration: SendK
 	return sendKit.parse(context, response, webhookEnvelopeSchema, request).data;
 }
 
-/** Deletes the registered webhook and forgets it; one that SendKit no longer has counts as deleted. */
+/**
+ * Deletes the registered webhook and forgets it; one that SendKit no longer has counts as deleted. `DELETE
+ * /v1/webhooks/{id}` is not in SendKit's docs: a 404 could also mean the route does not exist, so the webhook is
+ * looked up (a documented route) before it counts as gone, and one still there is an error that says so.
+ */
 export async function removeWebhook(run: Run<IHookFunctions>, registration: SendKitRegistration): Promise<void> {
-	await unregister(run, sendKit, { method: 'DELETE', path: webhookPath(registration.webhookId), secrets: [registration.secret] });
+	const request = { method: 'DELETE' as const, path: webhookPath(registration.webhookId), secrets: [registration.secret] };
+	await unregister(run, sendKit, request, {
+		confirmGone: async () => {
+			if (!(await fetchWebhook(run, registration))) return;
+			throw new NodeOperationError(run.context.getNode(), `SendKit did not delete the webhook ${registration.webhookId}`, {
+				description:
+					'SendKit answered 404 to DELETE /v1/webhooks/{id} but still lists the webhook, so it may keep sending deliveries. Delete it in SendKit (Settings > Webhooks).',
+			});
+		},
+	});
 }

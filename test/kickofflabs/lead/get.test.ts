@@ -65,3 +65,15 @@ describe.each(KICKOFFLABS_VARIANTS.lookupNotFound)('KickoffLabs › Get, when Ki
 		expect(errorOutput(result)).toEqual([]);
 	});
 });
+
+describe('KickoffLabs › Get, a 200 that is neither a lead nor empty', () => {
+	it('is an error on the Error output, never Found', async () => {
+		kickoffLabs().control.setFaults({ queue: [{ method: 'GET', respond: { status: 200, body: { email: 'half@example.com' } } }] });
+
+		const result = await run(getWorkflow, [{ email: 'half@example.com' }]);
+
+		expect(result.output(NODE, FOUND)).toEqual([]);
+		expect(result.output(NODE, NOT_FOUND)).toEqual([]);
+		expect(errorOutput(result).map((item) => [item.json.error, item.pairedItem])).toEqual([['KickoffLabs answered in an unexpected format', { item: 0 }]]);
+	});
+});
