@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code: runs in plain Node, not inside n8n */
 import { applyVariants, parseCliOptions } from '../../sandbox/cli';
 import { startSandbox, type RunningSandbox } from '../../sandbox';
 import { KICKOFFLABS_VARIANTS } from '../../sandbox/kickofflabs/variants';
