@@ -13,7 +13,6 @@ import {
 	chosenEvents,
 	deliveryItem,
 	ignoreEvent,
-	hasValidSignature,
 	headerOf,
 	newSecret,
 	rawBodyOf,
@@ -23,11 +22,13 @@ import {
 } from '../shared/webhooks';
 import { sendKit } from './transport/service';
 import { SENDKIT_EVENTS, TEST_DELIVERY_NOTE, TEST_EVENT } from './trigger/events';
-import { fetchWebhook, registrationOf, removeWebhook, webhookEnvelopeSchema } from './trigger/registration';
+import { fetchWebhook, registrationOf, removeWebhook, verifyingSecret, webhookEnvelopeSchema } from './trigger/registration';
+import { FORMS_TRIED, describeSignatureHeader, logSignatureFormOnce, signatureFormOf } from './trigger/signature';
 
 /**
- * Starts a workflow on SendKit webhook events. The node registers its webhook with a secret of its own and checks the
- * HMAC-SHA256 signature of every delivery against it: unsigned or forged calls get 401 and start nothing.
+ * Starts a workflow on SendKit webhook events. The node registers its webhook with a secret of its own (or SendKit's,
+ * when SendKit answers with another) and checks the HMAC-SHA256 signature of every delivery against it, in any of the
+ * encodings SendKit may use: unsigned or forged calls get 401 and start nothing.
  */
 export class SendKitTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -98,8 +99,7 @@ export class SendKitTrigger implements INodeType {
 					{ method: 'POST', path: '/v1/webhooks', body: { name, url, events, secret }, secrets: [secret] },
 					webhookEnvelopeSchema,
 				);
-				// SendKit stores the secret it is given (and answers with it, replaced here like every secret).
-				saveRegistration(this, { webhookId: created.data._id, secret, url, events });
+				saveRegistration(this, { webhookId: created.data._id, secret: verifyingSecret(secret, created.data.secret), url, events });
 				return true;
 			},
 
@@ -114,9 +114,17 @@ export class SendKitTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const registration = registrationOf(this);
 		if (!registration) return refuseCall(this, 'this trigger has no registered SendKit webhook');
-		if (!hasValidSignature(registration.secret, rawBodyOf(this), headerOf(this, 'x-webhook-signature'))) {
+		const signature = headerOf(this, 'x-webhook-signature');
+		const form = signatureFormOf(registration.secret, rawBodyOf(this), signature);
+		const nodeName = this.getNode().name;
+		if (!form) {
+			// One line per refusal, never the secret or the expected value: what SendKit sent settles how it signs.
+			this.logger.warn(
+				`SendKit Trigger "${nodeName}": refused a delivery (401): its signature matched none of the forms tried (${FORMS_TRIED}); it had ${describeSignatureHeader(signature)}`,
+			);
 			return refuseCall(this, 'missing or wrong X-Webhook-Signature');
 		}
+		logSignatureFormOnce(this.logger, nodeName, registration.webhookId, form);
 		const body: unknown = this.getBodyData();
 		const bodyEvent = typeof body === 'object' && body !== null ? (body as { event?: unknown }).event : undefined;
 		const event = headerOf(this, 'x-webhook-event') ?? (typeof bodyEvent === 'string' ? bodyEvent : undefined);

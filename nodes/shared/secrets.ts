@@ -1,5 +1,5 @@
 /** What replaces a secret wherever an answer quotes it. */
-const REDACTED = '***';
+export const REDACTED = '***';
 
 /** Secrets shorter than this are not searched for: replacing two letters everywhere would garble answers. */
 const MIN_SECRET_LENGTH = 4;

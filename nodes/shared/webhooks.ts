@@ -1,9 +1,9 @@
 /*
  * What every webhook trigger of the package shares: its own secrets, constant-time checks of what a caller presents,
- * HMAC signatures, refusing a call or ignoring an event, and the registration: kept in the workflow's static data,
+ * refusing a call or ignoring an event, and the registration: kept in the workflow's static data,
  * and removed from the service.
  */
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'crypto';
 import type { IDataObject, IHookFunctions, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import type { z } from 'zod';
 
@@ -25,22 +25,6 @@ export function sameSecret(expected: string, presented: unknown): boolean {
 	if (typeof presented !== 'string' || presented === '' || expected === '') return false;
 	const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
 	return timingSafeEqual(digest(expected), digest(presented));
-}
-
-/** The hex HMAC-SHA256 of the exact bytes received. */
-function hmacSha256Hex(secret: string, payload: Buffer | string): string {
-	return createHmac('sha256', secret).update(payload).digest('hex');
-}
-
-/**
- * Whether a signature header is the HMAC-SHA256 of the raw body with the secret: hex, with or without a `sha256=`
- * prefix, any letter case, compared in constant time. No body, no secret or no header is never valid.
- */
-export function hasValidSignature(secret: string | undefined, rawBody: Buffer | undefined, header: unknown): boolean {
-	const presented = Array.isArray(header) ? header[0] : header;
-	if (!secret || !rawBody || typeof presented !== 'string') return false;
-	const signature = presented.trim().replace(/^sha256=/i, '').toLowerCase();
-	return sameSecret(hmacSha256Hex(secret, rawBody), signature);
 }
 
 /** The request body exactly as it arrived (n8n keeps it on the request before parsing it). */
@@ -120,20 +104,22 @@ type RegistrationClient = Pick<Service<never>, 'send' | 'saysNotFound' | 'error'
 
 /**
  * Removes a registration from the service and forgets it. A 404 in the service's own words means it is already gone
- * (deleted in the service's dashboard); every other failure is an error, and the registration is kept. A successful
- * answer is read with `answerSchema` when the service documents one.
+ * (deleted in the service's dashboard), once `confirmGone` (when given) has not thrown; every other failure is an
+ * error, and the registration is kept. A successful answer is read with `answerSchema` when the service documents one.
  */
 export async function unregister(
 	run: Run<IHookFunctions>,
 	service: RegistrationClient,
 	request: ApiRequest,
-	answerSchema?: z.ZodTypeAny,
+	{ answerSchema, confirmGone }: { answerSchema?: z.ZodTypeAny; confirmGone?: () => Promise<void> } = {},
 ): Promise<void> {
 	const { context } = run;
 	const response = await service.send(run, request);
 	if (isSuccess(response)) {
 		if (answerSchema) service.parse(context, response, answerSchema, request);
-	} else if (!service.saysNotFound(context, response, request)) {
+	} else if (service.saysNotFound(context, response, request)) {
+		await confirmGone?.();
+	} else {
 		throw service.error(context, response, request);
 	}
 	clearRegistration(context);

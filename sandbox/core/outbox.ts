@@ -6,7 +6,7 @@
  */
 
 /** How a delivery was made: a real event, or one of the hostile variants a test asks for. */
-export type DeliveryKind = 'event' | 'test' | 'unsigned' | 'forged' | 'tampered' | 'wrongToken' | 'noToken';
+export type DeliveryKind = 'event' | 'test' | 'unsigned' | 'forged' | 'tampered' | 'truncated' | 'wrongToken' | 'noToken';
 
 export interface DeliveryRequest {
 	url: string;

@@ -162,22 +162,42 @@ function createOutboundWebhook({ params, store, campaign }: CampaignContext): Sa
 	return { status: 200, body: { message: 'Webhook Created', referenceId: hook.referenceId, events: hook.events } };
 }
 
-/** DELETE /v2/{campaign_id}/outbound-webhook?url=…: by URL. The answers are INFERRED (not in the docs' excerpt). */
+/**
+ * DELETE /v2/{campaign_id}/outbound-webhook?url=…: by URL. The answers are INFERRED (not in the docs' excerpt); a
+ * removal answers `{message}` or 204 with no body, as the `webhookDeleteAnswer` switch says.
+ */
 function deleteOutboundWebhook({ params, store, campaign }: CampaignContext): SandboxResponse {
 	const url = textParam(params, 'url');
 	if (!url) return kickoffLabsMessage(409, 'Please include a url');
-	return store.webhooks.remove(campaign.id, url) ? kickoffLabsMessage(200, 'Webhook Deleted') : kickoffLabsMessage(404, 'Webhook not found');
+	if (!store.webhooks.remove(campaign.id, url)) return kickoffLabsMessage(404, 'Webhook not found');
+	return store.variants.current.webhookDeleteAnswer === 'noContent' ? { status: 204 } : kickoffLabsMessage(200, 'Webhook Deleted');
 }
 
 function lookUpLead({ params, store, campaign, authenticated }: CampaignContext): SandboxResponse {
 	const identifier = singleIdentifierOf(params);
 	if (!identifier) return MISSING_IDENTIFIER;
 	const lead = store.findLead(campaign.id, identifier);
-	return lead ? leadResponse(store, campaign, lead, params, authenticated) : NO_LEAD_FOUND;
+	return lead ? leadResponse(store, campaign, lead, params, authenticated) : noLeadAnswer(store);
 }
 
-/** Bulk delete: one identifier kind per request, at most 250 values (bulk docs). */
-function deleteLeads({ params, store, campaign }: CampaignContext): SandboxResponse {
+/** A lookup of an unknown lead: 404 "No lead found", or a 200 with nothing in it, as the `lookupNotFound` switch says. */
+function noLeadAnswer(store: KickoffLabsStore): SandboxResponse {
+	const answers: Record<KickoffLabsStore['variants']['current']['lookupNotFound'], SandboxResponse> = {
+		status404: NO_LEAD_FOUND,
+		emptyObject: { status: 200, body: {} },
+		emptyArray: { status: 200, body: [] },
+		messageOnly: kickoffLabsMessage(200, 'No lead found'),
+	};
+	return answers[store.variants.current.lookupNotFound];
+}
+
+/**
+ * Bulk delete: one identifier kind per request, at most 250 values (bulk docs). Where the identifiers are read (the
+ * JSON body, the query string, or either) is the `deleteIds` switch: the docs do not say.
+ */
+function deleteLeads({ request, params: allParams, store, campaign }: CampaignContext): SandboxResponse {
+	const from = store.variants.current.deleteIds;
+	const params = from === 'either' ? allParams : collectParams(from === 'body' ? { ...request, query: {} } : { ...request, body: undefined });
 	const kinds = BULK_IDENTIFIER_KINDS.filter((kind) => listParam(params, kind).length > 0);
 	if (kinds.length !== 1) return MISSING_IDENTIFIER;
 	const values = listParam(params, kinds[0]);

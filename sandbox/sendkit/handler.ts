@@ -79,18 +79,21 @@ function createLead({ request, store, principal }: RouteContext, workspaceId: st
 	if (!parsed.success) return validationError(parsed.error);
 	const { email, tags, customFields, ...fields } = parsed.data;
 	const existing = store.findLeadByEmail(workspaceId, email);
-	if (existing) {
-		return {
-			status: 409,
-			body: {
-				success: false,
-				error: { code: 'CONFLICT', message: 'Lead with this email already exists' },
-				data: conflictLeadView(existing),
-			},
-		};
-	}
+	if (existing) return conflictAnswer(store, existing);
 	const lead = store.createLead({ ...toStoredFields(fields), email, tags, customFields, userId: principal.userId, workspaceId });
 	return { status: 201, body: { success: true, data: fullLeadView(lead) } };
+}
+
+/**
+ * The 409 of a duplicate, in the shape the `conflict` switch names: the seed document's resource error with the
+ * existing lead in `data`, or the generic HTTP error shape; each with or without the lead.
+ */
+function conflictAnswer(store: SendKitStore, existing: StoredSendKitLead): SandboxResponse {
+	const variant = store.variants.current.conflict;
+	const message = 'Lead with this email already exists';
+	const lead = variant.endsWith('WithoutLead') ? {} : { data: conflictLeadView(existing) };
+	if (variant.startsWith('generic')) return { status: 409, body: { error: 'Conflict', message, code: 409, ...lead } };
+	return { status: 409, body: { success: false, error: { code: 'CONFLICT', message }, ...lead } };
 }
 
 function getLead({ store, params }: RouteContext, workspaceId: string): SandboxResponse {

@@ -40,7 +40,7 @@ export class SendKitStore {
 	/** How the sandbox answers where SendKit's docs are silent. */
 	readonly variants = sendKitVariants();
 	/** Registered webhooks and the deliveries made to them. */
-	readonly webhooks = new SendKitWebhooks();
+	readonly webhooks = new SendKitWebhooks(this.variants);
 	private readonly leadsById = new Map<string, StoredSendKitLead>();
 	/** `<workspaceId> <email>` → lead id: bulk imports of thousands look every email up. */
 	private readonly idsByEmail = new Map<string, string>();

@@ -17,6 +17,8 @@ export const SENDKIT_VARIANTS = {
 	webhookSecret: ['sent', 'generated'],
 	/** A 409 on create: `{success:false,error:{code,message},data}` (resource), or `{error,message,code}` (generic HTTP), each with or without the existing lead. */
 	conflict: ['resource', 'generic', 'resourceWithoutLead', 'genericWithoutLead'],
+	/** `DELETE /v1/webhooks/{id}` (not in the docs' excerpt): deletes the webhook, or is no route at all (a generic 404). */
+	webhookDelete: ['supported', 'missing'],
 } as const;
 
 export type SendKitVariants = VariantSwitches<typeof SENDKIT_VARIANTS>;

@@ -90,6 +90,7 @@ function updateWebhook({ request, store }: RouteContext, _workspaceId: string, h
 }
 
 function deleteWebhook({ store }: RouteContext, _workspaceId: string, hook: StoredSendKitWebhook): SandboxResponse {
+	if (store.variants.current.webhookDelete === 'missing') return genericError(404);
 	store.webhooks.remove(hook);
 	return ok({ _id: hook._id, deleted: true });
 }

@@ -1,13 +1,15 @@
 /**
  * SendKit webhooks (docs/api-notes.md#sendkit-webhooks): registered per workspace with a name, URL, events and an HMAC
  * secret; every delivery carries `X-Webhook-Event` and `X-Webhook-Signature`, the HMAC-SHA256 of the raw body with the
- * secret. The docs leave the canonical form open; the sandbox signs the exact bytes it sends, as hex (with `sha256=` in
- * front when `signaturePrefix` says so). The payload shape is not documented: `{event, timestamp, data}` is INFERRED.
+ * secret. The docs leave the canonical form open; the sandbox signs the exact bytes it sends, written as the `signature`
+ * switch says (hex by default). Whether SendKit keeps a secret it is sent is the `webhookSecret` switch. The payload
+ * shape is not documented: `{event, timestamp, data}` is INFERRED.
  */
 import { createHmac, randomBytes } from 'node:crypto';
 
 import { WebhookOutbox, type Delivery, type DeliveryKind } from '../core/outbox';
 import { ObjectIdSequence } from './ids';
+import type { SendKitVariants } from './variants';
 
 export interface StoredSendKitWebhook {
 	_id: string;
@@ -38,14 +40,14 @@ export interface NewSendKitWebhook {
 
 export type WebhookChanges = Partial<Pick<StoredSendKitWebhook, 'name' | 'url' | 'events' | 'secret' | 'retryAttempts' | 'timeoutMs' | 'status'>>;
 
-export type ForgedSendKitDelivery = 'unsigned' | 'forged' | 'tampered';
+export type ForgedSendKitDelivery = 'unsigned' | 'forged' | 'tampered' | 'truncated';
 
 export class SendKitWebhooks {
 	readonly outbox = new WebhookOutbox();
-	/** '' (hex only, the default) or 'sha256=': the docs do not say which SendKit sends. */
-	signaturePrefix: '' | 'sha256=' = '';
 	private readonly byId = new Map<string, StoredSendKitWebhook>();
 	private readonly ids = new ObjectIdSequence();
+
+	constructor(private readonly variants: SendKitVariants) {}
 
 	list(workspaceId?: string): StoredSendKitWebhook[] {
 		return [...this.byId.values()].filter((hook) => workspaceId === undefined || hook.workspaceId === workspaceId);
@@ -65,8 +67,8 @@ export class SendKitWebhooks {
 			url: input.url,
 			events: [...new Set(input.events)],
 			status: 'active',
-			// Docs: "if omitted, a random 32-byte hex secret is generated".
-			secret: input.secret ?? randomBytes(32).toString('hex'),
+			// Docs: "if omitted, a random 32-byte hex secret is generated"; under `generated`, also when one is sent.
+			secret: (this.variants.current.webhookSecret === 'sent' ? input.secret : undefined) ?? randomBytes(32).toString('hex'),
 			retryAttempts: input.retryAttempts ?? 3,
 			timeoutMs: input.timeoutMs ?? 10_000,
 			stats: { totalDelivered: 0, totalFailed: 0 },
@@ -111,8 +113,9 @@ export class SendKitWebhooks {
 	}
 
 	/**
-	 * A delivery that SendKit did not sign: without a signature, signed with another secret, or a body changed after
-	 * signing (the signature is valid for the original body). Returns the receiver's answer.
+	 * A delivery that SendKit did not sign: without a signature, signed with another secret, a body changed after
+	 * signing (the signature is valid for the original body), or the right signature cut short. Returns the receiver's
+	 * answer.
 	 */
 	async forge(hook: StoredSendKitWebhook, kind: ForgedSendKitDelivery, event: string, data: Record<string, unknown>): Promise<Delivery> {
 		const body = payload(event, data);
@@ -122,6 +125,7 @@ export class SendKitWebhooks {
 			headers = { ...headers };
 			delete headers['x-webhook-signature'];
 		} else if (kind === 'forged') headers = this.headers(event, body, randomBytes(32).toString('hex'));
+		else if (kind === 'truncated') headers = { ...headers, 'x-webhook-signature': headers['x-webhook-signature'].slice(0, -4) };
 		else sent = payload(event, { ...data, tampered: true });
 		const deliveryKind: DeliveryKind = kind;
 		return await this.outbox.send({ url: hook.url, event, kind: deliveryKind, headers, body: sent });
@@ -130,7 +134,6 @@ export class SendKitWebhooks {
 	reset(): void {
 		this.byId.clear();
 		this.outbox.reset();
-		this.signaturePrefix = '';
 	}
 
 	private headers(event: string, body: string, secret: string): Record<string, string> {
@@ -138,8 +141,15 @@ export class SendKitWebhooks {
 			'content-type': 'application/json',
 			'user-agent': 'SendKit-Webhooks (sandbox)',
 			'x-webhook-event': event,
-			'x-webhook-signature': this.signaturePrefix + createHmac('sha256', secret).update(body).digest('hex'),
+			'x-webhook-signature': this.sign(body, secret),
 		};
+	}
+
+	/** The HMAC-SHA256 of the exact bytes sent, written as the `signature` switch says. */
+	private sign(body: string, secret: string): string {
+		const form = this.variants.current.signature;
+		const digest = createHmac('sha256', secret).update(body).digest(form.endsWith('base64url') ? 'base64url' : form.endsWith('base64') ? 'base64' : 'hex');
+		return form.startsWith('sha256=') ? `sha256=${digest}` : digest;
 	}
 
 	private count(hook: StoredSendKitWebhook, delivery: Delivery): void {

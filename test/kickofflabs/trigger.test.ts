@@ -7,6 +7,7 @@ import { urlWithToken } from '../../nodes/KickoffLabs/trigger/registration';
 import { client } from '../sandbox/helpers';
 import { useTriggerHost } from '../helpers/triggers';
 import { kickoffLabsCredentials, loadWorkflow, useWorld, withParameters } from '../helpers/world';
+import { KICKOFFLABS_VARIANTS } from '../../sandbox/kickofflabs/variants';
 
 const TRIGGER = 'KickoffLabs Trigger';
 const WEBHOOK_ID = '5a1c0b1e-0000-4000-8000-00000000a001';
@@ -165,6 +166,24 @@ describe('KickoffLabs Trigger: activation and deactivation', () => {
 	it('no campaign in the node or the credential fails the activation before any request', async () => {
 		await expect(activateTrigger(triggerWorkflow, { campaignId: '' })).rejects.toThrow(/Campaign/);
 		expect(requests()).toHaveLength(0);
+	});
+});
+
+describe.each(KICKOFFLABS_VARIANTS.webhookDeleteAnswer)('KickoffLabs Trigger: a removal answered with %s', (answer) => {
+	beforeEach(() => kickoffLabs().store.variants.set({ webhookDeleteAnswer: answer }));
+
+	it('counts as removed: deactivation succeeds and forgets the registration', async () => {
+		const active = await activateTrigger();
+		await deactivate(active);
+		expect(webhooks().list()).toHaveLength(0);
+		expect(active.nodeStaticData(TRIGGER)).toEqual({});
+	});
+
+	it('a changed event set removes the old registration and registers the new one', async () => {
+		const first = await activateTrigger();
+		await activateTrigger(withEvents('referral'), { staticData: first.staticData() });
+		expect(registrationRequests('DELETE')).toHaveLength(1);
+		expect(webhooks().list().map((hook) => hook.events)).toEqual([['referral']]);
 	});
 });
 

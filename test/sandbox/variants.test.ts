@@ -23,6 +23,7 @@ describe('variant switches for what the API docs leave open', () => {
 			signature: 'hex',
 			webhookSecret: 'sent',
 			conflict: 'resource',
+			webhookDelete: 'supported',
 		});
 		expect(sandbox.kickoffLabs.store.variants.current).toEqual({ lookupNotFound: 'status404', deleteIds: 'either', webhookDeleteAnswer: 'message' });
 	});

@@ -1,11 +1,13 @@
 import type { AxiosInstance } from 'axios';
-import type { IDataObject } from 'n8n-workflow';
+import { WebhookContext } from 'n8n-core';
+import type { IDataObject, Logger } from 'n8n-workflow';
 
 import type { ActiveWorkflow } from '../../dev/engine/triggers';
 import { client } from '../sandbox/helpers';
 import { useTriggerHost } from '../helpers/triggers';
 import { useSendKit } from '../helpers/sendkit';
 import { loadWorkflow, withParameters } from '../helpers/world';
+import { SENDKIT_VARIANTS } from '../../sandbox/sendkit/variants';
 
 const TRIGGER = 'SendKit Trigger';
 const WEBHOOK_ID = '5a1c0b1e-0000-4000-8000-00000000b001';
@@ -41,6 +43,22 @@ async function settle(active: ActiveWorkflow) {
 
 const webhookRequests = (method: string, path: RegExp) =>
 	requests().filter((request) => request.method === method && path.test(request.path));
+
+/** What the trigger logged through n8n's logger while answering deliveries during a test, by level. */
+function useLogLines() {
+	const lines: Array<{ level: keyof Logger; message: string }> = [];
+	const record = (level: keyof Logger) => (message: string) => {
+		lines.push({ level, message });
+	};
+	const logger: Logger = { error: record('error'), warn: record('warn'), info: record('info'), debug: record('debug') };
+	beforeEach(() => {
+		lines.length = 0;
+		// The node sees only n8n-workflow's Logger interface of n8n's logger class.
+		jest.spyOn(WebhookContext.prototype, 'logger', 'get').mockReturnValue(logger as unknown as WebhookContext['logger']);
+	});
+	afterEach(() => jest.restoreAllMocks());
+	return (level: keyof Logger) => lines.filter((line) => line.level === level && line.message.startsWith('SendKit Trigger')).map((line) => line.message);
+}
 
 describe('SendKit Trigger: activation and deactivation', () => {
 	it('creates a webhook named after the workflow, with its URL, events and a secret it generated', async () => {
@@ -119,6 +137,20 @@ describe('SendKit Trigger: activation and deactivation', () => {
 		expect(active.nodeStaticData(TRIGGER).secret).not.toBe('***');
 	});
 
+	it('when SendKit answers with a secret it generated instead of the node\'s, deliveries are checked with SendKit\'s', async () => {
+		sendKit().store.variants.set({ webhookSecret: 'generated' });
+		const active = await activateTrigger();
+		const [hook] = webhooks().list();
+		const [create] = webhookRequests('POST', /^\/v1\/webhooks$/);
+		expect(hook.secret).not.toBe((create.body as { secret: string }).secret);
+		expect(active.nodeStaticData(TRIGGER).secret).toBe(hook.secret);
+
+		await tag(await createLead('generated@example.com'), ['vip']);
+		const runs = await settle(active);
+		expect(webhooks().outbox.deliveries.map((delivery) => delivery.status)).toEqual([200]);
+		expect(runs).toHaveLength(1);
+	});
+
 	it('deactivation deletes the webhook and forgets it', async () => {
 		const active = await activateTrigger();
 		const id = String(active.nodeStaticData(TRIGGER).webhookId);
@@ -132,6 +164,65 @@ describe('SendKit Trigger: activation and deactivation', () => {
 		const active = await activateTrigger();
 		webhooks().remove(webhooks().list()[0]);
 		await expect(deactivate(active)).resolves.toBeUndefined();
+	});
+});
+
+describe.each(SENDKIT_VARIANTS.signature)('SendKit Trigger: deliveries signed as %s', (form) => {
+	const logged = useLogLines();
+	beforeEach(() => sendKit().store.variants.set({ signature: form }));
+
+	it('are accepted, start the workflow once, and the form is logged once per activation', async () => {
+		const active = await activateTrigger();
+		const leadId = await createLead('form@example.com');
+		await tag(leadId, ['vip']);
+		await tag(leadId, ['vip', 'hot']);
+		const runs = await settle(active);
+		expect(webhooks().outbox.deliveries.map((delivery) => delivery.status)).toEqual([200, 200]);
+		expect(runs).toHaveLength(2);
+		expect(logged('info')).toEqual([`SendKit Trigger "${TRIGGER}": SendKit signs its deliveries as ${form} (HMAC-SHA256 of the raw body)`]);
+		expect(logged('warn')).toEqual([]);
+	});
+
+	it.each(['unsigned', 'forged', 'tampered', 'truncated'] as const)('a %s delivery gets 401, starts nothing, and the log says what came', async (kind) => {
+		const active = await activateTrigger();
+		const delivery = await webhooks().forge(webhooks().list()[0], kind, 'lead.tag_changed', { lead: { email: 'mallory@example.com' } });
+		expect(delivery.status).toBe(401);
+		expect(await settle(active)).toHaveLength(0);
+		const [line, ...more] = logged('warn');
+		expect(more).toEqual([]);
+		expect(line).toContain('matched none of the forms tried (HMAC-SHA256 of the raw body as hex, base64 or base64url, each bare or after sha256=)');
+		const secret = String(active.nodeStaticData(TRIGGER).secret);
+		expect(line).not.toContain(secret);
+		const sent = delivery.headers['x-webhook-signature'];
+		if (kind === 'unsigned') expect(line).toContain('no X-Webhook-Signature header');
+		else expect(line).toContain(form.startsWith('sha256=') ? 'a sha256= prefix' : 'no prefix');
+		if (sent) expect(line).not.toContain(sent.replace(/^sha256=/, ''));
+		expect(logged('info')).toEqual([]);
+	});
+});
+
+describe.each(SENDKIT_VARIANTS.webhookDelete)('SendKit Trigger: deactivation when DELETE /v1/webhooks/{id} is %s', (support) => {
+	beforeEach(() => sendKit().store.variants.set({ webhookDelete: support }));
+
+	it('removes the webhook, or fails saying SendKit still has it and keeps the registration', async () => {
+		const active = await activateTrigger();
+		const registration = active.nodeStaticData(TRIGGER);
+		if (support === 'supported') {
+			await deactivate(active);
+			expect(webhooks().list()).toHaveLength(0);
+			expect(active.nodeStaticData(TRIGGER)).toEqual({});
+		} else {
+			await expect(deactivate(active)).rejects.toThrow(`SendKit did not delete the webhook ${String(registration.webhookId)}`);
+			expect(webhooks().list()).toHaveLength(1);
+			expect(active.nodeStaticData(TRIGGER)).toEqual(registration);
+		}
+	});
+
+	it('a webhook already deleted in SendKit counts as deleted', async () => {
+		const active = await activateTrigger();
+		webhooks().remove(webhooks().list()[0]);
+		await expect(deactivate(active)).resolves.toBeUndefined();
+		expect(active.nodeStaticData(TRIGGER)).toEqual({});
 	});
 });
 
@@ -151,15 +242,6 @@ describe('SendKit Trigger: deliveries', () => {
 		expect(webhooks().outbox.deliveries.map((delivery) => delivery.status)).toEqual([200]);
 	});
 
-	it('accepts a signature with a sha256= prefix', async () => {
-		const active = await activateTrigger();
-		webhooks().signaturePrefix = 'sha256=';
-		await tag(await createLead('prefix@example.com'), ['vip']);
-		const runs = await settle(active);
-		expect(webhooks().outbox.deliveries[0].headers['x-webhook-signature']).toMatch(/^sha256=[0-9a-f]{64}$/);
-		expect(runs).toHaveLength(1);
-	});
-
 	it('a test delivery from SendKit is accepted and says it is a test that carries no lead or email to map fields from', async () => {
 		const active = await activateTrigger();
 		const response = await api().post(`/v1/webhooks/${webhooks().list()[0]._id}/test`);
@@ -171,13 +253,6 @@ describe('SendKit Trigger: deliveries', () => {
 			test: true,
 			note: "This is SendKit's test delivery: it carries no lead or email fields. Real events carry the lead or the email: map fields from one of those.",
 		});
-	});
-
-	it.each(['unsigned', 'forged', 'tampered'] as const)('a %s delivery gets 401 and starts nothing', async (kind) => {
-		const active = await activateTrigger();
-		const delivery = await webhooks().forge(webhooks().list()[0], kind, 'lead.tag_changed', { lead: { email: 'mallory@example.com' } });
-		expect(delivery.status).toBe(401);
-		expect(await settle(active)).toHaveLength(0);
 	});
 
 	it('an event the trigger does not listen to is answered but starts nothing', async () => {

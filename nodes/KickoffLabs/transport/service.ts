@@ -1,5 +1,6 @@
 import { parseApiError } from '../../shared/errors';
 import type { ApiRequest, ApiResponse, RequestContext } from '../../shared/request';
+import { isSuccess } from '../../shared/request';
 import { Service } from '../../shared/http/client';
 
 interface KickoffLabsCredentials {
@@ -39,6 +40,22 @@ export function saysLeadNotFound(context: RequestContext, response: ApiResponse,
 	if (!kickoffLabs.saysNotFound(context, response, request)) return false;
 	const { message } = parseApiError(response.body);
 	return !message || !/campaign|route/i.test(message);
+}
+
+/**
+ * Whether a lookup's answer says there is no such lead. Besides the 404, a lookup may plausibly answer 200 with
+ * nothing in it (KickoffLabs does not document its not-found answer): `{}`, `[]`, no body, or only a `message`. Each
+ * means no lead, never a found lead without fields. Anything else goes on to be read as a lead.
+ */
+export function lookupSaysNotFound(context: RequestContext, response: ApiResponse, request: ApiRequest): boolean {
+	if (saysLeadNotFound(context, response, request)) return true;
+	if (!isSuccess(response)) return false;
+	const { body } = response;
+	if (body === undefined || body === null || body === '') return true;
+	if (Array.isArray(body)) return body.length === 0;
+	if (typeof body !== 'object') return false;
+	const keys = Object.keys(body);
+	return keys.length === 0 || (keys.length === 1 && typeof (body as { message?: unknown }).message === 'string');
 }
 
 /** The path of a campaign, or of something below it. Campaign ids are validated as digits before this. */

@@ -28,11 +28,12 @@ export const createdWebhookSchema = z
 	.passthrough();
 
 /**
- * KickoffLabs's answer to a removal. Its answer to this delete is not documented, but every success answer it
- * documents is `{"message": "..."}`, so only that counts as removed: another success answer (empty, or a proxy's page)
- * is an error, and the registration is kept as after any failed removal.
+ * KickoffLabs's answer to a removal. Its answer to this delete is not documented: every success answer it documents
+ * is `{"message": "..."}`, and a delete may plausibly answer 204 with no body, so both count as removed. Another
+ * success answer (`{}`, another object, or a proxy's page) is an error, and the registration is kept as after any
+ * failed removal.
  */
-const removedWebhookSchema = z.object({ message: z.string() }).passthrough();
+const removedWebhookSchema = z.union([z.object({ message: z.string() }).passthrough(), z.literal(''), z.null(), z.undefined()]);
 
 /** n8n's webhook URL with the token as a query parameter: KickoffLabs calls exactly this URL. */
 export function urlWithToken(webhookUrl: string, token: string): string {
@@ -58,6 +59,6 @@ export async function removeWebhook(run: Run<IHookFunctions>, registration: Kick
 			qs: { url: registration.url },
 			secrets: [registration.token],
 		},
-		removedWebhookSchema,
+		{ answerSchema: removedWebhookSchema },
 	);
 }

@@ -14,13 +14,20 @@ export type SendKitLead = z.infer<typeof leadSchema>;
 export const leadEnvelopeSchema = z.object({ success: z.literal(true), data: leadSchema });
 
 /**
- * The 409 of POST /v1/leads: the API's error, and (seed document) the existing lead, which the node does not rely on.
+ * The 409 of POST /v1/leads, read as `{ error: {code, message}, data? }` whichever of SendKit's two documented error
+ * shapes it comes in: the resource error `{success:false, error:{code, message}, data}` of the seed document, or the
+ * generic `{error, message, code}`. The existing lead in `data` is used when it is there; the node does not rely on it.
  */
-export const conflictEnvelopeSchema = z.object({
-	success: z.literal(false),
-	error: z.object({ code: z.string(), message: z.string() }).passthrough(),
-	data: z.unknown().optional(),
-});
+export const conflictEnvelopeSchema = z.union([
+	z.object({
+		success: z.literal(false),
+		error: z.object({ code: z.string(), message: z.string() }).passthrough(),
+		data: z.unknown().optional(),
+	}),
+	z
+		.object({ error: z.string(), message: z.string(), code: z.union([z.string(), z.number()]), data: z.unknown().optional() })
+		.transform(({ message, code, data }) => ({ error: { code: String(code), message }, data })),
+]);
 
 /** Both pagination styles the reference shows: cursor (newer) and page (older). */
 const paginationSchema = z

@@ -1,6 +1,8 @@
 import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { REDACTED } from '../../shared/secrets';
 import { readRegistration, unregister } from '../../shared/webhooks';
 import type { Run } from '../../shared/run';
 import { sendKit } from '../transport/service';
@@ -31,6 +33,15 @@ export const webhookEnvelopeSchema = z.object({ data: webhookSchema }).passthrou
 
 type SendKitWebhook = z.infer<typeof webhookSchema>;
 
+/**
+ * The secret deliveries are signed with. SendKit's answer quotes the secret it stored: the node's own comes back
+ * replaced (like every secret a request sends), and another one means SendKit generated its own (its docs: "if omitted,
+ * a random secret is generated"), which it then signs with.
+ */
+export function verifyingSecret(sent: string, answered: string | undefined): string {
+	return answered && answered !== sent && !answered.includes(REDACTED) ? answered : sent;
+}
+
 /** Ids go into a path; SendKit's are ObjectIds. */
 function webhookPath(id: string, ...segments: string[]): string {
 	return ['', 'v1', 'webhooks', id, ...segments].map((segment) => encodeURIComponent(segment)).join('/');
@@ -54,7 +65,20 @@ export async function fetchWebhook(run: Run<IHookFunctions>, registration: SendK
 	return sendKit.parse(context, response, webhookEnvelopeSchema, request).data;
 }
 
-/** Deletes the registered webhook and forgets it; one that SendKit no longer has counts as deleted. */
+/**
+ * Deletes the registered webhook and forgets it; one that SendKit no longer has counts as deleted. `DELETE
+ * /v1/webhooks/{id}` is not in SendKit's docs: a 404 could also mean the route does not exist, so the webhook is
+ * looked up (a documented route) before it counts as gone, and one still there is an error that says so.
+ */
 export async function removeWebhook(run: Run<IHookFunctions>, registration: SendKitRegistration): Promise<void> {
-	await unregister(run, sendKit, { method: 'DELETE', path: webhookPath(registration.webhookId), secrets: [registration.secret] });
+	const request = { method: 'DELETE' as const, path: webhookPath(registration.webhookId), secrets: [registration.secret] };
+	await unregister(run, sendKit, request, {
+		confirmGone: async () => {
+			if (!(await fetchWebhook(run, registration))) return;
+			throw new NodeOperationError(run.context.getNode(), `SendKit did not delete the webhook ${registration.webhookId}`, {
+				description:
+					'SendKit answered 404 to DELETE /v1/webhooks/{id} but still lists the webhook, so it may keep sending deliveries. Delete it in SendKit (Settings > Webhooks).',
+			});
+		},
+	});
 }

@@ -1,5 +1,6 @@
 import { NODE, NEW_LEAD, EXISTING_LEAD, FOUND, NOT_FOUND, createWorkflow, getWorkflow, errorOutput, campaignById, useKickoffLabs } from '../../helpers/kickofflabs';
 import { withNodeSettings, withParameters } from '../../helpers/world';
+import { KICKOFFLABS_VARIANTS } from '../../../sandbox/kickofflabs/variants';
 
 const { kickoffLabs, requests, defaultCampaign, run, create, seed } = useKickoffLabs();
 
@@ -256,6 +257,20 @@ describe('KickoffLabs › Create or Update', () => {
 		expect(result.output(NODE, 0).map((item) => [item.json.email, item.json.counter, item.pairedItem])).toEqual([
 			['flaky@example.com', 1, { item: 0 }],
 		]);
+		expect(requests().map((request) => request.method)).toEqual(['POST', 'GET', 'POST']);
+	});
+});
+
+describe.each(KICKOFFLABS_VARIANTS.lookupNotFound)('KickoffLabs › Create or Update, when KickoffLabs answers an unknown lead with %s', (answer) => {
+	beforeEach(() => kickoffLabs().store.variants.set({ lookupNotFound: answer }));
+
+	it('after a 5xx, the look-up that finds no lead signs it up again, once', async () => {
+		kickoffLabs().control.setFaults({ queue: [{ status: 503 }] });
+
+		const result = await create({ email: 'lost@example.com' });
+
+		expect(errorOutput(result)).toHaveLength(0);
+		expect(result.output(NODE, NEW_LEAD).map((item) => [item.json.email, item.json.counter, item.pairedItem])).toEqual([['lost@example.com', 1, { item: 0 }]]);
 		expect(requests().map((request) => request.method)).toEqual(['POST', 'GET', 'POST']);
 	});
 });

@@ -1,5 +1,6 @@
 import { NODE, deleteWorkflow, errorOutput, campaignById, useKickoffLabs } from '../../helpers/kickofflabs';
 import { withNodeSettings, withParameters } from '../../helpers/world';
+import { KICKOFFLABS_VARIANTS } from '../../../sandbox/kickofflabs/variants';
 
 const { kickoffLabs, requests, defaultCampaign, run, seed } = useKickoffLabs();
 
@@ -92,6 +93,72 @@ describe('KickoffLabs › Delete', () => {
 		]);
 		expect(stopped.error?.message).toBe('Invalid "Email" in item 1: is required');
 		expect(requests()).toHaveLength(0);
+	});
+});
+
+describe.each(KICKOFFLABS_VARIANTS.deleteIds)('KickoffLabs › Delete, when KickoffLabs reads the identifiers from %s', (from) => {
+	beforeEach(() => kickoffLabs().store.variants.set({ deleteIds: from }));
+	const readsOnlyQuery = from === 'query';
+
+	it('deletes the leads, each item out once; the ids go in the query string only after the body was not read', async () => {
+		for (const email of ['one@example.com', 'two@example.com']) kickoffLabs().store.addLead(defaultCampaign(), blankLead(email));
+
+		const result = await run(deleteWorkflow, [{ email: 'one@example.com' }, { email: 'two@example.com' }, { email: 'none@example.com' }]);
+
+		expect(errorOutput(result)).toEqual([]);
+		expect(result.output(NODE, 0).map((item) => [item.json.email, item.json.deleted, item.json.deletedInRequest, item.pairedItem])).toEqual([
+			['one@example.com', 'queued', 2, { item: 0 }],
+			['two@example.com', 'queued', 2, { item: 1 }],
+			['none@example.com', 'queued', 2, { item: 2 }],
+		]);
+		expect(kickoffLabs().store.leads(defaultCampaign())).toHaveLength(0);
+		const deletes = requests().filter((request) => request.method === 'DELETE');
+		expect(deletes.map((request) => (request.body === undefined || request.body === null ? 'query' : 'body'))).toEqual(readsOnlyQuery ? ['body', 'query'] : ['body']);
+		if (readsOnlyQuery) expect(deletes[1].query['email[]']).toEqual(['one@example.com', 'two@example.com', 'none@example.com']);
+	});
+
+	it('leads that do not exist come out once each, deleting nothing', async () => {
+		kickoffLabs().store.addLead(defaultCampaign(), blankLead('stays@example.com'));
+
+		const result = await run(deleteWorkflow, [{ email: 'ghost@example.com' }]);
+
+		expect(errorOutput(result)).toEqual([]);
+		expect(result.output(NODE, 0).map((item) => [item.json.email, item.json.deletedInRequest])).toEqual([['ghost@example.com', 0]]);
+		expect(kickoffLabs().store.leads(defaultCampaign()).map((lead) => lead.email)).toEqual(['stays@example.com']);
+	});
+});
+
+describe('KickoffLabs › Delete, answers that say the identifiers were not read', () => {
+	it('a 400 "No leads to update" for the body, then the query read: the query\'s answer counts', async () => {
+		kickoffLabs().store.addLead(defaultCampaign(), blankLead('body-ignored@example.com'));
+		kickoffLabs().control.setFaults({ queue: [{ method: 'DELETE', respond: { status: 400, body: { message: 'No leads to update' } } }] });
+
+		const result = await run(deleteWorkflow, [{ email: 'body-ignored@example.com' }]);
+
+		expect(result.output(NODE, 0).map((item) => [item.json.deleted, item.json.deletedInRequest])).toEqual([['queued', 1]]);
+		expect(kickoffLabs().store.leads(defaultCampaign())).toHaveLength(0);
+	});
+
+	it('"no such leads" for the body and "no identifier" for the query: nothing existed, nothing deleted', async () => {
+		kickoffLabs().store.variants.set({ deleteIds: 'body' });
+		kickoffLabs().control.setFaults({ queue: [{ method: 'DELETE', respond: { status: 404, body: { message: 'No leads found' } } }] });
+
+		const result = await run(deleteWorkflow, [{ email: 'nobody@example.com' }]);
+
+		expect(result.output(NODE, 0).map((item) => [item.json.deleted, item.json.message])).toEqual([[false, 'No leads found']]);
+		expect(requests().filter((request) => request.method === 'DELETE')).toHaveLength(2);
+	});
+
+	it('no identifier read from either place is an error on each item, naming KickoffLabs\'s message', async () => {
+		const noIdentifier = { method: 'DELETE', respond: { status: 409, body: { message: 'Please include a lead id or email' } } };
+		kickoffLabs().control.setFaults({ queue: [noIdentifier, noIdentifier] });
+
+		const result = await run(deleteWorkflow, [{ email: 'a@example.com' }, { email: 'b@example.com' }]);
+
+		expect(errorOutput(result).map((item) => [item.json.error, item.pairedItem])).toEqual([
+			['KickoffLabs: Please include a lead id or email', { item: 0 }],
+			['KickoffLabs: Please include a lead id or email', { item: 1 }],
+		]);
 	});
 });
 

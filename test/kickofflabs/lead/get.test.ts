@@ -1,5 +1,6 @@
-import { NODE, FOUND, NOT_FOUND, getWorkflow, useKickoffLabs } from '../../helpers/kickofflabs';
+import { NODE, FOUND, NOT_FOUND, errorOutput, getWorkflow, useKickoffLabs } from '../../helpers/kickofflabs';
 import { withParameters } from '../../helpers/world';
+import { KICKOFFLABS_VARIANTS } from '../../../sandbox/kickofflabs/variants';
 
 const { kickoffLabs, requests, run, seed } = useKickoffLabs();
 
@@ -48,5 +49,31 @@ describe('KickoffLabs › Get', () => {
 
 		expect(result.output(NODE, FOUND)).toHaveLength(1);
 		expect(requests()).toHaveLength(3);
+	});
+});
+
+describe.each(KICKOFFLABS_VARIANTS.lookupNotFound)('KickoffLabs › Get, when KickoffLabs answers an unknown lead with %s', (answer) => {
+	beforeEach(() => kickoffLabs().store.variants.set({ lookupNotFound: answer }));
+
+	it('an unknown lead goes to Not Found with the input item, a known one to Found', async () => {
+		await seed({ email: 'here@example.com' });
+
+		const result = await run(getWorkflow, [{ email: 'gone@example.com', row: 1 }, { email: 'here@example.com', row: 2 }]);
+
+		expect(result.output(NODE, NOT_FOUND)).toEqual([{ json: { email: 'gone@example.com', row: 1 }, pairedItem: { item: 0 } }]);
+		expect(result.output(NODE, FOUND).map((item) => [item.json.email, item.pairedItem])).toEqual([['here@example.com', { item: 1 }]]);
+		expect(errorOutput(result)).toEqual([]);
+	});
+});
+
+describe('KickoffLabs › Get, a 200 that is neither a lead nor empty', () => {
+	it('is an error on the Error output, never Found', async () => {
+		kickoffLabs().control.setFaults({ queue: [{ method: 'GET', respond: { status: 200, body: { email: 'half@example.com' } } }] });
+
+		const result = await run(getWorkflow, [{ email: 'half@example.com' }]);
+
+		expect(result.output(NODE, FOUND)).toEqual([]);
+		expect(result.output(NODE, NOT_FOUND)).toEqual([]);
+		expect(errorOutput(result).map((item) => [item.json.error, item.pairedItem])).toEqual([['KickoffLabs answered in an unexpected format', { item: 0 }]]);
 	});
 });

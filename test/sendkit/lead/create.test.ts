@@ -1,5 +1,6 @@
 import { CREATED, EXISTING_LEAD, ERROR_OUTPUT, createWorkflow, useSendKit } from '../../helpers/sendkit';
 import { withNodeSettings, withParameters } from '../../helpers/world';
+import { SENDKIT_VARIANTS } from '../../../sandbox/sendkit/variants';
 
 const { sendKit, requests, forgetRequests, run, create } = useSendKit();
 
@@ -208,5 +209,55 @@ describe('SendKit › Create Lead', () => {
 		expect(result.output('SendKit', ERROR_OUTPUT)).toHaveLength(0);
 		expect(result.output('SendKit', CREATED).map((item) => [item.json.email, item.pairedItem])).toEqual([['flaky@example.com', { item: 0 }]]);
 		expect(requests().map((request) => `${request.method} ${request.path}`)).toEqual(['POST /v1/leads', 'GET /v1/leads', 'POST /v1/leads']);
+	});
+});
+
+describe.each(SENDKIT_VARIANTS.conflict)('SendKit › Create Lead, a 409 in the %s shape', (shape) => {
+	const carriesLead = !shape.endsWith('WithoutLead');
+	const conflictCode = shape.startsWith('generic') ? '409' : 'CONFLICT';
+	beforeEach(() => sendKit().store.variants.set({ conflict: shape }));
+
+	async function existingLead(email: string): Promise<string> {
+		const first = await create({ email, firstName: 'First', companyName: 'Acme' });
+		forgetRequests();
+		return String(first.output('SendKit', CREATED)[0].json._id);
+	}
+
+	it('puts the duplicate on Existing Lead with its id, SendKit\'s message and code, looking it up only when the 409 lacks it', async () => {
+		const existingId = await existingLead('shape@example.com');
+
+		const result = await create({ email: 'shape@example.com' });
+
+		expect(result.output('SendKit', ERROR_OUTPUT)).toHaveLength(0);
+		const [duplicate, ...more] = result.output('SendKit', EXISTING_LEAD);
+		expect(more).toHaveLength(0);
+		expect(duplicate.json).toMatchObject({
+			_id: existingId,
+			email: 'shape@example.com',
+			firstName: 'First',
+			conflict: { code: conflictCode, message: 'Lead with this email already exists' },
+		});
+		const lookups = requests('GET', /^\/v1\/leads$/);
+		expect(lookups).toHaveLength(carriesLead ? 0 : 1);
+	});
+
+	it('with Update Existing Lead, patches the existing lead and puts the updated lead on Existing Lead', async () => {
+		const existingId = await existingLead('shape-update@example.com');
+		const workflow = withParameters(createWorkflow, 'SendKit', { updateExisting: true, additionalFields: { jobTitle: 'CTO' } });
+
+		const result = await run(workflow, { email: 'shape-update@example.com' });
+
+		expect(result.output('SendKit', EXISTING_LEAD).map((item) => item.json)).toMatchObject([{ _id: existingId, jobTitle: 'CTO', conflict: { code: conflictCode } }]);
+		expect(requests('PATCH').map((request) => request.path)).toEqual([`/v1/leads/${existingId}`]);
+	});
+
+	it('with Return Full Existing Lead, carries the whole existing lead', async () => {
+		const existingId = await existingLead('shape-full@example.com');
+		const workflow = withParameters(createWorkflow, 'SendKit', { options: { fetchExisting: true } });
+
+		const result = await run(workflow, { email: 'shape-full@example.com' });
+
+		expect(result.output('SendKit', EXISTING_LEAD).map((item) => item.json)).toMatchObject([{ _id: existingId, companyName: 'Acme' }]);
+		expect(requests('GET', /^\/v1\/leads\//).map((request) => request.path)).toEqual([`/v1/leads/${existingId}`]);
 	});
 });

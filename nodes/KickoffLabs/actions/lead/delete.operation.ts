@@ -11,6 +11,7 @@ import { isSuccess } from '../../../shared/request';
 import { campaignIdFor } from '../../fields/campaign.locator';
 import type { LeadIdentifier } from '../../fields/identifier.fields';
 import { identifierProperties, readIdentifier } from '../../fields/identifier.fields';
+import { sendDeleteRequest } from '../../transport/deleteLeads';
 import { deleteAnswerSchema } from '../../transport/schemas';
 import { campaignPath, kickoffLabs, saysLeadNotFound } from '../../transport/service';
 
@@ -37,7 +38,8 @@ interface DeleteTarget {
 }
 
 /**
- * DELETE /v2/{campaign_id} with the identifiers as a JSON array (`{"email": [...]}`): one request answers for up to
+ * DELETE /v2/{campaign_id} with the identifiers as a JSON array (`{"email": [...]}`, or in the query string when
+ * KickoffLabs does not read them there: transport/deleteLeads.ts): one request answers for up to
  * 250 items, so items are grouped by campaign and identifier kind and sent in batches. KickoffLabs queues the
  * deletion (202), so each item comes out with `deleted: "queued"` and the API's message.
  */
@@ -61,13 +63,13 @@ async function deleteBatch(
 ): Promise<Array<Routed<'deleted'>>> {
 	const { context } = run;
 	const { campaignId, identifier } = batch[0].value;
-	const request: ApiRequest = {
+	const request = {
 		method: 'DELETE',
 		path: campaignPath(campaignId),
 		body: { [identifier.apiName]: batch.map((entry) => entry.value.identifier.value) },
 		itemIndex: batch[0].itemIndex,
-	};
-	const response = await kickoffLabs.send(run, request);
+	} satisfies ApiRequest;
+	const response = await sendDeleteRequest(run, request);
 	let outcome: IDataObject;
 	if (isSuccess(response)) {
 		// Only KickoffLabs's own answer counts as a deletion: an HTML page with a 200 is an error, not `deleted: true`.

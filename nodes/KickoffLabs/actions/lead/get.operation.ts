@@ -9,7 +9,7 @@ import type { ApiRequest } from '../../../shared/request';
 import { campaignIdFor } from '../../fields/campaign.locator';
 import { identifierProperties, readIdentifier } from '../../fields/identifier.fields';
 import { leadSchema } from '../../transport/schemas';
-import { campaignPath, kickoffLabs, saysLeadNotFound } from '../../transport/service';
+import { campaignPath, kickoffLabs, lookupSaysNotFound } from '../../transport/service';
 import { leadToolAnswer } from './toolAnswer';
 
 const outputs = { found: 'Found', notFound: 'Not Found' } as const;
@@ -30,7 +30,8 @@ const properties = [
 ];
 
 /**
- * GET /v2/{campaign_id}?email=… (or social_id, phone_number). A KickoffLabs 404 goes to Not Found with the input item.
+ * GET /v2/{campaign_id}?email=… (or social_id, phone_number). KickoffLabs's answer for no such lead (a 404, or an empty
+ * 200) goes to Not Found with the input item.
  */
 export const get = defineOperation({
 	option: {
@@ -54,7 +55,7 @@ export const get = defineOperation({
 			qs: { [identifier.apiName]: identifier.value },
 			itemIndex,
 		};
-		const lead = await find(kickoffLabs, run, request, leadSchema, { notFound: saysLeadNotFound });
+		const lead = await find(kickoffLabs, run, request, leadSchema, { notFound: lookupSaysNotFound });
 		return lead ? { branch: 'found', json: lead } : { branch: 'notFound', json: inputJson(context, itemIndex, { [identifier.apiName]: identifier.value }) };
 	},
 });

@@ -4,7 +4,7 @@ import type { ApiRequest, LostAnswer, Recovery } from '../../../shared/request';
 import type { Run } from '../../../shared/run';
 import { isSuccess } from '../../../shared/request';
 import { leadSchema } from '../../transport/schemas';
-import { campaignPath, kickoffLabs, saysLeadNotFound } from '../../transport/service';
+import { campaignPath, kickoffLabs, lookupSaysNotFound } from '../../transport/service';
 
 /**
  * How far KickoffLabs's clock may be behind this machine's (its `when` has whole seconds) while a lead signed up by
@@ -38,7 +38,7 @@ export async function recoverSignup(
 	const request: ApiRequest = { method: 'GET', path: campaignPath(campaignId), qs: identifier, itemIndex };
 	const { context } = run;
 	const response = await kickoffLabs.send(run, request);
-	if (saysLeadNotFound(context, response, request)) return { resend: true };
+	if (lookupSaysNotFound(context, response, request)) return { resend: true };
 	if (!isSuccess(response)) throw kickoffLabs.error(context, response, request);
 	const lead = kickoffLabs.parse(context, response, leadSchema, request);
 
