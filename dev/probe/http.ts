@@ -9,7 +9,7 @@ export interface Answer {
 	headers: Record<string, unknown>;
 }
 
-/** One API as the probe calls it: every status is an answer to look at, never a thrown error; no redirects followed. */
+/** One API as the probe calls it: a 4xx is an answer to look at, a 5xx or 429 a failed step; no redirects followed. */
 export interface ApiClient {
 	request(method: 'GET' | 'POST' | 'DELETE', path: string, options?: { query?: Record<string, string>; body?: unknown }): Promise<Answer>;
 }
@@ -19,7 +19,10 @@ function clientOf(instance: AxiosInstance, fixedQuery: Record<string, string> = 
 		async request(method, path, options = {}) {
 			const params = { ...options.query, ...fixedQuery };
 			const response = await instance.request({ method, url: path, params, data: options.body });
-			return { status: response.status, data: response.data as unknown, headers: { ...response.headers } };
+			const answer = { status: response.status, data: response.data as unknown, headers: { ...response.headers } };
+			// A server error or a rate limit says nothing about a silent point: the step failed, it did not contradict.
+			if (answer.status >= 500 || answer.status === 429) throw failure(`${method} ${path}`, answer);
+			return answer;
 		},
 	};
 }

@@ -40,8 +40,8 @@ export const USAGE = `Usage: SENDKIT_API_KEY=… [KICKOFFLABS_API_KEY=… KICKOF
   --json             print the rows as JSON
 
   Environment: SENDKIT_API_KEY (required), SENDKIT_WORKSPACE_ID (platform keys), SENDKIT_BASE_URL, KICKOFFLABS_API_KEY,
-  KICKOFFLABS_CAMPAIGN_ID, KICKOFFLABS_BASE_URL. Exit code 0: nothing contradicted; 1: a point is contradicted or
-  something could not be cleaned up; 2: usage error.`;
+  KICKOFFLABS_CAMPAIGN_ID, KICKOFFLABS_BASE_URL. Exit code 0: nothing contradicted; 1: a point is contradicted, a step
+  failed, or something could not be cleaned up; 2: usage error.`;
 
 type Env = Readonly<Record<string, string | undefined>>;
 
