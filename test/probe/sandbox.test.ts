@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code: runs in plain Node, not inside n8n */
 import { startSandbox, type AnyRunningService, type RunningSandbox } from '../../sandbox';
 import { probeMain } from '../../dev/probe/cli';
 import { sandboxProbeEnv } from '../../dev/probe/sandboxTarget';
@@ -62,7 +61,8 @@ describe('npm run probe against the sandbox in its default variants', () => {
 			report.rows.map((row) => [row.switchName ?? row.question, row.switchName ? defaults[row.switchName] : 'exists', 'holds']),
 		);
 		expect(report.leftovers).toEqual([]);
-		expect(emailsCreatedOn(sandbox.sendKit, /^\/v1\/leads$/).length).toBeGreaterThan(0);
+		expect(emailsCreatedOn(sandbox.sendKit, /^\/v1\/leads$/)).toEqual(expect.arrayContaining([expect.stringMatching(/^n8n-lead-capture-probe-.+@example\.com$/)]));
+		expect(emailsCreatedOn(sandbox.kickoffLabs, /^\/v2\/\d+$/)).toEqual(expect.arrayContaining([expect.stringMatching(/@example\.com$/)]));
 		expect(await leadsLeftBehind()).toEqual([]);
 		expect(sandbox.sendKit.store.webhooks.list(sandbox.sendKit.workspaceId)).toEqual([]);
 	});
@@ -104,5 +104,13 @@ describe('npm run probe against the sandbox in its default variants', () => {
 		expect(code).toBe(2);
 		expect(err).toContain("SENDKIT_API_KEY is the sandbox's key: it is not sent to https://api.sendkit.ai");
 		expect(`${out}${err}`).not.toContain(env.SENDKIT_API_KEY);
+	});
+
+	it('needs SENDKIT_WORKSPACE_ID with a platform key, and exits 2 before any request', async () => {
+		const { code, err } = await probe([], { ...sandboxProbeEnv(sandbox), SENDKIT_API_KEY: sandbox.sendKit.platformKey });
+
+		expect(code).toBe(2);
+		expect(err).toContain('SENDKIT_API_KEY is a platform key (sk_user_…): set SENDKIT_WORKSPACE_ID too');
+		expect(sandbox.sendKit.control.requests).toEqual([]);
 	});
 });
