@@ -35,7 +35,8 @@ export async function checkEveryVariant(log: (line: string) => void): Promise<st
 					const found = [
 						row?.seen === value ? undefined : `reported ${row?.answer ?? 'no row'}`,
 						...report.rows.filter((other) => other.verdict === 'CONTRADICTED' || other.failed).map((other) => `${other.switchName ?? other.question}: ${other.verdict} (${other.answer})`),
-						...report.leftovers.map((item) => `left behind: ${item}`),
+						// Without a DELETE endpoint the probe cannot remove its webhook, and saying so is the right report.
+						...report.leftovers.filter((item) => !(name === 'webhookDelete' && value === 'missing' && item.startsWith('SendKit webhook'))).map((item) => `left behind: ${item}`),
 					].filter((problem): problem is string => problem !== undefined);
 					log(`${service}.${name}=${value}: ${found.length === 0 ? `reported ${value} (${row?.verdict})` : `WRONG: ${found.join('; ')}`}`);
 					problems.push(...found.map((problem) => `${service}.${name}=${value}: ${problem}`));

@@ -28,6 +28,8 @@ export class SendKitSession {
 	private readonly leads: SendKitLead[] = [];
 	private webhookPromise: Promise<SendKitWebhook> | undefined;
 	private readonly webhookIds: string[] = [];
+	/** Webhooks the API kept after a DELETE it does not have: only SendKit's dashboard can remove them. */
+	private readonly undeletableWebhookIds = new Set<string>();
 
 	constructor(
 		readonly api: ApiClient,
@@ -65,10 +67,27 @@ export class SendKitSession {
 		return this.webhookPromise;
 	}
 
+	/** DELETE of the probe's webhook: 'supported' when it is gone afterwards, 'missing' when SendKit still has it. */
+	async deleteWebhook(id: string): Promise<{ result: 'supported' | 'missing'; answer: Answer }> {
+		const answer = await this.api.request('DELETE', `/v1/webhooks/${id}`);
+		const after = await this.api.request('GET', `/v1/webhooks/${id}`);
+		if (after.status === 404) {
+			this.webhookIds.splice(this.webhookIds.indexOf(id), 1);
+			return { result: 'supported', answer };
+		}
+		if (after.status !== 200) throw failure('GET /v1/webhooks/{id}', after);
+		this.undeletableWebhookIds.add(id);
+		return { result: 'missing', answer };
+	}
+
 	/** Deletes what the run created; returns what is still there. */
 	async cleanUp(): Promise<string[]> {
 		const left: string[] = [];
 		for (const id of this.webhookIds) {
+			if (this.undeletableWebhookIds.has(id)) {
+				left.push(`SendKit webhook ${id} (SendKit has no DELETE for it: remove it in SendKit's dashboard)`);
+				continue;
+			}
 			const answer = await this.api.request('DELETE', `/v1/webhooks/${id}`).catch(() => undefined);
 			if (!answer || answer.status >= 300) left.push(`SendKit webhook ${id}`);
 		}
@@ -229,6 +248,20 @@ export const SENDKIT_POINTS: SendKitPointOf<SendKitSession>[] = [
 			const secrets = typeof answerSecret === 'string' ? [answerSecret, sentSecret] : [sentSecret];
 			const form = signatureForm(signature, delivery.rawBody, secrets);
 			return form ? { seen: form } : { other: `a ${signature.length}-character signature in no known HMAC-SHA256 form of the raw body` };
+		},
+	},
+	{
+		service: 'SendKit',
+		question: 'Does DELETE /v1/webhooks/{id} exist? (SendKit Trigger unpublish)',
+		switchName: 'webhookDelete',
+		assumes: ['supported'],
+		alsoHandles: ['missing'],
+		async observe(session) {
+			if (!session.write || !session.webhookTarget) return { notObservable: 'needs --write and --webhook-url' };
+			const { id } = await session.registeredWebhook();
+			const { result, answer } = await session.deleteWebhook(id);
+			if (result === 'supported' && answer.status >= 300) return { other: `gone after ${answerShape(answer)}` };
+			return { seen: result };
 		},
 	},
 ];
