@@ -16,7 +16,10 @@ export class SendKit implements INodeType {
 		name: 'sendKit',
 		icon: { light: 'file:sendKit.svg', dark: 'file:sendKit.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// 1.1: Delete says false or "unknown" where version 1 said null, and Verify Email takes an email or a lead ID and
+		// has a Not Found output; version 1's workflows keep what they were built on.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Create, find, update, delete, import and verify leads in SendKit and add them to campaigns, branching on duplicates and missing leads',
