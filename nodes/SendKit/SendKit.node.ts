@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { readmeSection } from '../shared/documentation';
 import { outputsExpression } from '../shared/outputs';
-import { outputTableOf } from '../shared/router';
+import { olderOutputTablesOf, outputTableOf } from '../shared/router';
 import * as campaign from './actions/campaign/Campaign.resource';
 import * as lead from './actions/lead/Lead.resource';
 import { operations, router } from './actions/router';
@@ -26,7 +26,7 @@ export class SendKit implements INodeType {
 		defaults: { name: 'SendKit' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: outputsExpression(outputTableOf(operations), { resource: 'lead', operation: 'create' }),
+		outputs: outputsExpression(outputTableOf(operations), { resource: 'lead', operation: 'create' }, olderOutputTablesOf(operations)),
 		credentials: [{ name: 'sendKitApi', required: true }],
 		hints: [
 			{
