@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { readmeSection } from '../shared/documentation';
 import { outputsExpression } from '../shared/outputs';
-import { outputTableOf } from '../shared/router';
+import { olderOutputTablesOf, outputTableOf } from '../shared/router';
 import * as campaign from './actions/campaign/Campaign.resource';
 import * as lead from './actions/lead/Lead.resource';
 import { operations, router } from './actions/router';
@@ -16,14 +16,17 @@ export class SendKit implements INodeType {
 		name: 'sendKit',
 		icon: { light: 'file:sendKit.svg', dark: 'file:sendKit.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// 1.1: Delete says false or "unknown" where version 1 said null, and Verify Email takes an email or a lead ID and
+		// has a Not Found output; version 1's workflows keep what they were built on.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Create, find, update, delete, import and verify leads in SendKit and add them to campaigns, branching on duplicates and missing leads',
 		defaults: { name: 'SendKit' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: outputsExpression(outputTableOf(operations), { resource: 'lead', operation: 'create' }),
+		outputs: outputsExpression(outputTableOf(operations), { resource: 'lead', operation: 'create' }, olderOutputTablesOf(operations)),
 		credentials: [{ name: 'sendKitApi', required: true }],
 		hints: [
 			{

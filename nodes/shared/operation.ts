@@ -50,7 +50,15 @@ export interface Operation<Value extends string = string> {
 	properties: INodeProperties[];
 	/** Branch key → output name, in output order; one entry for an operation that does not branch. */
 	outputs: Outputs;
+	/** The outputs node versions before `inVersion` have: the operation gained outputs then, and old workflows keep theirs. */
+	outputsBefore?: OutputsBefore;
 	execute: (context: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
+}
+
+interface OutputsBefore {
+	inVersion: number;
+	/** Some of today's branches: in those versions the operation routes to these only. */
+	outputs: Outputs;
 }
 
 interface Declared<Value extends string, Schema extends z.ZodTypeAny, Input> {
@@ -82,6 +90,7 @@ interface MappingDeclaration<Value extends string, Schema extends z.ZodTypeAny, 
 interface BatchDeclaration<Value extends string, Schema extends z.ZodTypeAny, Input, Branch extends string>
 	extends Declared<Value, Schema, Input> {
 	outputs: Outputs<Branch>;
+	outputsBefore?: OutputsBefore;
 	/** The most items one request may carry. */
 	maxBatchSize: number;
 	/** Items of one group can share a request (one campaign, one kind of identifier). */
@@ -140,14 +149,15 @@ export function defineOperation<Value extends string, Schema extends z.ZodTypeAn
 	const answered = (context: IExecuteFunctions, outputs: INodeExecutionData[][]) =>
 		toolAnswer ? compactToolAnswer(context, outputs, toolAnswer) : outputs;
 	if ('sendBatch' in declaration) {
-		const { outputs, maxBatchSize, groupOf, sendBatch } = declaration;
+		const { outputs, outputsBefore, maxBatchSize, groupOf, sendBatch } = declaration;
 		return {
 			option,
 			properties,
 			outputs,
+			outputsBefore,
 			execute: async (context) =>
 				answered(context, await routeInBatches(context, {
-					outputs,
+					outputs: outputsBefore && context.getNode().typeVersion < outputsBefore.inVersion ? outputsBefore.outputs : outputs,
 					maxBatchSize,
 					prepare: async (itemIndex, run) => {
 						const value = await read(run, itemIndex);

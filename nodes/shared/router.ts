@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { withFailure } from './failureKind';
 import type { Operation } from './operation';
-import type { OutputTable } from './outputs';
+import type { OlderOutputTables, OutputTable } from './outputs';
 
 /** Every operation of a node, by resource: each resource file's list. */
 export type NodeOperations = Record<string, readonly Operation[]>;
@@ -36,6 +36,21 @@ export function outputTableOf(operations: NodeOperations): OutputTable {
 		}
 	}
 	return table;
+}
+
+/** The outputs operations had in node versions before they changed (an operation's `outputsBefore`). */
+export function olderOutputTablesOf(operations: NodeOperations): OlderOutputTables {
+	const older = new Map<number, OutputTable>();
+	for (const [resource, list] of Object.entries(operations)) {
+		for (const { option, outputsBefore } of list) {
+			if (!outputsBefore) continue;
+			const table = older.get(outputsBefore.inVersion) ?? {};
+			const names = Object.values(outputsBefore.outputs);
+			(table[resource] ??= {})[option.value] = names.length > 1 ? names : [];
+			older.set(outputsBefore.inVersion, table);
+		}
+	}
+	return [...older].sort(([a], [b]) => a - b).map(([below, table]) => ({ below, table }));
 }
 
 type SelectorOption = INodePropertyOptions & { action: string };

@@ -134,6 +134,17 @@ function toItemError(context: IExecuteFunctions, error: unknown, itemIndex: numb
 }
 
 /**
+ * A batch's one error as the error of one of its items: n8n names the item an error concerns from its context, so each
+ * item gets its own copy (the same message and kind), or every item of a failed request would name the first.
+ */
+function asErrorOfItem(error: ItemError, itemIndex: number): ItemError {
+	if (error.context.itemIndex === itemIndex) return error;
+	const copy = Object.create(Object.getPrototypeOf(error) as object, Object.getOwnPropertyDescriptors(error)) as ItemError;
+	copy.context = { ...error.context, itemIndex };
+	return copy;
+}
+
+/**
  * The input item's JSON, unchanged: what Not Found carries, so that branch can feed a Create node directly. An agent
  * gets `lookedUp` (what was searched for) instead: its input item is the agent's own input plus the tool call's
  * arguments and id, which tell the model nothing.
@@ -337,7 +348,7 @@ export async function routeInBatches<Value, Branch extends string>(
 				});
 			} catch (error) {
 				for (const entry of batch) {
-					const itemError = toItemError(context, error, entry.itemIndex, UNFORESEEN_WHILE_SENDING);
+					const itemError = asErrorOfItem(toItemError(context, error, entry.itemIndex, UNFORESEEN_WHILE_SENDING), entry.itemIndex);
 					if (!continuesOnItemError(context)) throw itemError;
 					outcomes[entry.itemIndex] = { error: itemError };
 				}

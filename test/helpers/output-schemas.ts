@@ -32,11 +32,11 @@ function closed(schema: unknown): unknown {
 
 const validators = new Map<string, { shipped: ValidateFunction; closed: ValidateFunction }>();
 
-function validatorsFor(folder: NodeFolder, resource: string, operation: string) {
-	const key = `${folder} ${resource}/${operation}`;
+function validatorsFor(folder: NodeFolder, resource: string, operation: string, version: number) {
+	const key = `${folder} v${version} ${resource}/${operation}`;
 	let found = validators.get(key);
 	if (!found) {
-		const schema = loadOutputSchema({ nodeDir: `${repoRoot}/dist/nodes/${folder}`, version: 1, resource, operation });
+		const schema = loadOutputSchema({ nodeDir: `${repoRoot}/dist/nodes/${folder}`, version, resource, operation });
 		if (!schema) throw new Error(`No output schema for ${key} in dist/: run npm run build`);
 		found = { shipped: ajv.compile(schema), closed: ajv.compile(closed(schema) as JsonSchema) };
 		validators.set(key, found);
@@ -45,8 +45,8 @@ function validatorsFor(folder: NodeFolder, resource: string, operation: string) 
 }
 
 /** What is wrong with each item, as readable lines; empty when every item matches. */
-function mismatches(folder: NodeFolder, resource: string, operation: string, outputItems: INodeExecutionData[]): string[] {
-	const { shipped, closed: closedValidator } = validatorsFor(folder, resource, operation);
+function mismatches(folder: NodeFolder, resource: string, operation: string, outputItems: INodeExecutionData[], version: number): string[] {
+	const { shipped, closed: closedValidator } = validatorsFor(folder, resource, operation, version);
 	const problems: string[] = [];
 	outputItems.forEach((item, index) => {
 		for (const [variant, validate] of [
@@ -63,10 +63,10 @@ function mismatches(folder: NodeFolder, resource: string, operation: string, out
 	return problems;
 }
 
-/** Asserts there are items, and that every one matches the operation's schema. */
-export function expectMatchingItems(folder: NodeFolder, resource: string, operation: string, outputItems: INodeExecutionData[]) {
+/** Asserts there are items, and that every one matches the operation's schema of that node version. */
+export function expectMatchingItems(folder: NodeFolder, resource: string, operation: string, outputItems: INodeExecutionData[], version = 1) {
 	expect(outputItems.length).toBeGreaterThan(0);
-	expect(mismatches(folder, resource, operation, outputItems)).toEqual([]);
+	expect(mismatches(folder, resource, operation, outputItems, version)).toEqual([]);
 }
 
 /** The items of the named output, after checking the run went through without an error item. */

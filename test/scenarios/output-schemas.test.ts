@@ -88,7 +88,7 @@ describe('output schemas', () => {
 		const listed = actionNodes.flatMap(({ folder, node: { description }, operations }) => listedOperations(folder, description, operations));
 
 		expect(offered.sort()).toEqual(listed.sort());
-		expect(offered).toHaveLength(10 + 8 + 8);
+		expect(offered).toHaveLength(10 + 10 + 8 + 8);
 	});
 
 	it.each(allOperations.map((ref) => [label(ref), ref] as const))(

@@ -21,8 +21,8 @@ describe('outputs as n8n computes them for the SendKit node', () => {
 	const { Workflow, NodeHelpers } = jest.requireActual<typeof import('n8n-workflow')>('n8n-workflow');
 	const { SendKit } = jest.requireActual<typeof import('../../nodes/SendKit/SendKit.node')>('../../nodes/SendKit/SendKit.node');
 	const nodeType = new SendKit();
-	const outputsFor = (parameters: Record<string, string>) => {
-		const node: INode = { id: '1', name: 'SendKit', type: 'sendKit', typeVersion: 1, position: [0, 0], parameters };
+	const outputsFor = (parameters: Record<string, string>, typeVersion = 1.1) => {
+		const node: INode = { id: '1', name: 'SendKit', type: 'sendKit', typeVersion, position: [0, 0], parameters };
 		const workflow = new Workflow({
 			nodes: [node],
 			connections: {},
@@ -45,5 +45,15 @@ describe('outputs as n8n computes them for the SendKit node', () => {
 			'Not Found',
 		]);
 		expect(outputsFor({})).toHaveLength(2);
+	});
+
+	it('gives Verify Email the Success and Not Found outputs from version 1.1, and version 1 its one output', () => {
+		const verify = { resource: 'lead', operation: 'verifyEmail' };
+		expect(outputsFor(verify)).toEqual([
+			{ type: 'main', displayName: 'Success' },
+			{ type: 'main', displayName: 'Not Found' },
+		]);
+		expect(outputsFor(verify, 1)).toEqual([{ type: 'main' }]);
+		expect(outputsFor({ resource: 'lead', operation: 'get' }, 1)).toHaveLength(2);
 	});
 });

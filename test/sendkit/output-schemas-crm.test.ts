@@ -2,7 +2,7 @@
 import { everyLeadField, useSendKit, createWorkflow as sendKitCreate, getByIdWorkflow as sendKitGetById } from '../helpers/sendkit';
 import { fixture } from '../helpers/fixtures';
 import { expectMatchingItems, outputNamed } from '../helpers/output-schemas';
-import { withParameters } from '../helpers/world';
+import { withNodeSettings, withParameters } from '../helpers/world';
 
 const SENDKIT = 'SendKit';
 
@@ -61,6 +61,19 @@ describe('SendKit output schemas: the CRM-sync operations', () => {
 		expectMatchingItems(SENDKIT, 'lead', 'delete', deleted);
 	});
 
+	it('lead/delete in version 1.1: deleted, not deleted and unknown items match that version\'s delete schema', async () => {
+		const ids = await seed('a@example.com', 'b@example.com');
+		const delete1_1 = withNodeSettings(fixture('sendkit/lead/delete'), SENDKIT, { typeVersion: 1.1 });
+
+		const all = await run(delete1_1, { leadId: ids[0] });
+		const none = await run(delete1_1, { leadId: ids[0] });
+		const some = await run(delete1_1, { leadId: ids[1] }, { leadId: 'dddddddddddddddddddddddd' });
+
+		const deleted = [all, none, some].flatMap((result) => outputNamed(result, SENDKIT, 'Success'));
+		expect(deleted.map((item) => item.json.deleted)).toEqual([true, false, 'unknown', 'unknown']);
+		expectMatchingItems(SENDKIT, 'lead', 'delete', deleted, 1.1);
+	});
+
 	it('lead/import: imported, skipped, duplicate-in-input, mixed and failed outcomes match the import schema', async () => {
 		const first = await run(fixture('sendkit/lead/import'), { email: 'one@example.com', firstName: 'One' }, { email: 'one@example.com' });
 		const again = await run(fixture('sendkit/lead/import'), { email: 'one@example.com' });
@@ -89,12 +102,24 @@ describe('SendKit output schemas: the CRM-sync operations', () => {
 		expect(results.map((item) => (item.json.verification as { status: string }).status)).toEqual([
 			'completed',
 			'completed',
-			'leadNotFound',
 			'failed',
 			'timedOut',
 			'started',
 		]);
-		expectMatchingItems(SENDKIT, 'lead', 'verifyEmail', results);
+		expect(outputNamed(verified, SENDKIT, 'Not Found').map((item) => item.json)).toEqual([{ _id: 'dddddddddddddddddddddddd' }]);
+		expectMatchingItems(SENDKIT, 'lead', 'verifyEmail', results, 1.1);
+	});
+
+	it('lead/verifyEmail in version 1: a verified and a leadNotFound item match that version\'s verifyEmail schema', async () => {
+		const [id] = await seed('full@example.com');
+		sendKit().store.enrichment.timing = { pendingMs: 0, processingMs: 50, outcome: 'complete' };
+		const versionOne = withNodeSettings(fixture('sendkit/lead/verifyEmail'), SENDKIT, { typeVersion: 1 });
+
+		const result = await run(versionOne, { _id: id }, { _id: 'dddddddddddddddddddddddd' });
+
+		const items = outputNamed(result, SENDKIT, 'Success');
+		expect(items.map((item) => (item.json.verification as { status: string }).status)).toEqual(['completed', 'leadNotFound']);
+		expectMatchingItems(SENDKIT, 'lead', 'verifyEmail', items);
 	});
 
 	it('campaign/getAll, campaign/get, campaign/addLeads: campaigns and add outcomes match their schemas', async () => {

@@ -19,6 +19,17 @@ describe('outputs by operation', () => {
 		expect(outputsForParametersForTests({}, table, defaults)).toEqual(createOutputs);
 	});
 
+	it('gives a node version below a change the outputs it had then, and a newer or unknown version today\'s', () => {
+		const older = [{ below: 1.1, table: { lead: { verifyEmail: [] } } }];
+		const today = { lead: { verifyEmail: ['Success', 'Not Found'] } };
+		const verify = { resource: 'lead', operation: 'verifyEmail' };
+
+		expect(outputsForParametersForTests(verify, today, defaults, 1, older)).toEqual([{ type: 'main' }]);
+		expect(outputsForParametersForTests(verify, today, defaults, 1.1, older)).toHaveLength(2);
+		expect(outputsForParametersForTests(verify, today, defaults, undefined, older)).toHaveLength(2);
+		expect(outputsForParametersForTests({ resource: 'lead', operation: 'create' }, table, defaults, 1, older)).toEqual(createOutputs);
+	});
+
 	it('builds an expression with no "}}" inside, which would end it early', () => {
 		const expression = outputsExpression({ a: { b: ['X'] } }, defaults);
 		expect(expression.startsWith('={{')).toBe(true);

@@ -21,13 +21,14 @@ describe('KickoffLabs › Delete', () => {
 		const output = result.output(NODE, 0);
 		expect(output).toHaveLength(600);
 		expect(output.map((item) => item.pairedItem)).toEqual(emails.map((_, index) => ({ item: index })));
+		// The first request found 10 of its 250 leads and does not say which: none of its items is told a guess.
 		expect(output[0].json).toEqual({
 			email: 'bulk0@example.com',
-			deleted: 'queued',
+			deleted: 'unknown',
 			message: 'Your leads have been equeued for deletion',
 			deletedInRequest: 10,
 		});
-		expect(output[599].json).toMatchObject({ email: 'bulk599@example.com', deleted: 'queued', deletedInRequest: 0 });
+		expect(output[599].json).toMatchObject({ email: 'bulk599@example.com', deleted: false, deletedInRequest: 0 });
 		expect(kickoffLabs().store.leads(defaultCampaign())).toHaveLength(0);
 	});
 
@@ -48,9 +49,12 @@ describe('KickoffLabs › Delete', () => {
 			[`/v2/${other}`, { email: ['b@example.com'] }],
 		]);
 		expect(result.output(NODE, 0).map((item) => [item.json, item.pairedItem])).toEqual([
-			[{ email: 'a@example.com', deleted: 'queued', message: 'Your leads have been equeued for deletion', deletedInRequest: 1 }, { item: 0 }],
-			[{ email: 'b@example.com', deleted: 'queued', message: 'Your leads have been equeued for deletion', deletedInRequest: 0 }, { item: 1 }],
-			[{ email: 'gone@example.com', deleted: 'queued', message: 'Your leads have been equeued for deletion', deletedInRequest: 1 }, { item: 3 }],
+			[{ email: 'a@example.com', deleted: 'unknown', message: 'Your leads have been equeued for deletion', deletedInRequest: 1 }, { item: 0 }],
+			[{ email: 'b@example.com', deleted: false, message: 'Your leads have been equeued for deletion', deletedInRequest: 0 }, { item: 1 }],
+			[{ email: 'gone@example.com', deleted: 'unknown', message: 'Your leads have been equeued for deletion', deletedInRequest: 1 }, { item: 3 }],
+		]);
+		expect((result.run.data.resultData.runData[NODE][0].hints ?? []).map((hint) => hint.message)).toEqual([
+			'2 item(s) say deleted: "unknown". KickoffLabs deleted fewer leads than a request named (some did not exist) and only counts them, so which were deleted is not known. Get a lead to check it.',
 		]);
 		expect(errorOutput(result).map((item) => [item.json.error, item.pairedItem])).toEqual([
 			['Invalid "Email" in item 2: must be a valid email address, like name@example.com', { item: 2 }],

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { deletionOf, reportUnknownDeletions } from '../../../shared/deletion';
 import { parseApiError } from '../../../shared/errors';
 import type { BatchEntry, Routed } from '../../../shared/runner';
 import { defineOperation } from '../../../shared/operation';
@@ -23,7 +24,7 @@ const outputs = { deleted: 'Deleted' } as const;
 const properties = [
 	toolDescriptionProperty('Removes a lead from the KickoffLabs campaign, by email, phone number or social ID. This cannot be undone.', {
 		deleted:
-			'KickoffLabs answered; "deleted" is "queued" (it deletes the lead within moments), true (deleted), or false (there was no such lead, so nothing was deleted); "message" is KickoffLabs\'s own.',
+			'KickoffLabs answered; "deleted" is "queued" (it deletes the lead within moments), true (deleted), false (there was no such lead, so nothing was deleted), or "unknown" (KickoffLabs deleted only some of the leads asked for at once and does not say which); "message" is KickoffLabs\'s own.',
 	}),
 	...identifierProperties(
 		'deleteBy',
@@ -41,7 +42,8 @@ interface DeleteTarget {
  * DELETE /v2/{campaign_id} with the identifiers as a JSON array (`{"email": [...]}`, or in the query string when
  * KickoffLabs does not read them there: transport/deleteLeads.ts): one request answers for up to
  * 250 items, so items are grouped by campaign and identifier kind and sent in batches. KickoffLabs queues the
- * deletion (202), so each item comes out with `deleted: "queued"` and the API's message.
+ * deletion (202) and counts the leads it found, so each item's `deleted` says what that count tells of every lead of
+ * its request (deletion.ts), with the API's message.
  */
 export const deleteLeads = defineOperation({
 	option: { name: 'Delete', value: 'delete', description: 'Remove leads from a campaign, up to 250 per request', action: 'Delete a lead' },
@@ -74,10 +76,11 @@ async function deleteBatch(
 	if (isSuccess(response)) {
 		// Only KickoffLabs's own answer counts as a deletion: an HTML page with a 200 is an error, not `deleted: true`.
 		const answer = kickoffLabs.parse(context, response, deleteAnswerSchema, request);
-		outcome = {
-			deleted: response.statusCode === 202 ? 'queued' : true,
-			message: answer.message ?? (response.statusCode === 202 ? 'Queued for deletion' : 'Deleted'),
-		};
+		const accepted = response.statusCode === 202 ? 'queued' : true;
+		const requested = new Set(batch.map((entry) => entry.value.identifier.value)).size;
+		const deleted = typeof answer.deleted === 'number' ? deletionOf(requested, answer.deleted, accepted) : accepted;
+		if (deleted === 'unknown') reportUnknownDeletions(run, 'KickoffLabs', batch.length);
+		outcome = { deleted, message: answer.message ?? (accepted === 'queued' ? 'Queued for deletion' : 'Deleted') };
 		if (typeof answer.deleted === 'number') outcome.deletedInRequest = answer.deleted;
 	} else if (saysNoLead(context, response, request)) {
 		outcome = { deleted: false, message: parseApiError(response.body).message ?? 'No leads found' };

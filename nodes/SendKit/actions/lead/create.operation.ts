@@ -67,7 +67,7 @@ const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to fetch the whole existing lead (one more request per duplicate) for the Existing Lead output. Without it, that output carries what SendKit\'s 409 answer holds: _id, email, firstName, lastName.',
+					'Whether to fetch the whole existing lead (one more request per duplicate) for the Existing Lead output. Without it, that output carries what SendKit says about the existing lead when it refuses the duplicate: _id, email, firstName, lastName.',
 			},
 			timeoutOption,
 		],

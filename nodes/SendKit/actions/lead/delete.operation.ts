@@ -2,7 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from
 import { NodeApiError } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { deletionOf, reportUnknownDeletions } from '../../../shared/deletion';
 import { parseApiError } from '../../../shared/errors';
+import { describeItems } from '../../../shared/itemList';
 import type { BatchEntry, Routed } from '../../../shared/runner';
 import { defineOperation } from '../../../shared/operation';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
@@ -22,7 +24,8 @@ const properties: INodeProperties[] = [
 	toolDescriptionProperty(
 		'Deletes SendKit leads by lead ID. This cannot be undone. Leads in active campaigns are only deleted when the tool is set to force it.',
 		{
-			deleted: '"deleted" is true when SendKit deleted the lead, null when it deleted fewer leads than asked and does not say which.',
+			deleted:
+				'"deleted" is true (deleted), false (there was no such lead), or "unknown" (SendKit deleted only some of the leads asked for at once and does not say which).',
 		},
 	),
 	{ ...leadIdProperty, description: 'The _id of the lead to delete. Items are deleted together, up to 1,000 per request.' },
@@ -54,8 +57,8 @@ type DeleteInput = z.infer<typeof inputSchema>;
 
 /**
  * DELETE /v1/leads with the ids in the JSON body (docs/api-notes.md#sendkit-leads): the items share requests, grouped
- * by Force. SendKit answers with a count only, so an item is `deleted: true` when the request deleted every lead it
- * named, and `null` (not confirmed) when it deleted fewer, since SendKit does not say which ones were missing.
+ * by Force. SendKit answers with a count only, so an item's `deleted` says what that count tells of every lead of its
+ * request (deletion.ts).
  */
 export const deleteLeads = defineOperation({
 	option: { name: 'Delete', value: 'delete', description: 'Delete leads by ID, many per request', action: 'Delete leads' },
@@ -78,14 +81,20 @@ async function deleteBatch(
 	const request: ApiRequest = { method: 'DELETE', path: '/v1/leads', body, itemIndex: batch[0].itemIndex };
 	const response = await sendKit.send(run, request);
 	if (!isSuccess(response)) {
-		throw activeCampaignsError(context, response, leadIds.length) ?? sendKit.error(context, response, request);
+		throw activeCampaignsError(context, response, batch) ?? sendKit.error(context, response, request);
 	}
 	const { deletedCount } = sendKit.parse(context, response, deleteEnvelopeSchema, request).data;
-	const deleted = deletedCount >= leadIds.length ? true : null;
+	const deleted = context.getNode().typeVersion >= 1.1 ? deletionOf(leadIds.length, deletedCount, true) : versionOneDeletion(leadIds.length, deletedCount);
+	if (deleted === 'unknown') reportUnknownDeletions(run, 'SendKit', batch.length);
 	return batch.map((entry) => ({
 		branch: 'deleted',
 		json: { leadId: entry.value.leadId, deleted, batch: { requested: leadIds.length, deleted: deletedCount } },
 	}));
+}
+
+/** Node version 1 said null for anything short of every lead deleted; its workflows may test for that. */
+function versionOneDeletion(requested: number, deletedCount: number): true | null {
+	return deletedCount >= requested ? true : null;
 }
 
 const campaignNamesSchema = z
@@ -96,7 +105,11 @@ const campaignNamesSchema = z
  * SendKit's 400 for leads in active campaigns (docs: "returns 400 listing the affected campaigns"; where the list sits
  * in the body is not documented, so `error.campaigns`, `data.campaigns` and `campaigns` are all read).
  */
-function activeCampaignsError(context: IExecuteFunctions, response: ApiResponse, leadCount: number): NodeApiError | undefined {
+function activeCampaignsError(
+	context: IExecuteFunctions,
+	response: ApiResponse,
+	batch: ReadonlyArray<BatchEntry<DeleteInput>>,
+): NodeApiError | undefined {
 	if (response.statusCode !== 400 || !sendKit.isApiAnswer(response)) return undefined;
 	const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as IDataObject;
 	const nested = (key: string) => (typeof body[key] === 'object' && body[key] !== null ? (body[key] as IDataObject).campaigns : undefined);
@@ -106,9 +119,13 @@ function activeCampaignsError(context: IExecuteFunctions, response: ApiResponse,
 	const { message } = parseApiError(response.body);
 	if (!names && !/active campaign/i.test(message ?? '')) return undefined;
 	const list = names && names.length > 0 ? names.join(', ') : undefined;
+	// The refusal concerns the whole request: every item of it gets this error, which names them all. SendKit's own
+	// message is quoted only when its campaigns could not be read, as it would otherwise say the same again.
+	const items = describeItems(batch.map((entry) => entry.itemIndex));
+	const fix = `Turn on the Force option to remove these leads from ${list ?? 'the campaigns'} and delete them, or pause the campaigns first.`;
 	return new NodeApiError(context.getNode(), { message: message ?? 'Leads are in active campaigns', httpCode: '400' } as JsonObject, {
-		message: `SendKit did not delete these ${leadCount} lead(s): some are in active campaigns${list ? `: ${list}` : ''}`,
-		description: `Nothing in this request was deleted. Turn on the Force option to remove the leads from ${list ?? 'those campaigns'} and delete them, or pause the campaigns first. SendKit said: ${message ?? 'no message'}`,
+		message: `SendKit deleted none of the ${new Set(batch.map((entry) => entry.value.leadId)).size} leads of one request (${items}): some are in active campaigns${list ? `: ${list}` : ''}`,
+		description: list ? fix : `${fix} SendKit said: ${message ?? 'no message'}`,
 		httpCode: '400',
 	});
 }

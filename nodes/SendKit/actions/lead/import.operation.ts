@@ -1,9 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, NodeExecutionHint } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { BatchEntry, Routed } from '../../../shared/runner';
 import { defineOperation } from '../../../shared/operation';
 import type { Run } from '../../../shared/run';
+import { addToRunningHint } from '../../../shared/runningHint';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
 import { emailProperty, emailSchema, optionalTextSchema } from '../../../shared/validation';
 import { leadFieldOptions, leadFieldsSchema } from '../../fields/lead.fields';
@@ -152,24 +153,13 @@ async function importBatch(run: Run<IExecuteFunctions>, batch: ReadonlyArray<Bat
 	});
 }
 
-/** The skipped-leads hint of each run, so that a run of several requests shows one hint with their total. */
-const skippedHints = new WeakMap<Run<IExecuteFunctions>, { hint: NodeExecutionHint; skipped: number }>();
-
 function skippedMessage(skipped: number): string {
 	return `${skipped} lead(s) already existed and were left unchanged, because Skip Duplicates is on. Turn it off to update them.`;
 }
 
+/** One hint per run, so that a run of several requests shows one hint with their total. */
 function countSkipped(run: Run<IExecuteFunctions>, skipped: number): void {
-	const shown = skippedHints.get(run);
-	if (shown) {
-		// n8n keeps the hint object it was given until the node finishes: its message can still grow.
-		shown.skipped += skipped;
-		shown.hint.message = skippedMessage(shown.skipped);
-		return;
-	}
-	const hint: NodeExecutionHint = { message: skippedMessage(skipped), type: 'info', location: 'outputPane' };
-	skippedHints.set(run, { hint, skipped });
-	run.context.addExecutionHints(hint);
+	addToRunningHint(run, 'skippedLeads', skipped, skippedMessage);
 }
 
 const COUNTED_STATUSES = ['imported', 'updated', 'skipped'] as const;

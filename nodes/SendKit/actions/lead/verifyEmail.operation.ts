@@ -5,28 +5,57 @@ import { z } from 'zod';
 import type { BatchEntry, Routed } from '../../../shared/runner';
 import { defineOperation } from '../../../shared/operation';
 import type { Run } from '../../../shared/run';
+import { inputJson } from '../../../shared/runner';
 import { toolDescriptionProperty } from '../../../shared/toolDescription';
+import { emailProperty, emailSchema } from '../../../shared/validation';
 import { leadIdProperty, leadIdSchema } from '../../fields/leadId.field';
 import type { EnrichmentJob } from '../../transport/schemas';
 import { enrichEnvelopeSchema, jobEnvelopeSchema } from '../../transport/schemas';
 import { sendKit } from '../../transport/service';
-import { getLeadById } from './lookup';
+import { findLeadByEmail, getLeadById } from './lookup';
 
 /**
  * Leads per enrichment request. SendKit documents no maximum; 1,000 keeps one job per request manageable (INFERRED).
  */
 const MAX_LEADS_PER_JOB = 1000;
 
-const outputs = { success: 'Success' } as const;
+const outputs = { success: 'Success', notFound: 'Not Found' } as const;
+
+/** Version 1 had one output, where a lead SendKit did not have came out with the status leadNotFound. */
+const NOT_FOUND_OUTPUT_SINCE = 1.1;
+const versionOneOutputs = { success: 'Success' } as const;
+
+/** Before version 1.1 a lead was verified by ID only: those workflows keep that, with no Verify By stored. */
+const versionOne = { '@version': [{ _cnd: { lt: NOT_FOUND_OUTPUT_SINCE } }] };
+const sinceVersionOneOne = { '@version': [{ _cnd: { gte: NOT_FOUND_OUTPUT_SINCE } }] };
 
 const properties: INodeProperties[] = [
 	toolDescriptionProperty(
-		'Checks whether a SendKit lead\'s email address can receive mail (costs one SendKit credit), by lead ID, and waits for the result.',
+		'Checks whether a SendKit lead\'s email address can receive mail (costs one SendKit credit), by the lead\'s email or lead ID, and waits for the result.',
 		{
-			success: 'the lead with "verification": "status" (completed, failed, timedOut, leadNotFound, started) and "emailStatus" (deliverable, undeliverable, risky, unknown). Only tell the user an address is good when emailStatus is deliverable.',
+			success: 'the lead with "verification": "status" (completed, failed, timedOut, started) and "emailStatus" (deliverable, undeliverable, risky, unknown). Only tell the user an address is good when emailStatus is deliverable.',
+			notFound: 'SendKit has no such lead, so nothing was verified; only what was looked for (email or leadId) is returned. A create tool can add it first.',
 		},
 	),
-	{ ...leadIdProperty, description: 'The _id of the lead whose email to verify. Items are verified together, in one job per 1,000 leads.' },
+	{ displayName: 'Verify By', name: 'verifyBy', type: 'hidden', default: 'id', displayOptions: { show: versionOne } },
+	{
+		displayName: 'Verify By',
+		name: 'verifyBy',
+		type: 'options',
+		noDataExpression: true,
+		default: 'email',
+		options: [
+			{ name: 'Email', value: 'email', description: 'Find the lead with this exact email (one search per item), then verify it' },
+			{ name: 'Lead ID', value: 'id', description: 'The lead\'s _id' },
+		],
+		displayOptions: { show: sinceVersionOneOne },
+	},
+	{ ...emailProperty('The lead\'s email, matched exactly, ignoring case'), displayOptions: { show: { verifyBy: ['email'] } } },
+	{
+		...leadIdProperty,
+		description: 'The _id of the lead whose email to verify. Items are verified together, in one job per 1,000 leads.',
+		displayOptions: { show: { verifyBy: ['id'] } },
+	},
 	{
 		displayName: 'Email verification costs one SendKit credit per lead (charged when the job starts)',
 		name: 'creditsNotice',
@@ -66,14 +95,18 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-const inputSchema = z.object({
-	leadId: leadIdSchema.transform((id) => id.toLowerCase()),
+const leadSchema = z.discriminatedUnion('verifyBy', [
+	z.object({ verifyBy: z.literal('email'), email: emailSchema }),
+	z.object({ verifyBy: z.literal('id'), leadId: leadIdSchema.transform((id) => id.toLowerCase()) }),
+]);
+
+const inputSchema = leadSchema.and(z.object({
 	options: z.object({
 		detectSeg: z.boolean({ invalid_type_error: 'must be true or false' }).default(true),
 		maxWaitSeconds: z.number({ invalid_type_error: 'must be a number' }).min(1, 'must be at least 1').max(3600, 'must be at most 3600').default(120),
 		returnJob: z.boolean({ invalid_type_error: 'must be true or false' }).default(false),
 	}),
-});
+}));
 
 type VerifyInput = z.infer<typeof inputSchema>;
 
@@ -84,34 +117,60 @@ const MAX_POLL_MS = 5000;
 /**
  * Verification is asynchronous (docs/api-notes.md#sendkit-enrichment-and-email-verification): POST
  * /v1/enrichment/enrich starts a job, GET /v1/enrichment/jobs/{id} is polled with a growing interval up to Max Wait,
- * then each lead is read again for its result. A failed, cancelled or unfinished job, an `unknown` verdict or a lead
- * that is gone are outcomes on the item, never errors.
+ * then each lead is read again for its result. A failed, cancelled or unfinished job or an `unknown` verdict is an
+ * outcome on the item, never an error; a lead SendKit does not have goes to Not Found (version 1: status leadNotFound).
  */
 export const verifyEmail = defineOperation({
 	option: {
 		name: 'Verify Email',
 		value: 'verifyEmail',
-		description: 'Verify leads\' emails (one credit each) and return each lead with its result',
+		description: 'Verify leads\' emails (one credit each) by email or ID; a missing lead goes to the Not Found output',
 		action: 'Verify lead emails',
 	},
 	properties,
 	outputs,
+	outputsBefore: { inVersion: NOT_FOUND_OUTPUT_SINCE, outputs: versionOneOutputs },
 	input: inputSchema,
 	maxBatchSize: MAX_LEADS_PER_JOB,
 	groupOf: (input) => JSON.stringify(input.options),
 	sendBatch: async ({ run, batch }) => await verifyBatch(run, batch),
 });
 
+/** What an agent is told it looked for when the lead is not there. */
+function lookedUp(input: VerifyInput): IDataObject {
+	return input.verifyBy === 'id' ? { leadId: input.leadId } : { email: input.email };
+}
+
+/** Each entry's lead ID: given, or found by its email (one search each); undefined for an email SendKit does not have. */
+async function leadIdsOf(run: Run<IExecuteFunctions>, batch: ReadonlyArray<BatchEntry<VerifyInput>>): Promise<Array<string | undefined>> {
+	const ids: Array<string | undefined> = [];
+	for (const { value, itemIndex } of batch) {
+		ids.push(value.verifyBy === 'id' ? value.leadId : (await findLeadByEmail(run, value.email, itemIndex))?._id.toLowerCase());
+	}
+	return ids;
+}
+
 async function verifyBatch(
 	run: Run<IExecuteFunctions>,
 	batch: ReadonlyArray<BatchEntry<VerifyInput>>,
-): Promise<Array<Routed<'success'>>> {
+): Promise<Array<Routed<'success' | 'notFound'>>> {
 	const { context } = run;
 	const settings = batch[0].value.options;
-	const itemIndex = batch[0].itemIndex;
+	const hasNotFoundOutput = context.getNode().typeVersion >= NOT_FOUND_OUTPUT_SINCE;
+	const notFound = (entry: BatchEntry<VerifyInput>): Routed<'notFound'> => ({
+		branch: 'notFound',
+		json: inputJson(context, entry.itemIndex, lookedUp(entry.value)),
+	});
+	const entryLeadIds = await leadIdsOf(run, batch);
 	const itemOfLead = new Map<string, number>();
-	for (const entry of batch) if (!itemOfLead.has(entry.value.leadId)) itemOfLead.set(entry.value.leadId, entry.itemIndex);
+	batch.forEach((entry, position) => {
+		const leadId = entryLeadIds[position];
+		if (leadId !== undefined && !itemOfLead.has(leadId)) itemOfLead.set(leadId, entry.itemIndex);
+	});
 	const leadIds = [...itemOfLead.keys()];
+	// No lead to verify (every email unknown): no job is started, and no credit spent.
+	if (leadIds.length === 0) return batch.map(notFound);
+	const itemIndex = itemOfLead.get(leadIds[0]) ?? batch[0].itemIndex;
 	const started = (
 		await sendKit.request(
 			run,
@@ -127,10 +186,11 @@ async function verifyBatch(
 	if (settings.returnJob) {
 		// The same shape as a finished verification, so later nodes read one shape: status `started`, the jobs to poll.
 		const jobs = started.jobs.map((job) => ({ jobId: job.jobId, type: job.type, status: job.status }));
-		return batch.map((entry) => ({
-			branch: 'success',
-			json: { _id: entry.value.leadId, verification: { status: 'started', ...EMPTY_RESULT, jobs } },
-		}));
+		return batch.map((entry, position) => {
+			const leadId = entryLeadIds[position];
+			if (leadId === undefined) return notFound(entry);
+			return { branch: 'success', json: { _id: leadId, verification: { status: 'started', ...EMPTY_RESULT, jobs } } };
+		});
 	}
 
 	const jobs = await waitForJobs(run, started.jobs.map((job) => job.jobId), settings.maxWaitSeconds * 1000, itemIndex);
@@ -142,17 +202,19 @@ async function verifyBatch(
 			location: 'outputPane',
 		});
 	}
-	const results = new Map<string, IDataObject>();
+	const results = new Map<string, IDataObject | undefined>();
 	for (const [leadId, leadItemIndex] of itemOfLead) {
 		const lead = await getLeadById(run, leadId, leadItemIndex);
-		results.set(
-			leadId,
-			lead
-				? { ...lead, verification: verificationOf(lead, status, jobs) }
-				: { _id: leadId, verification: { status: 'leadNotFound', ...EMPTY_RESULT, jobs: jobSummaries(jobs) } },
-		);
+		results.set(leadId, lead && { ...lead, verification: verificationOf(lead, status, jobs) });
 	}
-	return batch.map((entry) => ({ branch: 'success', json: results.get(entry.value.leadId) ?? {} }));
+	return batch.map((entry, position) => {
+		const leadId = entryLeadIds[position];
+		const result = leadId === undefined ? undefined : results.get(leadId);
+		if (result) return { branch: 'success', json: result };
+		if (hasNotFoundOutput || leadId === undefined) return notFound(entry);
+		// Version 1: a lead gone by the time its result is read is an outcome on its one output.
+		return { branch: 'success', json: { _id: leadId, verification: { status: 'leadNotFound', ...EMPTY_RESULT, jobs: jobSummaries(jobs) } } };
+	});
 }
 
 /** Polls every job until each has ended or the wait is over; a job still running then keeps its last status. */
