@@ -111,9 +111,9 @@ describe.each(KICKOFFLABS_VARIANTS.deleteIds)('KickoffLabs › Delete, when Kick
 
 		expect(errorOutput(result)).toEqual([]);
 		expect(result.output(NODE, 0).map((item) => [item.json.email, item.json.deleted, item.json.deletedInRequest, item.pairedItem])).toEqual([
-			['one@example.com', 'queued', 2, { item: 0 }],
-			['two@example.com', 'queued', 2, { item: 1 }],
-			['none@example.com', 'queued', 2, { item: 2 }],
+			['one@example.com', 'unknown', 2, { item: 0 }],
+			['two@example.com', 'unknown', 2, { item: 1 }],
+			['none@example.com', 'unknown', 2, { item: 2 }],
 		]);
 		expect(kickoffLabs().store.leads(defaultCampaign())).toHaveLength(0);
 		const deletes = requests().filter((request) => request.method === 'DELETE');
