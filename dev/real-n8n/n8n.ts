@@ -282,9 +282,13 @@ db.serialize(() => {
 		db.run('INSERT INTO installed_nodes (name, type, latestVersion, package) VALUES (?, ?, ?, ?)',
 			[node.name, node.type, node.version, input.name], failed);
 	}
-	db.run('COMMIT', failed);
+	// Decided once every insert has answered: as in n8n's own transaction, a package whose nodes cannot all be
+	// recorded is not recorded at all.
+	db.run('SELECT 1', () => db.run(process.exitCode ? 'ROLLBACK' : 'COMMIT', (error) => {
+		failed(error);
+		db.close((closeError) => { failed(closeError); if (!process.exitCode) console.log(JSON.stringify(nodes)); });
+	}));
 });
-db.close((error) => { failed(error); if (!process.exitCode) console.log(JSON.stringify(nodes)); });
 `;
 
 /**

@@ -12,6 +12,8 @@ import type { Runtime } from './runtime';
 
 export const OWNER_EMAIL = 'owner@example.com';
 export const OWNER_PASSWORD = 'Sandbox-Pass-123';
+export const OWNER_FIRST_NAME = 'Sandbox';
+export const OWNER_LAST_NAME = 'Owner';
 
 interface Bcrypt {
 	hashSync(password: string, rounds: number): string;
@@ -28,8 +30,8 @@ export function ownerEnv(runtime: Runtime): NodeJS.ProcessEnv {
 	return {
 		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
 		N8N_INSTANCE_OWNER_EMAIL: OWNER_EMAIL,
-		N8N_INSTANCE_OWNER_FIRST_NAME: 'Sandbox',
-		N8N_INSTANCE_OWNER_LAST_NAME: 'Owner',
+		N8N_INSTANCE_OWNER_FIRST_NAME: OWNER_FIRST_NAME,
+		N8N_INSTANCE_OWNER_LAST_NAME: OWNER_LAST_NAME,
 		N8N_INSTANCE_OWNER_PASSWORD_HASH: hashPassword(runtime, OWNER_PASSWORD),
 	};
 }

@@ -3,7 +3,7 @@
  * The few calls of n8n's own REST API (the editor's backend, n8n 2.41) that the scripts need: log in as the owner,
  * activate and deactivate a workflow (what the editor's Publish / Deactivate do), and list executions.
  */
-import { OWNER_EMAIL, OWNER_PASSWORD } from './owner';
+import { OWNER_EMAIL, OWNER_FIRST_NAME, OWNER_LAST_NAME, OWNER_PASSWORD } from './owner';
 import { isRecord, sleep } from './util';
 
 export interface ExecutionSummary {
@@ -29,12 +29,21 @@ export class N8nRest {
 		const deadline = Date.now() + waitMs;
 		for (;;) {
 			try {
-				return new N8nRest(baseUrl, await loginCookie(baseUrl));
+				return new N8nRest(baseUrl, await sessionCookie(baseUrl, '/rest/login', { emailOrLdapLoginId: OWNER_EMAIL, password: OWNER_PASSWORD }));
 			} catch (error) {
 				if (Date.now() > deadline) throw error;
 				await sleep(500);
 			}
 		}
+	}
+
+	/**
+	 * Sets up the owner of a fresh n8n 1.x (which ignores the owner variables of owner.ts) with the same login, as the
+	 * editor's first screen does; n8n answers with the owner's session.
+	 */
+	static async setUpOwner(baseUrl: string): Promise<N8nRest> {
+		const body = { email: OWNER_EMAIL, firstName: OWNER_FIRST_NAME, lastName: OWNER_LAST_NAME, password: OWNER_PASSWORD };
+		return new N8nRest(baseUrl, await sessionCookie(baseUrl, '/rest/owner/setup', body));
 	}
 
 	async call(method: 'GET' | 'POST' | 'PATCH', route: string, body?: unknown): Promise<unknown> {
@@ -79,18 +88,18 @@ export class N8nRest {
 	}
 }
 
-/** One login attempt: the session cookie, or an error saying why there is none. */
-async function loginCookie(baseUrl: string): Promise<string> {
-	const response = await fetch(`${baseUrl}/rest/login`, {
+/** One login (or owner setup) call: the session cookie n8n sets in its answer, or an error saying why there is none. */
+async function sessionCookie(baseUrl: string, route: string, body: Record<string, string>): Promise<string> {
+	const response = await fetch(`${baseUrl}${route}`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ emailOrLdapLoginId: OWNER_EMAIL, password: OWNER_PASSWORD }),
+		body: JSON.stringify(body),
 	});
-	if (!response.ok) throw new Error(`n8n login failed: HTTP ${response.status} ${await response.text()}`);
+	if (!response.ok) throw new Error(`n8n ${route} failed: HTTP ${response.status} ${await response.text()}`);
 	const cookie = (response.headers.getSetCookie?.() ?? [response.headers.get('set-cookie') ?? ''])
 		.map((line) => line.split(';')[0])
 		.filter((pair) => pair.startsWith('n8n-auth='))
 		.join('; ');
-	if (!cookie) throw new Error(`n8n login answered without an n8n-auth cookie (set-cookie: ${response.headers.get('set-cookie') ?? 'none'})`);
+	if (!cookie) throw new Error(`n8n ${route} answered without an n8n-auth cookie (set-cookie: ${response.headers.get('set-cookie') ?? 'none'})`);
 	return cookie;
 }

@@ -21,16 +21,36 @@ export interface N8nRelease {
 	minNodeMajor: number;
 	/** Added to n8n's environment: n8n 1.x's default expression engine needs isolated-vm, whose build is skipped. */
 	env: Record<string, string>;
+	/**
+	 * Added to the environment of the tests' `n8n start` only. n8n 2's mcp-registry module fetches api.n8n.io at
+	 * start-up (unreachable here: a logged stack trace), so it is disabled by name; n8n 1.x has no such module and
+	 * refuses to start with a module name it does not know ("Unknown module").
+	 */
+	startEnv: Record<string, string>;
+	/**
+	 * Whether `n8n start` creates the owner from N8N_INSTANCE_OWNER_* (dev/real-n8n/owner.ts). n8n 1.x ignores those
+	 * variables: its owner is set up once through POST /rest/owner/setup, as the editor's first screen does.
+	 */
+	ownerFromEnv: boolean;
 }
 
 /** The n8n of npm start and the e2e tests. */
-export const CURRENT_N8N: N8nRelease = { version: '2.41.1', overrides: { linkedom: '0.18.14' }, minNodeMajor: 24, env: {} };
+export const CURRENT_N8N: N8nRelease = {
+	version: '2.41.1',
+	overrides: { linkedom: '0.18.14' },
+	minNodeMajor: 24,
+	env: {},
+	startEnv: { N8N_DISABLED_MODULES: 'mcp-registry' },
+	ownerFromEnv: true,
+};
 /** The newest n8n 1.x on the npm registry: the oldest n8n the compatibility smoke runs in. */
 export const N8N_1: N8nRelease = {
 	version: '1.123.81',
 	overrides: { linkedom: '0.18.14', xlsx: '0.18.5' },
 	minNodeMajor: 20,
 	env: { N8N_EXPRESSION_ENGINE: 'legacy' },
+	startEnv: {},
+	ownerFromEnv: false,
 };
 export const N8N_VERSION = CURRENT_N8N.version;
 /** Pinned so every machine runs the same binary; any 24.x works. */

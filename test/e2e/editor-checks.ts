@@ -8,6 +8,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { communityListingFailures } from '../../dev/real-n8n/community-listing';
 import { startEditor, type RunningEditor } from '../../dev/real-n8n/editor';
 import { OWNER_EMAIL, OWNER_PASSWORD } from '../../dev/real-n8n/owner';
 import { cacheRoot, statePath } from '../../dev/real-n8n/runtime';
@@ -62,30 +63,6 @@ class Session {
 		// n8n's REST API wraps answers in { data }; the static type files are not wrapped.
 		return isRecord(parsed) && 'data' in parsed ? parsed.data : parsed;
 	}
-}
-
-async function communityPackages(session: Session, expected: { name: string; version: string; nodes: string[] }): Promise<string[]> {
-	const listed = await session.json('GET', '/rest/community-packages');
-	if (!Array.isArray(listed)) return [`GET /rest/community-packages did not answer a list: ${JSON.stringify(listed).slice(0, 200)}`];
-	const entry = listed.find((item) => isRecord(item) && item.packageName === expected.name);
-	if (!isRecord(entry)) {
-		return [`Settings > Community Nodes does not list ${expected.name}; it lists: ${JSON.stringify(listed).slice(0, 300)}`];
-	}
-	const failures: string[] = [];
-	if (entry.installedVersion !== expected.version) {
-		failures.push(`listed version ${String(entry.installedVersion)}, expected ${expected.version} (package.json)`);
-	}
-	const types = Array.isArray(entry.installedNodes)
-		? entry.installedNodes.map((node) => (isRecord(node) ? String(node.type) : '')).sort()
-		: [];
-	// Every node of package.json `n8n.nodes`: dist/nodes/KickoffLabs/KickoffLabs.node.js is `kickoffLabs`.
-	const wanted = expected.nodes
-		.map((file) => path.basename(file, '.node.js'))
-		.map((className) => `${expected.name}.${className.charAt(0).toLowerCase()}${className.slice(1)}`)
-		.sort();
-	if (JSON.stringify(types) !== JSON.stringify(wanted)) failures.push(`listed nodes ${JSON.stringify(types)}, expected ${JSON.stringify(wanted)}`);
-	if (entry.failedLoading === true) failures.push('n8n marks the package as failed to load');
-	return failures;
 }
 
 async function searchAliases(session: Session, packageName: string): Promise<string[]> {
@@ -184,7 +161,7 @@ export async function runEditorChecks(): Promise<EditorCheck[]> {
 		const session = new Session(`http://127.0.0.1:${new URL(editor.url).port}`);
 		await session.login();
 		await attempt(`Settings > Community Nodes lists ${pkg.name}@${pkg.version} with all its nodes`, () =>
-			communityPackages(session, { ...pkg, nodes: pkg.n8n.nodes }),
+			session.json('GET', '/rest/community-packages').then((listed) => communityListingFailures(listed, { ...pkg, nodes: pkg.n8n.nodes })),
 		);
 		await attempt(`node panel search words ${SEARCH_WORDS.map(({ word }) => `"${word}"`).join(', ')} are codex aliases`, () =>
 			searchAliases(session, pkg.name),

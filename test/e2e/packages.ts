@@ -3,23 +3,37 @@
  * `npm run test:e2e:packages` (`-- --n8n=1` for n8n 1.123.81): the tarballs of `npm run pack` in the real n8n, each
  * installed as Settings > Community Nodes installs it, alone and all three side by side, with one shipped example per
  * package run end to end by `n8n execute` against the sandbox (the example as the package ships it, node types renamed
- * to the package's own), and n8n-nodes-sendkit's trigger activated in `n8n start`. Side by side, the SendKit example
- * runs once with each package's node types.
+ * to the package's own); then, in `n8n start`, Settings > Community Nodes lists each installed package with its own
+ * nodes, and n8n-nodes-sendkit's trigger is activated. Side by side, the SendKit example runs once with each package's
+ * node types.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 
-import { makeContext, importCredentials, importWorkflows, installTarball, executeWorkflow, sandboxCredentials, type WorkflowFile } from '../../dev/real-n8n/n8n';
+import { communityListingFailures } from '../../dev/real-n8n/community-listing';
+import {
+	makeContext,
+	importCredentials,
+	importWorkflows,
+	installTarball,
+	executeWorkflow,
+	registerCommunityPackage,
+	sandboxCredentials,
+	type InstalledPackage,
+	type N8nContext,
+	type WorkflowFile,
+} from '../../dev/real-n8n/n8n';
 import { CURRENT_N8N, ensureRuntime, N8N_1, statePath } from '../../dev/real-n8n/runtime';
-import { elapsedSince, freePort, log, readJson, repoRoot } from '../../dev/real-n8n/util';
+import { elapsedSince, freePort, isRecord, log, readJson, repoRoot } from '../../dev/real-n8n/util';
 import { exampleForPackage } from '../../packaging/contents';
 import { COMBINED, PACKAGES, type PackageSpec } from '../../packaging/packages';
 import { readRootPackageJson } from '../../packaging/tarballs';
-import { startSandbox } from '../../sandbox';
+import { startSandbox, type RunningSandbox } from '../../sandbox';
 import { exampleExpectations } from './examples';
 import { check } from './expect';
 import { feedPinnedTriggers, requestLog, resetSandbox } from './run';
-import { runTriggerSuite } from './triggers/suite';
+import { startN8nServer } from './triggers/server';
+import { runTriggerCases } from './triggers/suite';
 
 interface ExampleRun {
 	example: string;
@@ -33,6 +47,13 @@ interface Layout {
 	runs: ExampleRun[];
 	/** Trigger workflows of test/e2e/trigger-workflows/, activated in `n8n start` with the first package's node types. */
 	triggers?: string[];
+	/**
+	 * Installed after the others, which Settings > Community Nodes cannot record: n8n keys its installed_nodes table by
+	 * a node's display name, which the combined package shares with the per-service ones, so n8n's install fails to
+	 * save it and rolls it back ("Failed to save installed package"). Its files are installed all the same, as a manual
+	 * npm install into ~/.n8n/nodes would, so that its nodes still run beside the others.
+	 */
+	refused?: string;
 }
 
 const SENDKIT_EXAMPLE = 'sendkit-create-leads.json';
@@ -54,6 +75,7 @@ const LAYOUTS: Layout[] = [
 	{
 		title: 'all three side by side',
 		packages: PACKAGES.map((spec) => spec.name),
+		refused: COMBINED,
 		runs: [
 			{ example: SENDKIT_EXAMPLE, from: 'n8n-nodes-sendkit' },
 			{ example: SENDKIT_EXAMPLE, from: COMBINED },
@@ -61,6 +83,59 @@ const LAYOUTS: Layout[] = [
 		],
 	},
 ];
+
+interface Outcome {
+	label: string;
+	failures: string[];
+	seconds: string;
+}
+
+/**
+ * One `n8n start` for the layout: what Settings > Community Nodes lists for each installed package, then the trigger
+ * workflows activated with the nodes of `spec`.
+ */
+async function inN8nStart(
+	ctx: N8nContext,
+	sandbox: RunningSandbox,
+	packages: InstalledPackage[],
+	triggers: WorkflowFile[],
+	spec: PackageSpec,
+	refused: string | undefined,
+): Promise<Outcome[]> {
+	const step = Date.now();
+	const n8n = await startN8nServer(ctx);
+	try {
+		const listed = await n8n.rest.call('GET', '/community-packages');
+		const listings = packages.map((item): Outcome => ({
+			label: `Settings > Community Nodes lists ${item.name}@${item.version} with its own ${item.nodes.length} nodes`,
+			failures: communityListingFailures(listed, item),
+			seconds: elapsedSince(step),
+		}));
+		if (refused !== undefined) {
+			const shown = Array.isArray(listed) && listed.some((entry) => isRecord(entry) && entry.packageName === refused);
+			listings.push({ label: `Settings > Community Nodes does not list ${refused}`, failures: shown ? [`it lists ${refused}`] : [], seconds: elapsedSince(step) });
+		}
+		const cases = (await runTriggerCases(n8n, sandbox, triggers)).map((result): Outcome => ({
+			label: `${result.file} with ${spec.name}'s nodes (${result.title})`,
+			failures: result.failures,
+			seconds: result.seconds,
+		}));
+		return [...listings, ...cases];
+	} finally {
+		await n8n.stop();
+	}
+}
+
+/** Failures unless recording `item` in n8n's database fails on a node display name another package holds. */
+async function refusalFailures(ctx: N8nContext, item: InstalledPackage): Promise<string[]> {
+	try {
+		await registerCommunityPackage(ctx, item);
+		return [`n8n's database recorded ${item.name}: Settings > Community Nodes may now install it beside the others (README "One or the other, not both")`];
+	} catch (error) {
+		const message = error instanceof Error ? error.message : String(error);
+		return message.includes('UNIQUE constraint failed: installed_nodes.name') ? [] : [`recording ${item.name} failed otherwise: ${message.slice(-300)}`];
+	}
+}
 
 async function main(): Promise<number> {
 	const startedAt = Date.now();
@@ -80,28 +155,37 @@ async function main(): Promise<number> {
 			const userFolder = statePath(`n8n-packages-${release.version}-${index}`);
 			fs.rmSync(userFolder, { recursive: true, force: true });
 			fs.mkdirSync(userFolder, { recursive: true });
-			const installed = new Map<string, string>();
+			const installed = new Map<string, InstalledPackage>();
 			for (const name of layout.packages) {
-				installed.set(name, (await installTarball(runtime, userFolder, tarballs.get(name) as string)).folder);
+				installed.set(name, await installTarball(runtime, userFolder, tarballs.get(name) as string));
 			}
 			const ctx = makeContext(runtime, userFolder, { N8N_PORT: String(await freePort()), N8N_RUNNERS_BROKER_PORT: String(await freePort()) });
 			await importCredentials(ctx, sandboxCredentials(sandbox));
 			const workflows = layout.runs.map((item, runIndex): WorkflowFile => {
-				const file = path.join(installed.get(item.from) as string, 'examples', item.example);
+				const file = path.join((installed.get(item.from) as InstalledPackage).folder, 'examples', item.example);
 				const id = `pkg${index}r${runIndex}`;
 				const json = readJson(file) as Record<string, unknown>;
 				return feedPinnedTriggers({ file: `${item.from}/examples/${item.example}`, id, name: `${item.from}: ${String(json.name)}`, json: { ...json, id } }).workflow;
 			});
 			const spec = PACKAGES.find((candidate) => candidate.name === layout.packages[0]) as PackageSpec;
-			// The trigger server disables n8n 2's mcp-registry module by name, and n8n 1.x refuses to start with a module
-			// name it does not know: on 1.x only the examples run.
-			const triggers = (release === CURRENT_N8N ? (layout.triggers ?? []) : []).map((file, triggerIndex): WorkflowFile => {
+			const triggers = (layout.triggers ?? []).map((file, triggerIndex): WorkflowFile => {
 				const source = path.join('test', 'e2e', 'trigger-workflows', file);
 				const json = JSON.parse(exampleForPackage(fs.readFileSync(path.join(root, source), 'utf8'), spec)) as Record<string, unknown>;
 				const id = `pkg${index}t${triggerIndex}`;
 				return { file: source, id, name: `${spec.name}: ${String(json.name)}`, json: { ...json, id } };
 			});
 			await importWorkflows(ctx, [...workflows, ...triggers]);
+			// As Settings > Community Nodes > Install records a package after downloading it (the database exists now).
+			const listed = [...installed.values()].filter((item) => item.name !== layout.refused);
+			for (const item of listed) await registerCommunityPackage(ctx, item);
+			if (layout.refused !== undefined) {
+				const label = `${layout.title}: Settings > Community Nodes cannot record ${layout.refused} beside the others (node display names taken)`;
+				const failures = await refusalFailures(ctx, installed.get(layout.refused) as InstalledPackage);
+				log(`${failures.length === 0 ? 'PASS' : 'FAIL'}  ${label}`);
+				for (const failure of failures) log(`      - ${failure}`);
+				if (failures.length === 0) passed++;
+				else failed++;
+			}
 			for (const [runIndex, item] of layout.runs.entries()) {
 				const step = Date.now();
 				await resetSandbox(sandbox);
@@ -115,8 +199,8 @@ async function main(): Promise<number> {
 				if (failures.length === 0) passed++;
 				else failed++;
 			}
-			for (const result of await runTriggerSuite(ctx, sandbox, triggers)) {
-				log(`${result.failures.length === 0 ? 'PASS' : 'FAIL'}  ${layout.title}: ${result.file} with ${spec.name}'s nodes (${result.title})  (${result.seconds})`);
+			for (const result of await inN8nStart(ctx, sandbox, listed, triggers, spec, layout.refused)) {
+				log(`${result.failures.length === 0 ? 'PASS' : 'FAIL'}  ${layout.title}: ${result.label}  (${result.seconds})`);
 				for (const failure of result.failures) log(`      - ${failure}`);
 				if (result.failures.length === 0) passed++;
 				else failed++;

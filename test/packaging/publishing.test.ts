@@ -26,6 +26,20 @@ describe('README Compatibility: the n8n versions tested, each run by CI', () => 
 		expect(ci).toMatch(/^npm run test:e2e:packages -- --n8n=1 \|\| exit 1$/m);
 		expect(ci).toMatch(/^npm run test:e2e \|\| exit 1$/m);
 	});
+
+	it('the packages smoke is the same on every release: test/e2e/packages.ts names a release only to pick it', () => {
+		const smoke = read('test/e2e/packages.ts');
+		const uses = (name: string) => smoke.split('\n').filter((line) => new RegExp(`\\b${name}\\b`).test(line) && !line.startsWith('import '));
+		expect(uses('CURRENT_N8N')).toEqual(["\tconst release = process.argv.includes('--n8n=1') ? N8N_1 : CURRENT_N8N;"]);
+		expect(uses('N8N_1')).toEqual(uses('CURRENT_N8N'));
+		expect(smoke).not.toMatch(/release(\.version)? [!=]==/);
+		expect(section(read('README.md'), 'Compatibility')).toContain('The same packages smoke (`npm run test:e2e:packages -- --n8n=1`)');
+	});
+
+	it('says Community Nodes cannot record the combined package beside the per-service ones, which the smoke checks', () => {
+		expect(section(read('README.md'), 'Compatibility')).toMatch(/with `n8n-nodes-sendkit` and `n8n-nodes-kickofflabs` installed, it cannot record\s+`n8n-nodes-lead-capture`/);
+		expect(read('test/e2e/packages.ts')).toMatch(/packages: PACKAGES\.map\(\(spec\) => spec\.name\),\n\t\trefused: COMBINED,/);
+	});
 });
 
 describe('README Publishing: the workflows it describes', () => {

@@ -54,7 +54,9 @@ async function waitForExecutions(
 	for (;;) {
 		const executions = await context.rest.executions(context.workflowId);
 		const done = executions.filter((execution) => !['new', 'running', 'waiting'].includes(execution.status));
-		if (done.length >= count || Date.now() > deadline) return executions;
+		// Until nothing is in progress too: n8n 1.x lists running and finished executions in two queries, so an
+		// execution that just finished can be listed twice (running, success) for a moment.
+		if ((done.length >= count && done.length === executions.length) || Date.now() > deadline) return executions;
 		await sleep(300);
 	}
 }

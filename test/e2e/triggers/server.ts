@@ -36,7 +36,7 @@ export async function startN8nServer(ctx: N8nContext): Promise<RunningN8n> {
 			N8N_EDITOR_BASE_URL: `${url}/`,
 			N8N_SECURE_COOKIE: 'false',
 			N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
-			N8N_DISABLED_MODULES: 'mcp-registry',
+			...ctx.runtime.release.startEnv,
 			...ownerEnv(ctx.runtime),
 		},
 		stdio: ['ignore', fd, fd],
@@ -62,7 +62,8 @@ export async function startN8nServer(ctx: N8nContext): Promise<RunningN8n> {
 			}
 			await sleep(500);
 		}
-		return { url, rest: await N8nRest.login(url), logFile, stop };
+		const rest = ctx.runtime.release.ownerFromEnv ? await N8nRest.login(url) : await N8nRest.setUpOwner(url);
+		return { url, rest, logFile, stop };
 	} catch (error) {
 		await stop();
 		throw error;

@@ -7,7 +7,7 @@ import type { RunningSandbox } from '../../../sandbox';
 import type { N8nContext, WorkflowFile } from '../../../dev/real-n8n/n8n';
 import { elapsedSince, log } from '../../../dev/real-n8n/util';
 import { triggerCases } from './cases';
-import { startN8nServer } from './server';
+import { startN8nServer, type RunningN8n } from './server';
 
 /** Whether a workflow starts with one of this package's trigger nodes (so it needs `n8n start`, not `n8n execute`). */
 export { isTriggerWorkflow } from '../../../dev/real-n8n/triggers';
@@ -21,32 +21,37 @@ export interface CaseResult {
 
 export async function runTriggerSuite(ctx: N8nContext, sandbox: RunningSandbox, workflows: WorkflowFile[]): Promise<CaseResult[]> {
 	if (workflows.length === 0) return [];
-	let step = Date.now();
+	const step = Date.now();
 	const n8n = await startN8nServer(ctx);
 	log(`[e2e] n8n start is up at ${n8n.url} for ${workflows.length} trigger workflow(s) (${elapsedSince(step)})`);
-	const results: CaseResult[] = [];
 	try {
-		for (const workflow of workflows) {
-			step = Date.now();
-			const name = workflow.file.split('/').pop() ?? workflow.file;
-			const spec = triggerCases[name];
-			const failures: string[] = [];
-			if (!spec) failures.push(`no trigger case: add an entry for ${name} to test/e2e/triggers/cases.ts`);
-			else {
-				for (const service of sandbox.services) service.control.reset();
-				try {
-					await spec.run({ rest: n8n.rest, sandbox, n8nUrl: n8n.url, workflowId: workflow.id }, failures);
-				} catch (error) {
-					failures.push(`runner error: ${error instanceof Error ? error.message : String(error)}`);
-				} finally {
-					await n8n.rest.deactivate(workflow.id).catch(() => undefined);
-				}
-			}
-			if (failures.length > 0) failures.push(`n8n's log: ${n8n.logFile}`);
-			results.push({ file: workflow.file, title: spec?.title ?? '', failures, seconds: elapsedSince(step) });
-		}
+		return await runTriggerCases(n8n, sandbox, workflows);
 	} finally {
 		await n8n.stop();
+	}
+}
+
+/** The trigger cases of `workflows` in an `n8n start` that is already running (and stays running). */
+export async function runTriggerCases(n8n: RunningN8n, sandbox: RunningSandbox, workflows: WorkflowFile[]): Promise<CaseResult[]> {
+	const results: CaseResult[] = [];
+	for (const workflow of workflows) {
+		const step = Date.now();
+		const name = workflow.file.split('/').pop() ?? workflow.file;
+		const spec = triggerCases[name];
+		const failures: string[] = [];
+		if (!spec) failures.push(`no trigger case: add an entry for ${name} to test/e2e/triggers/cases.ts`);
+		else {
+			for (const service of sandbox.services) service.control.reset();
+			try {
+				await spec.run({ rest: n8n.rest, sandbox, n8nUrl: n8n.url, workflowId: workflow.id }, failures);
+			} catch (error) {
+				failures.push(`runner error: ${error instanceof Error ? error.message : String(error)}`);
+			} finally {
+				await n8n.rest.deactivate(workflow.id).catch(() => undefined);
+			}
+		}
+		if (failures.length > 0) failures.push(`n8n's log: ${n8n.logFile}`);
+		results.push({ file: workflow.file, title: spec?.title ?? '', failures, seconds: elapsedSince(step) });
 	}
 	return results;
 }
