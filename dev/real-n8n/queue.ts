@@ -169,7 +169,7 @@ export async function startQueue(options: QueueOptions): Promise<RunningQueue> {
 	};
 	try {
 		let step = Date.now();
-		const postgres = await startPostgres(path.join(options.dir, 'postgres'));
+		const postgres = await startPostgres(path.join(options.dir, 'postgres'), { fresh: options.fresh });
 		cleanups.push(postgres.stop);
 		const redis = await startRedis(path.join(options.dir, 'redis'));
 		cleanups.push(redis.stop);
