@@ -17,7 +17,8 @@ export class PaceRegistry {
 
 	constructor(
 		private readonly idleMs = IDLE_MS,
-		private readonly now: () => number = Date.now,
+		// Read at each call, not once: a test that moves the clock (Date.now) moves the registry's.
+		private readonly now: () => number = () => Date.now(),
 		private readonly newPace: () => AdaptiveLimit = () => new AdaptiveLimit(),
 	) {
 		this.lastSweepAt = now();
@@ -37,6 +38,11 @@ export class PaceRegistry {
 	/** How many accounts have a pace. */
 	get size(): number {
 		return this.paces.size;
+	}
+
+	/** Forgets every pace, for a host that starts over: the test world does between tests. */
+	clear(): void {
+		this.paces.clear();
 	}
 
 	/** At most once per idle period, drops the paces idle for longer than that. */
