@@ -76,6 +76,9 @@ export class AdaptiveLimit {
 
 	private answersInWindow = 0;
 
+	/** Settles when the last request in line for a turn has gone out (waitForTurn). */
+	private line: Promise<void> = Promise.resolve();
+
 	/** Requests waiting for a place in the window. */
 	private readonly outsideWindow: Array<() => void> = [];
 
@@ -115,11 +118,26 @@ export class AdaptiveLimit {
 	}
 
 	/**
-	 * Once a rate is set, waits for this request's turn. When the API's budget is found spent while it waits, it takes a
-	 * new turn after the pause: otherwise the requests already waiting would go out during the API's full second and be
-	 * refused.
+	 * Once a rate is set, waits for this request's turn, in line: a request takes its turn only once the one before it
+	 * went out, at the rate of that moment. Many executions share a pace, so hundreds of requests may wait at once;
+	 * turns handed out ahead to all of them would keep the rate they were handed out at, however the rate changed
+	 * since. When the API's budget is found spent while it waits, it takes a new turn after the pause: otherwise the
+	 * requests already waiting would go out during the API's full second and be refused.
 	 */
 	private async waitForTurn(): Promise<number> {
+		if (!Number.isFinite(this.requestsPerSecond)) return this.paceVersion;
+		const before = this.line;
+		let gone = (): void => {};
+		this.line = new Promise<void>((resolve) => (gone = resolve));
+		await before;
+		try {
+			return await this.takeTurn();
+		} finally {
+			gone();
+		}
+	}
+
+	private async takeTurn(): Promise<number> {
 		for (;;) {
 			const pace = this.paceVersion;
 			if (!Number.isFinite(this.requestsPerSecond)) return pace;
