@@ -29,7 +29,9 @@ async function main(): Promise<void> {
 	const engine = await createEngine(root);
 	if (job.perExecution) {
 		// The modules the engine loaded the nodes with (Node's require cache): the nodes use this very registry.
+		// eslint-disable-next-line @typescript-eslint/no-require-imports -- the built modules, as the engine loaded them
 		const { processPaces } = require(path.join(root, 'dist', 'nodes', 'shared', 'paces.js')) as typeof Paces;
+		// eslint-disable-next-line @typescript-eslint/no-require-imports -- the built modules, as the engine loaded them
 		const { AdaptiveLimit } = require(path.join(root, 'dist', 'nodes', 'shared', 'adaptiveLimit.js')) as typeof Limits;
 		processPaces.paceFor = () => new AdaptiveLimit();
 	}
