@@ -7,6 +7,8 @@ export const RATE_AFTER_429 = 0.97;
 /** After each second's worth of answers without a 429: this much faster, to find a limit that was raised. */
 export const RATE_GROWTH = 1.05;
 const WINDOW_MS = 1000;
+/** Nothing under way for this long between two requests: the next one starts a new run (see acquire). */
+const QUIET_MS = 100;
 
 /**
  * How fast the requests to one API account may go out: once the API has answered 429, at most `rate` requests per
@@ -104,6 +106,13 @@ export class AdaptiveLimit {
 	 * ticket with the outcome. `concurrency` is the Concurrency of the execution sending it.
 	 */
 	async acquire(concurrency: number): Promise<Ticket> {
+		if (this.pending === 0 && this.now() - this.lastUsedAt >= QUIET_MS) {
+			// Nothing was under way for a while: a new run begins for the early reading (perSecond). What an earlier
+			// execution sent says nothing about how fast this one goes, and read over this one's first second (with the
+			// quiet time in it) it would look slow.
+			this.firstSentAt = undefined;
+			this.accepted = [];
+		}
 		this.pending += 1;
 		this.window = Math.max(this.window, concurrency);
 		while (!Number.isFinite(this.requestsPerSecond) && this.inFlight >= this.window) {
