@@ -4,8 +4,17 @@ import { sleep } from 'n8n-workflow';
 export const MIN_RATE = 1;
 /** After a 429: this share of the rate the API had just accepted, so the next second stays under its limit. */
 export const RATE_AFTER_429 = 0.97;
-/** After each second's worth of answers without a 429: this much faster, to find a limit that was raised. */
+/**
+ * After each second's worth of answers without a 429: this much faster, to find a limit that was raised; each further
+ * such second adds as much again (5%, 10%, 15%…), so a share of the limit another process freed is taken within
+ * seconds, not the fifteen that 5% a second needs to double.
+ */
 export const RATE_GROWTH = 1.05;
+/**
+ * The pace is in use while the requests sent in the last second reach this share of the rate. Only then does a 429
+ * say the rate is too fast, and a second without one that it could be faster.
+ */
+const IN_USE_SHARE = 0.5;
 const WINDOW_MS = 1000;
 /** Nothing under way for this long between two requests: the next one starts a new run (see acquire). */
 const QUIET_MS = 100;
@@ -19,7 +28,12 @@ const QUIET_MS = 100;
  * A 429 sets the rate to just under what the API accepted in the second before the refused request was sent: the limit
  * as the API counts it, whatever the latency, so the node neither hammers an unknown limit nor falls far below it. Only
  * the item that got the 429 waits for its Retry-After (http/client.ts); the others carry on at the new pace. After each
- * second's worth of answers without a 429 the rate grows by 5%, so a raised limit is found again.
+ * second's worth of answers without a 429 the rate grows, so a raised limit is found again.
+ *
+ * A rate is only read from a pace in use (requests sent in the last second reach half the rate): when fewer went out
+ * (the last items of a run, most of them waiting out a retry), a 429 says the API's budget was used up elsewhere or
+ * at random, not that the pace is too fast, and what little was accepted says nothing about the limit; and answers
+ * without a 429 say nothing about a faster pace either.
  *
  * A 429 is ambiguous, above all early in a run: 50 requests accepted in 300 ms and then a refusal may be a limit of
  * 50 per second or of 10 in flight. A 429 reads it the fast way (the pace since the run began, up to a second); if the
@@ -54,6 +68,12 @@ export class AdaptiveLimit {
 
 	/** The requests the API accepted (answered without 429) within the last two windows, oldest sent first. */
 	private accepted: Accepted[] = [];
+
+	/** When the requests of the last window went out, in order: whether the pace is in use. */
+	private sentTimes: number[] = [];
+
+	/** Seconds in a row the rate grew without a 429 since (RATE_GROWTH). */
+	private growthStreak = 0;
 
 	/**
 	 * Counts the 429s read as news about the limit. A ticket carries the count from when its turn was taken, so a 429
@@ -112,6 +132,7 @@ export class AdaptiveLimit {
 			// quiet time in it) it would look slow.
 			this.firstSentAt = undefined;
 			this.accepted = [];
+			this.sentTimes = [];
 		}
 		this.pending += 1;
 		this.window = Math.max(this.window, concurrency);
@@ -123,6 +144,10 @@ export class AdaptiveLimit {
 		const pace = await this.waitForTurn();
 		const sentAt = this.now();
 		this.firstSentAt ??= sentAt;
+		this.sentTimes.push(sentAt);
+		let stale = 0;
+		while (stale < this.sentTimes.length && this.sentTimes[stale] <= sentAt - 2 * WINDOW_MS) stale++;
+		if (stale > 0) this.sentTimes.splice(0, stale);
 		return { sentAt, pace };
 	}
 
@@ -193,6 +218,8 @@ export class AdaptiveLimit {
 		const spent = Number.isFinite(this.requestsPerSecond) && !this.acceptedSinceSlowDown;
 		const inSecond = this.acceptedInSecondBefore(refusedAt);
 		if (inSecond.length === 0) return;
+		if (!spent && !this.inUse(refusedAt)) return;
+		this.growthStreak = 0;
 		this.requestsPerSecond = Math.max(
 			MIN_RATE,
 			Math.min(this.requestsPerSecond, this.perSecond(inSecond.length, refusedAt, spent) * RATE_AFTER_429),
@@ -225,9 +252,20 @@ export class AdaptiveLimit {
 			this.answersInWindow = 0;
 		}
 		if (Number.isFinite(this.requestsPerSecond) && ++this.answersSinceChange >= this.requestsPerSecond) {
-			this.requestsPerSecond *= RATE_GROWTH;
 			this.answersSinceChange = 0;
+			if (this.inUse(this.now())) {
+				this.growthStreak += 1;
+				this.requestsPerSecond *= 1 + (RATE_GROWTH - 1) * this.growthStreak;
+			}
 		}
+	}
+
+	/** Whether the requests sent in the second before `time` reach IN_USE_SHARE of the rate (always, with no rate). */
+	private inUse(time: number): boolean {
+		if (!Number.isFinite(this.requestsPerSecond)) return true;
+		const from = time - WINDOW_MS;
+		const sent = this.sentTimes.filter((sentAt) => sentAt > from && sentAt <= time).length;
+		return this.perSecond(sent, time, false) >= this.requestsPerSecond * IN_USE_SHARE;
 	}
 
 	/** The requests the API accepted that were sent in the second before `time`: what its limit let through then. */

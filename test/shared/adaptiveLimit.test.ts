@@ -251,15 +251,50 @@ describe('AdaptiveLimit (the pace of one API account)', () => {
 		expect(limit.rate).toBe(Number.POSITIVE_INFINITY);
 	});
 
-	it('speeds up by 5% after each second\'s worth of answers without a 429, and never goes below 1 per second', async () => {
+	it('speeds up by 5% after a second\'s worth of answers without a 429, 10% after the next, 15% after the one after, and never goes below 1 per second', async () => {
 		const clock = fakeClock();
 		const limit = new AdaptiveLimit(clock.now, clock.wait);
 		await sendInTurn(limit, clock, 2, (index) => index === 1, 999);
 		expect(limit.rate).toBe(MIN_RATE);
 		await sendInTurn(limit, clock, 1, () => false);
-		expect(limit.rate).toBeCloseTo(MIN_RATE * RATE_GROWTH, 5);
+		const step = RATE_GROWTH - 1;
+		expect(limit.rate).toBeCloseTo(MIN_RATE * (1 + step), 5);
 		await sendInTurn(limit, clock, 2, () => false);
-		expect(limit.rate).toBeCloseTo(MIN_RATE * RATE_GROWTH ** 2, 5);
+		expect(limit.rate).toBeCloseTo(MIN_RATE * (1 + step) * (1 + 2 * step), 5);
+		await sendInTurn(limit, clock, 2, () => false);
+		expect(limit.rate).toBeCloseTo(MIN_RATE * (1 + step) * (1 + 2 * step) * (1 + 3 * step), 5);
+	});
+
+	it('starts the growth over at 5% after a 429 that slowed it down', async () => {
+		const clock = fakeClock();
+		const limit = new AdaptiveLimit(clock.now, clock.wait);
+		// 10 per second for two seconds, then a refusal: just under 10 per second.
+		await sendInTurn(limit, clock, 21, (index) => index === 20, 100);
+		const afterFirst = limit.rate;
+		expect(afterFirst).toBeLessThan(10);
+		await sendInTurn(limit, clock, 10, () => false, 100);
+		expect(limit.rate).toBeCloseTo(afterFirst * RATE_GROWTH, 5);
+		await sendInTurn(limit, clock, 1, () => true, 100);
+		const afterSecond = limit.rate;
+		expect(afterSecond).toBeLessThan(afterFirst * RATE_GROWTH);
+		await sendInTurn(limit, clock, Math.ceil(afterSecond), () => false, 100);
+		expect(limit.rate).toBeCloseTo(afterSecond * RATE_GROWTH, 5);
+	});
+
+	it('while the pace is not in use (fewer than half its rate sent in the second before), keeps its rate on a 429 and does not grow', async () => {
+		const clock = fakeClock();
+		const limit = new AdaptiveLimit(clock.now, clock.wait);
+		// 100 per second, then a refusal: just under 100 per second.
+		await sendInTurn(limit, clock, 101, (index) => index === 100, 10);
+		const rate = limit.rate;
+		expect(rate).toBeGreaterThan(90);
+		// A run's last items, a while later: one request every 100 ms (10 per second), some refused at random.
+		clock.advance(2000);
+		await sendInTurn(limit, clock, 200, (index) => index % 7 === 3, 100);
+		expect(limit.rate).toBe(rate);
+		// Twice its rate's worth of answers without a 429, at 10 per second: no faster.
+		await sendInTurn(limit, clock, 200, () => false, 100);
+		expect(limit.rate).toBe(rate);
 	});
 
 	it('until the first 429, lets out at most the largest Concurrency of its executions at once, twice that after as many answers', async () => {
