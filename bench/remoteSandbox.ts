@@ -6,6 +6,13 @@ import * as path from 'path';
 import type { Faults } from '../sandbox';
 import type { SandboxInfo, ServiceKey } from './targets';
 
+interface Tally {
+	lost: number;
+	duplicates: number;
+	spanMs: number;
+	rateLimited: number;
+}
+
 /** The bench's handle on the sandbox process (bench/sandboxProcess.ts). */
 export class RemoteSandbox {
 	private nextId = 1;
@@ -35,9 +42,12 @@ export class RemoteSandbox {
 		await this.call({ cmd: 'prepare', faults });
 	}
 
-	/** Leads lost and counted twice, and the milliseconds between the first and the last request of the run. */
-	async tally(service: ServiceKey, emails: readonly string[]): Promise<{ lost: number; duplicates: number; spanMs: number }> {
-		return (await this.call({ cmd: 'tally', service, emails })) as { lost: number; duplicates: number; spanMs: number };
+	/**
+	 * Leads lost and counted twice, the milliseconds between the first and the last request of the run, and the
+	 * requests the rate limit refused (429).
+	 */
+	async tally(service: ServiceKey, emails: readonly string[]): Promise<Tally> {
+		return (await this.call({ cmd: 'tally', service, emails })) as Tally;
 	}
 
 	close(): void {

@@ -58,7 +58,8 @@ async function main(): Promise<void> {
 			lastAt = 0;
 			process.send?.({ id: message.id, result: null });
 		} else {
-			process.send?.({ id: message.id, result: { ...tallyStore(sandbox, message.service, message.emails), spanMs: lastAt - firstAt } });
+			const rateLimited = sandbox[message.service].control.stats.rateLimited;
+			process.send?.({ id: message.id, result: { ...tallyStore(sandbox, message.service, message.emails), spanMs: lastAt - firstAt, rateLimited } });
 		}
 	});
 	process.on('disconnect', () => process.exit(0));

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { AdaptiveLimit } from './adaptiveLimit';
 import { RetryBudget } from './http/retry';
+import type { PaceRegistry } from './paces';
+import { processPaces } from './paces';
 import { earlierOutcomes } from './replay';
 import type { RequestContext } from './request';
 import { Semaphore } from './semaphore';
@@ -18,8 +19,11 @@ export type CachedParameter = { value: unknown } | 'perItem';
 export interface Run<Context extends RequestContext = RequestContext> {
 	readonly context: Context;
 	readonly settings: SendSettings;
-	/** Requests in flight, adapted to 429s; absent outside an item pool (pickers, triggers): no limit. */
-	readonly adaptiveLimit?: AdaptiveLimit;
+	/**
+	 * The paces of the API accounts, shared with every other execution in the process (paces.ts), and this
+	 * execution's requests in flight (at most Concurrency); absent outside an item pool (pickers, triggers): no limit.
+	 */
+	readonly limits?: RunLimits;
 	/**
 	 * The item pool's places; absent outside one. An item waiting to send again lends its place, so the items
 	 * waiting out a Retry-After do not keep the others from using what the API allows.
@@ -35,22 +39,31 @@ export interface Run<Context extends RequestContext = RequestContext> {
 
 /** A node execution that sends its items through a pool: it always has the pool's places and limit. */
 export interface ItemPoolRun extends Run<IExecuteFunctions> {
-	readonly adaptiveLimit: AdaptiveLimit;
+	readonly limits: RunLimits;
 	readonly semaphore: Semaphore;
 	/** What each item already became in an earlier try of this node on the same input (n8n's Retry On Fail). */
 	readonly replay: Map<number, unknown>;
 }
 
+/** How an item pool's requests are held back: the account's shared pace, and the execution's own Concurrency. */
+export interface RunLimits {
+	readonly paces: PaceRegistry;
+	/** Requests in flight: places lent by items waiting to retry do not let more than Concurrency requests out. */
+	readonly inFlight: Semaphore;
+}
+
 /**
  * The run of one node execution that sends item by item: Options > Concurrency and Timeout (read once, from the
- * first item) size its pool and limit its requests. An option out of range stops the run before anything is sent.
+ * first item) size its pool and limit its requests; its requests take their turns from the process's pace of their
+ * API account (`paces`, given so tests can give each run its own). An option out of range stops the run before
+ * anything is sent.
  */
-export function startItemPoolRun(context: IExecuteFunctions): ItemPoolRun {
+export function startItemPoolRun(context: IExecuteFunctions, paces: PaceRegistry = processPaces): ItemPoolRun {
 	const settings = readSendSettings(context);
 	return {
 		...standaloneRun(context),
 		settings,
-		adaptiveLimit: new AdaptiveLimit(settings.concurrency),
+		limits: { paces, inFlight: new Semaphore(settings.concurrency) },
 		semaphore: new Semaphore(settings.concurrency),
 		replay: earlierOutcomes(context),
 	};

@@ -212,8 +212,8 @@ type Outcome<Branch extends string> = { item: Routed<Branch> } | { error: ItemEr
 
 /**
  * The send phase: valid items go out through a pool of Options > Concurrency places (an item waiting to retry lends its
- * place; requests share the execution's adaptive limit, adaptiveLimit.ts), and each item's outcome lands at its own
- * index, so output order is input order. When a failed item stops the node (continuesOnItemError), no item starts after
+ * place; requests take their turns from their API account's pace, shared by the process's executions, paces.ts), and
+ * each item's outcome lands at its own index, so output order is input order. When a failed item stops the node (continuesOnItemError), no item starts after
  * one has failed. An item that an earlier try of this node on the same input already sent (n8n's Retry On Fail) is not
  * sent again: its recorded outcome is used.
  */

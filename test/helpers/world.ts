@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Engine, WorkflowJson } from '../../dev/engine';
 import { createEngine } from '../../dev/engine';
 import { sandboxEngineCredentials, serviceCredentials } from '../../dev/engine/credentials';
+import type { PaceRegistry } from '../../nodes/shared/paces';
 import type { RunningSandbox } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
 
@@ -30,11 +31,19 @@ export function useWorld(): () => World {
 	});
 	beforeEach(() => {
 		for (const service of world?.sandbox.services ?? []) service.control.reset();
+		// The package's paces outlive an execution by design (one per API account): each test starts without any.
+		processPaces().clear();
 	});
 	return () => {
 		if (!world) throw new Error('useWorld(): the world is only there inside tests');
 		return world;
 	};
+}
+
+/** The pace registry of the package the engine loaded from dist/ (the same module instance the nodes use). */
+export function processPaces(): PaceRegistry {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- the built module, as the engine loads it
+	return (require(path.join(repoRoot, 'dist', 'nodes', 'shared', 'paces.js')) as typeof import('../../nodes/shared/paces')).processPaces;
 }
 
 async function startWorld(): Promise<World> {

@@ -12,6 +12,7 @@ import {
 	items,
 	kickoffLabsCredentials,
 	loadWorkflow,
+	processPaces,
 	sendKitCredentials,
 	useWorld,
 	withNodeSettings,
@@ -79,6 +80,64 @@ describe('Concurrency', () => {
 		for (const item of [...created, ...existingLeads]) expect(item.json.email).toBe(inputs[pairedIndex(item)].email);
 		expect(sendKit().control.faultStats['429']).toBeGreaterThan(0);
 	});
+});
+
+describe('One pace per API account, shared by the executions of a process', () => {
+	const RATE_LIMIT = { rateLimit: { perSecond: 20, maxInFlight: 5, retryAfterSeconds: 1 }, latencyMs: 10 };
+
+	/** `count` one-item executions of SendKit Create started at once (a signup webhook starting one per signup). */
+	async function burst(count: number, prefix: string, credentials = sendKitCredentials(world().sandbox)) {
+		const runs = await Promise.all(
+			emails(count, prefix).map(async (email) => await runWorkflow(world().engine, sendKitCreate, { credentials, input: items(email) })),
+		);
+		return runs.flatMap((run) => run.output('SendKit', SENDKIT_CREATED));
+	}
+
+	/** 20 items at Concurrency 10 with 30 ms latency and no rate limit: the peak in flight shows whether a pace held them back. */
+	async function peakInFlightOf(prefix: string, credentials: ReturnType<typeof sendKitCredentials>) {
+		sendKit().control.setFaults({ latencyMs: 30 });
+		const run = await runWorkflow(world().engine, withParameters(sendKitCreate, 'SendKit', { options: { concurrency: 10 } }), {
+			credentials,
+			input: items(...emails(20, prefix)),
+		});
+		expect(run.output('SendKit', SENDKIT_CREATED)).toHaveLength(20);
+		return sendKit().control.stats.peakInFlight;
+	}
+
+	it('paces executions started together as one stream: 60 at once under 20/s and 5 in flight, each lead once, few refusals', async () => {
+		sendKit().control.setFaults(RATE_LIMIT);
+
+		const created = await burst(60, 'burst');
+
+		expect(created).toHaveLength(60);
+		expect(sendKit().store.allLeads()).toHaveLength(60);
+		// Each execution pacing alone, their retries come back in step: about 2 refusals per lead here.
+		expect(sendKit().control.stats.rateLimited).toBeLessThanOrEqual(30);
+		expect(processPaces().size).toBe(1);
+	}, 60_000);
+
+	it('keeps the pace an account learned for its next executions, and gives another credential its own', async () => {
+		sendKit().control.setFaults(RATE_LIMIT);
+		await burst(60, 'learn');
+		const { platformKey, workspaceId } = sendKit();
+		const platform = sendKitCredentials(world().sandbox, { apiKey: platformKey, workspaceId });
+
+		expect(await peakInFlightOf('same', sendKitCredentials(world().sandbox))).toBeLessThanOrEqual(3);
+		expect(await peakInFlightOf('other', platform)).toBe(10);
+		expect(processPaces().size).toBe(2);
+	}, 60_000);
+
+	it('drops a pace nobody used for a minute: the next execution starts unpaced', async () => {
+		sendKit().control.setFaults(RATE_LIMIT);
+		await burst(60, 'before');
+		const realNow = Date.now.bind(Date);
+		const clock = jest.spyOn(Date, 'now').mockImplementation(() => realNow() + 61_000);
+		try {
+			expect(await peakInFlightOf('after', sendKitCredentials(world().sandbox))).toBe(10);
+		} finally {
+			clock.mockRestore();
+		}
+	}, 60_000);
 });
 
 describe('The credential', () => {

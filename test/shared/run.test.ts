@@ -1,4 +1,5 @@
 import { DEFAULT_TIMEOUT_MS } from '../../nodes/shared/sendSettings';
+import { PaceRegistry, processPaces } from '../../nodes/shared/paces';
 import { standaloneRun, startItemPoolRun } from '../../nodes/shared/run';
 import { contextWithOptions } from './optionsContext';
 
@@ -10,8 +11,27 @@ describe('the run of a node execution', () => {
 
 		expect(run.context).toBe(context);
 		expect(run.settings).toEqual({ concurrency: 7, timeoutMs: 2500 });
-		expect(run.adaptiveLimit).toBeDefined();
+		expect(run.limits).toBeDefined();
 		expect(run.semaphore).toBeDefined();
+	});
+
+	it('lets at most Concurrency requests out at once, even while items lend their places', async () => {
+		const run = startItemPoolRun(contextWithOptions({ concurrency: 1 }));
+		await run.limits.inFlight.acquire();
+		let secondOut = false;
+		const second = run.limits.inFlight.acquire().then(() => (secondOut = true));
+		await Promise.resolve();
+		expect(secondOut).toBe(false);
+		run.limits.inFlight.release();
+		await second;
+		expect(secondOut).toBe(true);
+	});
+
+	it('takes its pace from the registry it is given, the process\'s by default', () => {
+		const paces = new PaceRegistry();
+
+		expect(startItemPoolRun(contextWithOptions({}), paces).limits.paces).toBe(paces);
+		expect(startItemPoolRun(contextWithOptions({})).limits.paces).toBe(processPaces);
 	});
 
 	it('stops before anything is sent when an option is out of range, naming it', () => {
@@ -31,7 +51,7 @@ describe('a run outside an item pool (a picker, a trigger)', () => {
 		const run = standaloneRun(contextWithOptions({ concurrency: 7 }));
 
 		expect(run.settings).toMatchObject({ concurrency: 1, timeoutMs: DEFAULT_TIMEOUT_MS });
-		expect(run.adaptiveLimit).toBeUndefined();
+		expect(run.limits).toBeUndefined();
 		expect(run.semaphore).toBeUndefined();
 	});
 });

@@ -17,6 +17,7 @@ import {
 import { withFailure } from '../failureKind';
 import type { ApiRequest, ApiResponse, RequestContext } from '../request';
 import { isSuccess } from '../request';
+import { accountKey } from '../paces';
 import { secretForms } from '../secrets';
 import type { Run } from '../run';
 import type { ExchangeAuth } from './exchange';
@@ -89,6 +90,8 @@ interface Connection<Credentials> {
 	decrypted: ICredentialsDecrypted;
 	forms: readonly string[];
 	baseUrl: string;
+	/** The API account, hashed (paces.ts): requests to one account share its pace across executions. */
+	account: string;
 }
 
 /** What an exchange tells the adaptive limit: an answer the API accepted, a 429, or nothing (no answer came). */
@@ -164,7 +167,7 @@ export class Service<Credentials extends BaseCredentials> {
 		const firstSentAt = Date.now();
 		for (;;) {
 			this.throwIfCancelled(site);
-			const outcome = await this.withinLimit(site, options, auth, run);
+			const outcome = await this.withinLimit(site, options, auth, run, connection.account);
 			const decision = plan.decide(outcome);
 			switch (decision.action) {
 				case 'answer':
@@ -242,19 +245,34 @@ export class Service<Credentials extends BaseCredentials> {
 		}
 	}
 
-	/** One exchange, within the run's adaptive limit: the slot is given back with whether the answer was a 429. */
-	private async withinLimit(site: ErrorSite, options: IHttpRequestOptions, auth: ExchangeAuth, run: Run): Promise<Exchange> {
-		const limit = run.adaptiveLimit;
-		if (!limit) return await exchange(site.context, this.definition, options, auth);
-		const ticket = await limit.acquire();
-		let outcome: Exchange | undefined;
+	/**
+	 * One exchange, within the run's Concurrency and its account's pace: the turn is given back with whether the
+	 * answer was a 429.
+	 */
+	private async withinLimit(
+		site: ErrorSite,
+		options: IHttpRequestOptions,
+		auth: ExchangeAuth,
+		run: Run,
+		account: string,
+	): Promise<Exchange> {
+		const limits = run.limits;
+		if (!limits) return await exchange(site.context, this.definition, options, auth);
+		await limits.inFlight.acquire();
 		try {
-			// The limit may have kept this request waiting: a run cancelled meanwhile sends nothing more.
-			this.throwIfCancelled(site);
-			outcome = await exchange(site.context, this.definition, options, auth);
-			return outcome;
+			const pace = limits.paces.paceFor(account);
+			const ticket = await pace.acquire(run.settings.concurrency);
+			let outcome: Exchange | undefined;
+			try {
+				// The pace may have kept this request waiting: a run cancelled meanwhile sends nothing more.
+				this.throwIfCancelled(site);
+				outcome = await exchange(site.context, this.definition, options, auth);
+				return outcome;
+			} finally {
+				pace.release(ticket, limitResult(outcome));
+			}
 		} finally {
-			limit.release(ticket, limitResult(outcome));
+			limits.inFlight.release();
 		}
 	}
 
@@ -300,8 +318,11 @@ export class Service<Credentials extends BaseCredentials> {
 
 	private async connect(context: RequestContext, itemIndex: number | undefined): Promise<Connection<Credentials>> {
 		const credentials = await this.credentials(context, itemIndex);
-		const baseUrl = typeof credentials.baseUrl === 'string' && credentials.baseUrl.trim() ? credentials.baseUrl : this.definition.defaultBaseUrl;
+		const baseUrl = normalizeBaseUrl(
+			typeof credentials.baseUrl === 'string' && credentials.baseUrl.trim() ? credentials.baseUrl : this.definition.defaultBaseUrl,
+		);
 		const reference = context.getNode().credentials?.[this.definition.credentialType];
+		const identity = [...this.definition.secretFields.map((field) => credentials[field]), this.definition.headers?.(credentials)];
 		return {
 			credentials,
 			decrypted: {
@@ -311,7 +332,8 @@ export class Service<Credentials extends BaseCredentials> {
 				data: credentialData(credentials),
 			},
 			forms: secretForms(this.definition.secretFields.map((field) => credentials[field] as string | undefined)),
-			baseUrl: normalizeBaseUrl(baseUrl),
+			baseUrl,
+			account: accountKey(this.name, baseUrl, identity),
 		};
 	}
 

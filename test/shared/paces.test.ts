@@ -1,0 +1,61 @@
+import { AdaptiveLimit } from '../../nodes/shared/adaptiveLimit';
+import { PaceRegistry, accountKey } from '../../nodes/shared/paces';
+
+const CONCURRENCY = 5;
+
+function clockedRegistry(idleMs: number) {
+	let time = 50_000;
+	const now = () => time;
+	const registry = new PaceRegistry(idleMs, now, () => new AdaptiveLimit(now, async () => {}));
+	return { registry, advance: (ms: number) => (time += ms) };
+}
+
+describe('the paces of one process (one per API account)', () => {
+	it('gives every execution that uses one account the same pace, and another account its own', () => {
+		const registry = new PaceRegistry();
+		const account = accountKey('SendKit', 'https://api.sendkit.ai', ['sk_one']);
+
+		expect(registry.paceFor(account)).toBe(registry.paceFor(account));
+		expect(registry.paceFor(accountKey('SendKit', 'https://api.sendkit.ai', ['sk_two']))).not.toBe(registry.paceFor(account));
+		expect(registry.size).toBe(2);
+	});
+
+	it('drops a pace nobody used for the idle period, and makes a new one when it is asked for again', async () => {
+		const { registry, advance } = clockedRegistry(1000);
+		const pace = registry.paceFor('idle');
+		pace.release(await pace.acquire(CONCURRENCY), 'answered');
+		advance(1000);
+
+		const other = registry.paceFor('other');
+
+		expect(registry.size).toBe(1);
+		expect(registry.paceFor('idle')).not.toBe(pace);
+		expect(registry.paceFor('other')).toBe(other);
+	});
+
+	it('keeps a pace with a request in flight, however long it takes', async () => {
+		const { registry, advance } = clockedRegistry(1000);
+		const pace = registry.paceFor('busy');
+		await pace.acquire(CONCURRENCY);
+		advance(5000);
+
+		expect(registry.paceFor('busy')).toBe(pace);
+	});
+});
+
+describe('accountKey', () => {
+	const key = accountKey('SendKit', 'https://api.sendkit.ai', ['sk_live_secret', { 'X-Workspace-Id': 'ws1' }]);
+
+	it('tells accounts apart by service, base URL, key and the headers that choose the account', () => {
+		expect(accountKey('KickoffLabs', 'https://api.sendkit.ai', ['sk_live_secret', { 'X-Workspace-Id': 'ws1' }])).not.toBe(key);
+		expect(accountKey('SendKit', 'http://127.0.0.1:5680', ['sk_live_secret', { 'X-Workspace-Id': 'ws1' }])).not.toBe(key);
+		expect(accountKey('SendKit', 'https://api.sendkit.ai', ['sk_live_other', { 'X-Workspace-Id': 'ws1' }])).not.toBe(key);
+		expect(accountKey('SendKit', 'https://api.sendkit.ai', ['sk_live_secret', { 'X-Workspace-Id': 'ws2' }])).not.toBe(key);
+		expect(accountKey('SendKit', 'https://api.sendkit.ai', ['sk_live_secret', { 'X-Workspace-Id': 'ws1' }])).toBe(key);
+	});
+
+	it('keeps no key in a readable form: a hash', () => {
+		expect(key).toMatch(/^[0-9a-f]{64}$/);
+		expect(key).not.toContain('secret');
+	});
+});
