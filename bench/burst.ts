@@ -42,7 +42,12 @@ async function main(): Promise<void> {
 		processPaces.paceFor = () => new AdaptiveLimit();
 	}
 	await new Promise<void>((resolve) => {
-		process.once('message', () => resolve());
+		const onGo = (message: BurstMessage) => {
+			if (!('go' in message)) return;
+			process.off('message', onGo);
+			resolve();
+		};
+		process.on('message', onGo);
 		send({ ready: true });
 	});
 	const runOne = async (email: string) => (await runPackage(engine, 'sendKit', job.credentials, [email], undefined)).errors;

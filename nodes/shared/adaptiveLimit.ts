@@ -133,6 +133,9 @@ export class AdaptiveLimit {
 			this.firstSentAt = undefined;
 			this.accepted = [];
 			this.sentTimes = [];
+			// And the window starts over at the largest Concurrency of the executions from now on.
+			this.window = 0;
+			this.answersInWindow = 0;
 		}
 		this.pending += 1;
 		this.window = Math.max(this.window, concurrency);
@@ -214,11 +217,11 @@ export class AdaptiveLimit {
 	 */
 	private slowDown({ sentAt: refusedAt, pace }: Ticket): void {
 		if (pace < this.paceVersion) return;
-		this.answersSinceChange = 0;
 		const spent = Number.isFinite(this.requestsPerSecond) && !this.acceptedSinceSlowDown;
 		const inSecond = this.acceptedInSecondBefore(refusedAt);
 		if (inSecond.length === 0) return;
 		if (!spent && !this.inUse(refusedAt)) return;
+		this.answersSinceChange = 0;
 		this.growthStreak = 0;
 		this.requestsPerSecond = Math.max(
 			MIN_RATE,

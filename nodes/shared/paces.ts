@@ -2,8 +2,12 @@ import { createHash } from 'node:crypto';
 
 import { AdaptiveLimit } from './adaptiveLimit';
 
-/** A pace nobody has used for this long is dropped: the API's budget is long replenished, and a worker stays small. */
-const IDLE_MS = 60_000;
+/**
+ * A pace nobody has used for this long is dropped: the API's budget is long replenished, and a worker stays small.
+ * Longer than the longest an item waits out Retry-Afters (RETRY_POLICY.maxWaitPerItemMs, 2 minutes): a run whose items
+ * all wait out a long Retry-After must find its pace again, not a new one that never saw a 429.
+ */
+export const IDLE_MS = 5 * 60_000;
 
 /**
  * The paces of the API accounts this process talks to, one per account (service, base URL and credential), so
@@ -24,11 +28,11 @@ export class PaceRegistry {
 		this.lastSweepAt = now();
 	}
 
-	/** The pace of one account (accountKey), made on first use. */
+	/** The pace of one account (accountKey), made on first use and anew once it was idle for the idle period. */
 	paceFor(account: string): AdaptiveLimit {
 		this.dropIdle();
 		let pace = this.paces.get(account);
-		if (!pace) {
+		if (!pace || this.isIdle(pace, this.now())) {
 			pace = this.newPace();
 			this.paces.set(account, pace);
 		}
@@ -45,14 +49,18 @@ export class PaceRegistry {
 		this.paces.clear();
 	}
 
+	private isIdle(pace: AdaptiveLimit, now: number): boolean {
+		const idleSince = pace.idleSince;
+		return idleSince !== undefined && now - idleSince >= this.idleMs;
+	}
+
 	/** At most once per idle period, drops the paces idle for longer than that. */
 	private dropIdle(): void {
 		const now = this.now();
 		if (now - this.lastSweepAt < this.idleMs) return;
 		this.lastSweepAt = now;
 		for (const [account, pace] of this.paces) {
-			const idleSince = pace.idleSince;
-			if (idleSince !== undefined && now - idleSince >= this.idleMs) this.paces.delete(account);
+			if (this.isIdle(pace, now)) this.paces.delete(account);
 		}
 	}
 }

@@ -39,21 +39,27 @@ export function client(baseURL: string, headers: Record<string, string> = {}): A
 }
 
 /**
- * The test file's own sandbox, started once, its SendKit state reset before each test, and a client sending the
- * workspace key.
+ * The test file's own sandbox, started once, with every service's state (or only `resetOnly`'s) reset before each
+ * test. Read it inside tests: `sandbox()` throws outside them.
  */
-export function useSendKitSandbox(): { sandbox: () => RunningSandbox; api: () => AxiosInstance } {
+export function useSandbox(resetOnly?: 'sendKit' | 'kickoffLabs'): () => RunningSandbox {
 	let sandbox: RunningSandbox | undefined;
-	let api: AxiosInstance | undefined;
 	beforeAll(async () => {
 		sandbox = await startSandbox();
-		api = client(sandbox.sendKit.url, { 'X-Api-Key': sandbox.sendKit.workspaceKey });
 	});
 	afterAll(() => sandbox?.close());
-	beforeEach(() => sandbox?.sendKit.control.reset());
-	const started = <T>(value: T | undefined): T => {
-		if (value === undefined) throw new Error('useSendKitSandbox(): only inside tests');
-		return value;
+	beforeEach(() => {
+		const services = sandbox === undefined ? [] : resetOnly ? [sandbox[resetOnly]] : sandbox.services;
+		for (const service of services) service.control.reset();
+	});
+	return () => {
+		if (sandbox === undefined) throw new Error('useSandbox(): only inside tests');
+		return sandbox;
 	};
-	return { sandbox: () => started(sandbox), api: () => started(api) };
+}
+
+/** The test file's own sandbox with its SendKit state reset before each test, and a client sending the workspace key. */
+export function useSendKitSandbox(): { sandbox: () => RunningSandbox; api: () => AxiosInstance } {
+	const sandbox = useSandbox('sendKit');
+	return { sandbox, api: () => client(sandbox().sendKit.url, { 'X-Api-Key': sandbox().sendKit.workspaceKey }) };
 }

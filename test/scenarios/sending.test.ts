@@ -7,6 +7,7 @@ import { addPoints as kickoffLabsAddPointsOperation } from '../../nodes/KickoffL
 import { create as kickoffLabsCreateOperation } from '../../nodes/KickoffLabs/actions/lead/create.operation';
 import { create as sendKitCreateOperation } from '../../nodes/SendKit/actions/lead/create.operation';
 import { get as sendKitGetOperation } from '../../nodes/SendKit/actions/lead/get.operation';
+import { IDLE_MS } from '../../nodes/shared/paces';
 import { errorOutputIndex, outputIndex } from '../helpers/fixtures';
 import {
 	items,
@@ -127,11 +128,11 @@ describe('One pace per API account, shared by the executions of a process', () =
 		expect(processPaces().size).toBe(2);
 	}, 60_000);
 
-	it('drops a pace nobody used for a minute: the next execution starts unpaced', async () => {
+	it('drops a pace nobody used for the idle period (5 minutes): the next execution starts unpaced', async () => {
 		sendKit().control.setFaults(RATE_LIMIT);
 		await burst(60, 'before');
 		const realNow = Date.now.bind(Date);
-		const clock = jest.spyOn(Date, 'now').mockImplementation(() => realNow() + 61_000);
+		const clock = jest.spyOn(Date, 'now').mockImplementation(() => realNow() + IDLE_MS + 1000);
 		try {
 			expect(await peakInFlightOf('after', sendKitCredentials(world().sandbox))).toBe(10);
 		} finally {

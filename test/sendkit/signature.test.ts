@@ -1,6 +1,8 @@
 import { createHmac } from 'node:crypto';
 
-import { describeSignatureHeader, signatureFormOf } from '../../nodes/SendKit/trigger/signature';
+import type { Logger } from 'n8n-workflow';
+
+import { FORMS_REMEMBERED, describeSignatureHeader, logSignatureFormOnce, signatureFormOf } from '../../nodes/SendKit/trigger/signature';
 
 const SECRET = 'a'.repeat(64);
 const BODY = Buffer.from('{"event":"lead.tag_changed","data":{"n":1}}');
@@ -66,5 +68,28 @@ describe('describeSignatureHeader', () => {
 		expect(describeSignatureHeader(`v1=${hex}`)).toBe('an X-Webhook-Signature of 67 characters after any sha256= prefix, other characters, a prefix "v1="');
 		expect(describeSignatureHeader(undefined)).toBe('no X-Webhook-Signature header');
 		expect(describeSignatureHeader('sha256=')).toContain('0 characters after any sha256= prefix, empty');
+	});
+});
+
+describe('logSignatureFormOnce', () => {
+	const logger = () => {
+		const lines: string[] = [];
+		const log = (message: string) => lines.push(message);
+		return { lines, logger: { info: log, warn: log, error: log, debug: log } as unknown as Logger };
+	};
+
+	it('logs a webhook\'s form once, and remembers at most FORMS_REMEMBERED webhooks, forgetting the oldest first', () => {
+		const { lines, logger: log } = logger();
+		logSignatureFormOnce(log, 'Trigger', 'first-webhook', 'hex');
+		logSignatureFormOnce(log, 'Trigger', 'first-webhook', 'hex');
+		expect(lines).toHaveLength(1);
+		for (let index = 0; index < FORMS_REMEMBERED - 1; index++) logSignatureFormOnce(log, 'Trigger', `webhook-${index}`, 'hex');
+		logSignatureFormOnce(log, 'Trigger', 'first-webhook', 'hex');
+		expect(lines).toHaveLength(FORMS_REMEMBERED);
+		logSignatureFormOnce(log, 'Trigger', 'one-more-webhook', 'hex');
+		logSignatureFormOnce(log, 'Trigger', 'first-webhook', 'hex');
+		expect(lines).toHaveLength(FORMS_REMEMBERED + 2);
+		logSignatureFormOnce(log, 'Trigger', 'one-more-webhook', 'hex');
+		expect(lines).toHaveLength(FORMS_REMEMBERED + 2);
 	});
 });

@@ -314,6 +314,37 @@ describe('AdaptiveLimit (the pace of one API account)', () => {
 		await Promise.all(acquiring);
 	});
 
+	it('until the first 429, starts the window over at the largest Concurrency after a quiet spell', async () => {
+		const clock = fakeClock();
+		const limit = new AdaptiveLimit(clock.now, clock.wait);
+		await sendInTurn(limit, clock, 8, () => false);
+		clock.advance(200);
+		const out: Array<Awaited<ReturnType<AdaptiveLimit['acquire']>>> = [];
+		const acquiring = Array.from({ length: 6 }, async () => out.push(await limit.acquire(2)));
+		await nextTurn();
+		expect(out).toHaveLength(2);
+		for (const ticket of out.splice(0)) limit.release(ticket, 'answered');
+		await nextTurn();
+		for (const ticket of out.splice(0)) limit.release(ticket, 'answered');
+		await nextTurn();
+		for (const ticket of out.splice(0)) limit.release(ticket, 'answered');
+		await Promise.all(acquiring);
+	});
+
+	it('lets a 429 it reads nothing from leave the growth alone: the answers before and after it add up to a second\'s worth', async () => {
+		const clock = fakeClock();
+		const limit = new AdaptiveLimit(clock.now, clock.wait);
+		await sendInTurn(limit, clock, 101, (index) => index === 100, 10);
+		const rate = limit.rate;
+		await sendInTurn(limit, clock, 60, () => false, 10);
+		// After a quiet spell, a 429 with nothing accepted in the second before it: the budget was used up elsewhere.
+		clock.advance(1500);
+		await sendInTurn(limit, clock, 1, () => true, 10);
+		expect(limit.rate).toBe(rate);
+		await sendInTurn(limit, clock, Math.ceil(rate) - 60, () => false, 10);
+		expect(limit.rate).toBeCloseTo(rate * RATE_GROWTH, 5);
+	});
+
 	it('once a 429 set a rate, holds requests back by the rate alone, not by the window', async () => {
 		const clock = fakeClock();
 		const limit = new AdaptiveLimit(clock.now, clock.wait);

@@ -1,5 +1,6 @@
 import { AdaptiveLimit } from '../../nodes/shared/adaptiveLimit';
-import { PaceRegistry, accountKey } from '../../nodes/shared/paces';
+import { RETRY_POLICY } from '../../nodes/shared/http/retry';
+import { IDLE_MS, PaceRegistry, accountKey } from '../../nodes/shared/paces';
 
 const CONCURRENCY = 5;
 
@@ -11,6 +12,10 @@ function clockedRegistry(idleMs: number) {
 }
 
 describe('the paces of one process (one per API account)', () => {
+	it('keeps a pace longer than an item waits out Retry-Afters: a run whose items all wait finds its pace again', () => {
+		expect(IDLE_MS).toBeGreaterThan(RETRY_POLICY.maxWaitPerItemMs);
+	});
+
 	it('gives every execution that uses one account the same pace, and another account its own', () => {
 		const registry = new PaceRegistry();
 		const account = accountKey('SendKit', 'https://api.sendkit.ai', ['sk_one']);
@@ -31,6 +36,20 @@ describe('the paces of one process (one per API account)', () => {
 		expect(registry.size).toBe(1);
 		expect(registry.paceFor('idle')).not.toBe(pace);
 		expect(registry.paceFor('other')).toBe(other);
+	});
+
+	it('makes a new pace for an account idle for the idle period even between two sweeps of the others', async () => {
+		const { registry, advance } = clockedRegistry(1000);
+		registry.paceFor('other');
+		advance(600);
+		const pace = registry.paceFor('idle');
+		pace.release(await pace.acquire(CONCURRENCY), 'answered');
+		// A sweep at 1000 ms finds 'idle' used 400 ms before; the next is not due until 2000 ms.
+		advance(400);
+		registry.paceFor('other');
+		advance(700);
+
+		expect(registry.paceFor('idle')).not.toBe(pace);
 	});
 
 	it('keeps a pace with a request in flight, however long it takes', async () => {

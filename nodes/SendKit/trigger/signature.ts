@@ -82,14 +82,18 @@ export function describeSignatureHeader(header: string | undefined): string {
 /**
  * The forms already logged as the one a webhook's deliveries come in, by webhook id and form: in memory, since a
  * delivery must not write the workflow's static data. Each activation registers a new webhook, so it logs once.
+ * The oldest entries are forgotten beyond FORMS_REMEMBERED (a Set keeps insertion order), so a process that runs for
+ * months with many activations stays small; a forgotten webhook logs its form once more.
  */
 const formsLogged = new Set<string>();
+export const FORMS_REMEMBERED = 1000;
 
 /** Logs the form of a valid signature the first time a webhook's deliveries come in it. */
 export function logSignatureFormOnce(logger: Logger, nodeName: string, webhookId: string, form: SignatureForm): void {
 	const key = `${webhookId} ${form}`;
 	if (formsLogged.has(key)) return;
 	formsLogged.add(key);
+	if (formsLogged.size > FORMS_REMEMBERED) formsLogged.delete(formsLogged.values().next().value as string);
 	logger.info(`SendKit Trigger "${nodeName}": SendKit signs its deliveries as ${form} (HMAC-SHA256 of the raw body)`);
 }
 
