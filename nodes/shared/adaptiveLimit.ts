@@ -133,9 +133,10 @@ export class AdaptiveLimit {
 			this.firstSentAt = undefined;
 			this.accepted = [];
 			this.sentTimes = [];
-			// And the window starts over at the largest Concurrency of the executions from now on.
+			// And the window starts over at the largest Concurrency of the executions from now on, and the growth at 5%.
 			this.window = 0;
 			this.answersInWindow = 0;
+			this.growthStreak = 0;
 		}
 		this.pending += 1;
 		this.window = Math.max(this.window, concurrency);

@@ -265,6 +265,19 @@ describe('AdaptiveLimit (the pace of one API account)', () => {
 		expect(limit.rate).toBeCloseTo(MIN_RATE * (1 + step) * (1 + 2 * step) * (1 + 3 * step), 5);
 	});
 
+	it('starts the growth over at 5% after a quiet spell', async () => {
+		const clock = fakeClock();
+		const limit = new AdaptiveLimit(clock.now, clock.wait);
+		await sendInTurn(limit, clock, 21, (index) => index === 20, 100);
+		const slowed = limit.rate;
+		await sendInTurn(limit, clock, 10, () => false, 100);
+		expect(limit.rate).toBeCloseTo(slowed * RATE_GROWTH, 5);
+		const grown = limit.rate;
+		clock.advance(500);
+		await sendInTurn(limit, clock, Math.ceil(grown), () => false, 100);
+		expect(limit.rate).toBeCloseTo(grown * RATE_GROWTH, 5);
+	});
+
 	it('starts the growth over at 5% after a 429 that slowed it down', async () => {
 		const clock = fakeClock();
 		const limit = new AdaptiveLimit(clock.now, clock.wait);

@@ -149,8 +149,10 @@ export class Service<Credentials extends BaseCredentials> {
 	 * Sends a request and returns the answer whatever its status, secrets replaced, after the retry policy
 	 * (retry.ts): a 429, or a failure before the request reached the server, is sent again; a 5xx, a timeout or a
 	 * dropped connection is sent again when the request is idempotent, and for a create only after its `recover` found
-	 * that it did not take effect (else its rebuilt answer is returned). Requests of one run share its timeout, its retry budget and its
-	 * places (run.ts), and take their turns from their API account's pace, shared by the process's executions (paces.ts). A redirect is an error, never followed.
+	 * that it did not take effect (else its rebuilt answer is returned). Requests of one run share its timeout, its retry
+	 * budget and its places (run.ts); in an item pool run they take their turns from their API account's pace, shared by
+	 * the process's executions (paces.ts), while a standalone run (batches, triggers, pickers) sends one request at a
+	 * time, unpaced. A redirect is an error, never followed.
 	 */
 	async send(run: Run, request: ApiRequest): Promise<ApiResponse> {
 		const connection = await this.connection(run, request.itemIndex);
